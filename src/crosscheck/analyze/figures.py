@@ -1,0 +1,147 @@
+"""Casualty figures: how many were killed, injured, missing, displaced or arrested.
+
+Precision matters more than recall: a number becomes a figure only when it stands in a
+casualty construction ("three people were killed", "killing at least 12 civilians",
+"left two dead"), so ages, durations, addresses and times stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from crosscheck.analyze.attribution import attribution_in
+from crosscheck.analyze.numbers import NUMBER_PATTERN, parse_amount
+from crosscheck.records import Figure, Span
+
+_QUALIFIERS = (
+    "at least|more than|over|nearly|almost|about|around|up to|some|roughly|approximately"
+    "|an estimated|as many as|fewer than|less than|at most"
+)
+_CATEGORIES = {
+    "children": "children", "child": "children", "kids": "children", "boys": "children",
+    "girls": "children", "teens": "children", "teenagers": "children", "students": "children",
+    "women": "women", "woman": "women",
+    "officers": "police", "officer": "police", "policemen": "police", "deputies": "police",
+    "troopers": "police", "policeman": "police", "deputy": "police", "trooper": "police",
+    "soldiers": "security forces", "troops": "security forces", "servicemen": "security forces",
+    "soldier": "security forces",
+    "civilians": "civilians", "civilian": "civilians",
+    "fighters": "fighters", "militants": "fighters", "rebels": "fighters",
+    "insurgents": "fighters", "gunmen": "fighters", "jihadists": "fighters",
+}  # fmt: skip
+_UNSPECIFIED = (
+    "people|persons|person|victims|victim|others|individuals|residents|bystanders|men|man"
+    "|adults|worshippers|protesters|pedestrians|customers|family members|relatives|patients"
+)
+_NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
+_STATUS_WORDS = {
+    "killed": "killed", "dead": "killed", "died": "killed", "slain": "killed",
+    "murdered": "killed", "fatally": "killed", "deaths": "killed", "lost": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalized": "injured",
+    "hospitalised": "injured", "injuries": "injured", "wounds": "injured",
+    "missing": "missing", "displaced": "displaced", "fled": "displaced", "homeless": "displaced",
+    "arrested": "arrested", "detained": "arrested", "custody": "arrested",
+    "shot": "shot",
+}  # fmt: skip
+_STATUS = (
+    r"(?:(?:suffered|sustained|with)\s+(?:[\w-]+\s+){0,4}?(?P<inj>injuries|wounds)"
+    r"|(?:shot\s+and\s+)?(?P<st>killed|dead|died|slain|murdered|injured|wounded|hurt"
+    r"|hospitali[sz]ed|missing|displaced|fled|homeless|arrested|detained|shot"
+    r"|lost\s+(?:their|his|her)\s+lives|taken\s+into\s+custody))"
+)
+_AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|remain|remained)\s+)?"
+_ADVERB = r"(?:(?:also|reportedly|critically|seriously|fatally|badly|later|all|each|both)\s+)?"
+_MODIFIERS = r"(?:[\w]+(?:-[\w]+)*\s+){0,2}?"
+
+# "at least three people were killed", "Four others suffered minor injuries", "two dead"
+_NUMBER_FIRST = re.compile(
+    rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    rf"(?:{_MODIFIERS}(?P<noun>{_NOUN})\s+(?:\w+\s+){{0,1}}?)?{_AUX}{_ADVERB}{_STATUS}\b",
+    re.I,
+)
+# "killing at least 12 civilians", "wounded two others", "left three people dead"
+_VERB_FIRST = re.compile(
+    rf"\b(?P<verb>killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|leaves)\s+"
+    rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+{_MODIFIERS}(?P<noun>{_NOUN})"
+    rf"(?:\s+(?P<after>dead|injured|wounded|hurt))?\b",
+    re.I,
+)
+# "the death toll rose to 745"
+_TOLL = re.compile(
+    rf"\bdeath\s+toll\s+(?:\S+\s+){{0,12}}?(?:to|at|of|is|was|reached|hit)\s+(?:(?P<qual>{_QUALIFIERS})\s+)?"
+    rf"(?P<num>{NUMBER_PATTERN})\b",
+    re.I,
+)
+# Sentences about a war's whole toll or a past year's events are background, not this event.
+_BACKGROUND = re.compile(
+    r"\b(?:\d+|[a-z]+)[- ]year(?:[- ]old)?\s+(?:civil\s+)?(?:war|conflict|insurgency|uprising)"
+    r"|\bsince\s+(?:the\s+)?(?:start|beginning|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d\b",
+    re.I,
+)
+_NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:%|percent|-year|year|month|week|day|hour|minute|a\.m|p\.m)", re.I)
+
+
+def extract_figures(article_id: str, sentences: tuple[Span, ...]) -> tuple[Figure, ...]:
+    figures: list[Figure] = []
+    for sentence in sentences:
+        found = sorted(_candidates(sentence), key=lambda f: (f.span.start, -(f.span.end - f.span.start)))
+        last_end = -1
+        for figure in found:
+            if figure.span.start >= last_end:
+                figures.append(figure)
+                last_end = figure.span.end
+    return tuple(figures)
+
+
+def _candidates(sentence: Span) -> Iterator[Figure]:
+    text = sentence.text
+    if _BACKGROUND.search(text):
+        return
+    attributed = attribution_in(text)
+    for pattern in (_NUMBER_FIRST, _VERB_FIRST, _TOLL):
+        for match in pattern.finditer(text):
+            status = _status_of(match)
+            amount = parse_amount(match.group("num"))
+            if status is None or amount is None or _not_a_count(text, match):
+                continue
+            noun = (match.groupdict().get("noun") or "").lower()
+            start = sentence.start + match.start()
+            end = sentence.start + match.end()
+            qualifier = match.group("qual")
+            yield Figure(
+                article=sentence.article,
+                value=amount.value,
+                low=amount.low,
+                high=amount.high,
+                status=status,
+                span=Span(sentence.article, start, end, match.group(0)),
+                sentence=sentence,
+                qualifier=qualifier.lower() if qualifier else None,
+                category=_CATEGORIES.get(noun),
+                attributed_to=attributed,
+            )
+
+
+def _status_of(match: re.Match) -> str | None:
+    groups = match.groupdict()
+    if groups.get("inj"):
+        return "injured"
+    if groups.get("st"):
+        word = groups["st"].split()[0].lower()
+        return _STATUS_WORDS.get(word, "arrested" if word == "taken" else None)
+    if "verb" in groups:
+        verb = groups["verb"].lower()
+        if verb.startswith("kill"):
+            return "killed"
+        if verb.startswith(("wound", "injur")):
+            return "injured"
+        after = (groups.get("after") or "").lower()
+        return _STATUS_WORDS.get(after)
+    return "killed"  # the death-toll pattern
+
+
+def _not_a_count(text: str, match: re.Match) -> bool:
+    after = text[match.end("num") :]
+    before = text[: match.start("num")]
+    return bool(_NOT_A_COUNT_AFTER.match(after)) or before.endswith(("$", "#", "No. "))

@@ -1,0 +1,74 @@
+"""Numbers as news copy writes them: digits, words, and vague amounts as ranges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "single": 1, "lone": 1, "both": 2, "pair": 2, "couple": 2,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# Vague amounts as (low, high). The low end follows ACLED's conservative convention:
+# "dozens" counts as 12 and "hundreds" as 100.
+VAGUE = {
+    "a dozen": (12, 12), "dozen": (12, 12), "dozens": (12, 99), "several dozen": (24, 99),
+    "scores": (20, 99), "hundreds": (100, 999), "several hundred": (200, 999),
+    "thousands": (1000, 9999), "several": (3, 9), "a few": (2, 5), "few": (2, 5),
+    "a handful": (3, 6), "many": (3, 99), "multiple": (2, 9), "numerous": (3, 99),
+}  # fmt: skip
+
+_WORD = r"(?:" + "|".join(sorted({*_UNITS, *_TENS, *_SCALES, "and"}, key=len, reverse=True)) + r")"
+NUMBER_PATTERN = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+"
+    r"|(?:" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])"
+    r"|" + _WORD + r"(?:[\s-]+" + _WORD + r")*)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    low: int
+    high: int
+    value: int
+    vague: bool
+
+
+def parse_amount(text: str) -> Amount | None:
+    """Value of a number expression, or None when it is not one ("and" alone, say)."""
+    cleaned = text.strip().lower()
+    if cleaned in VAGUE:
+        low, high = VAGUE[cleaned]
+        return Amount(low, high, low, True)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", cleaned):
+        value = int(cleaned.replace(",", ""))
+        return Amount(value, value, value, False)
+    value = _words_to_int(cleaned)
+    return None if value is None else Amount(value, value, value, False)
+
+
+def _words_to_int(text: str) -> int | None:
+    words = [w for w in re.split(r"[\s-]+", text) if w and w != "and"]
+    if not words:
+        return None
+    total, current = 0, 0
+    for word in words:
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+    return total + current

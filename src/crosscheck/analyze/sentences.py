@@ -1,0 +1,46 @@
+"""Sentence boundaries with character offsets, aware of the abbreviations news copy uses."""
+
+from __future__ import annotations
+
+import re
+
+from crosscheck.records import Span
+
+# A period after these does not end a sentence ("Mr. Haidar", "6 p.m. Sunday", "U.S. forces").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr gen col lt sgt capt cpl maj rev gov sen rep det insp ofc dept "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no vs a.m p.m u.s u.n u.k inc corp co ltd ave blvd rd mt ft".split()
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"“A-Z0-9])")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"”’)\]]*$")
+
+
+def split_sentences(article_id: str, text: str) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.start()
+        if _ends_in_abbreviation(text[start:end].rstrip()):
+            continue
+        _append(spans, article_id, text, start, end)
+        start = match.end()
+    _append(spans, article_id, text, start, len(text))
+    return tuple(spans)
+
+
+def _ends_in_abbreviation(chunk: str) -> bool:
+    match = _LAST_WORD.search(chunk)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    # Single capital initials ("John F. Kennedy") never end a sentence here.
+    return word in _ABBREVIATIONS or (len(word) == 1 and chunk[-2:-1].isupper())
+
+
+def _append(spans: list[Span], article_id: str, text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(article_id, start, end, text[start:end]))

@@ -1,0 +1,130 @@
+"""Runs the stages over a store: the only module that knows both the stages and storage.
+
+Each step reads its inputs from the store, calls a pure stage function and writes the
+result back in its own transaction, so an interrupted run keeps everything finished so far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from crosscheck.analyze import ANALYZER_VERSION, analyze
+from crosscheck.ingest import IngestOptions, ingest
+from crosscheck.link import link
+from crosscheck.reconcile import reconcile
+from crosscheck.records import Article, Rejection
+from crosscheck.store import Store
+
+Progress = Callable[[str, int, int | None], None]
+_BATCH = 200
+
+
+def _silent(stage: str, done: int, total: int | None) -> None:
+    pass
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    duplicates: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def ingest_into(
+    store: Store,
+    inputs: Iterable[str],
+    options: IngestOptions | None = None,
+    progress: Progress = _silent,
+    on_reject: Callable[[Rejection], None] | None = None,
+) -> IngestSummary:
+    summary = IngestSummary()
+    batch: list[Article] = []
+
+    def flush() -> None:
+        for added in store.add_articles(batch):
+            if added.outcome == "added":
+                summary.added += 1
+            elif added.outcome == "exists":
+                summary.already_stored += 1
+            else:
+                summary.duplicates += 1
+        batch.clear()
+        progress("ingest", summary.read, None)
+
+    for item in ingest(inputs, options):
+        if isinstance(item, Rejection):
+            summary.rejected.append(item)
+            store.add_rejections([item])
+            if on_reject:
+                on_reject(item)
+            continue
+        summary.read += 1
+        batch.append(item)
+        if len(batch) >= _BATCH:
+            flush()
+    flush()
+    return summary
+
+
+def analyze_pending(store: Store, workers: int = 1, progress: Progress = _silent) -> int:
+    """Analyze every stored article without a current analysis; returns how many."""
+    pending = store.unanalysed(ANALYZER_VERSION)
+    done = 0
+    progress("analyze", 0, len(pending))
+    with _mapper(workers, len(pending)) as run_map:
+        for chunk in _chunks(pending, _BATCH):
+            analyses = list(run_map(analyze, list(store.articles(chunk))))
+            store.put_analyses(ANALYZER_VERSION, analyses)
+            done += len(analyses)
+            progress("analyze", done, len(pending))
+    return done
+
+
+def link_all(store: Store, progress: Progress = _silent) -> int:
+    """Link the whole pool; returns the number of stories."""
+    progress("link", 0, None)
+    linkage = link(list(store.articles()))
+    store.put_linkage(linkage)
+    progress("link", len(linkage.stories), len(linkage.stories))
+    return len(linkage.stories)
+
+
+def reconcile_all(store: Store, progress: Progress = _silent) -> int:
+    linkage = store.linkage()
+    analyses = store.analyses()
+    articles = {a.id: a for a in store.articles()}
+    records = []
+    for done, (story, members) in enumerate(linkage.stories.items(), start=1):
+        records.append(reconcile(story, [articles[m] for m in members], analyses, linkage))
+        if done % _BATCH == 0:
+            progress("reconcile", done, len(linkage.stories))
+    store.put_stories(records)
+    progress("reconcile", len(records), len(records))
+    return len(records)
+
+
+class _mapper:
+    """`map` in this process for small jobs, across processes for large ones."""
+
+    def __init__(self, workers: int, jobs: int) -> None:
+        self._pool = ProcessPoolExecutor(workers) if workers > 1 and jobs > _BATCH else None
+
+    def __enter__(self):
+        if self._pool is None:
+            return map
+        return lambda fn, items: self._pool.map(fn, items, chunksize=16)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

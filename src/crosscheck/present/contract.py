@@ -1,0 +1,85 @@
+"""The stories.json contract: built from records, documented by schemas/stories.schema.json.
+
+Field names here are a promise to users' scripts: add fields, never rename or drop them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import UTC, datetime
+from importlib import resources
+
+from crosscheck.records import Article, FigureClaim, Linkage, Span, StoryRecord
+
+SCHEMA_VERSION = "1.0"
+
+
+def build_contract(
+    articles: Iterable[Article], linkage: Linkage, stories: Iterable[StoryRecord]
+) -> dict:
+    story_of = linkage.story_of()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "articles": [_article(a, story_of, linkage) for a in articles],
+        "stories": [_story(s) for s in stories],
+    }
+
+
+def load_schema() -> dict:
+    return json.loads((resources.files("crosscheck") / "schemas" / "stories.schema.json").read_text())
+
+
+def _article(article: Article, story_of: dict[str, str], linkage: Linkage) -> dict:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published,
+        "story": story_of.get(article.id),
+        "origin": linkage.origin_of.get(article.id, article.id),
+        "derived_from": list(linkage.derived_from(article.id)),
+    }
+
+
+def _story(story: StoryRecord) -> dict:
+    incident = story.incident
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.articles),
+        "independent_origins": story.independent_origins,
+        "incident": {
+            "date": incident.date,
+            "places": [dict(p) for p in incident.places],
+            "killed": asdict(incident.killed),
+            "injured": asdict(incident.injured),
+        },
+        "figures": [_figure(f) for f in story.figures],
+        "quotes": [dict(q) for q in story.quotes],
+        "unsupported": [dict(u) for u in story.unsupported],
+        "brief": [{"text": b.text, "citations": list(b.citations)} for b in story.brief],
+    }
+
+
+def _figure(claim: FigureClaim) -> dict:
+    return {
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "qualifier": claim.qualifier,
+        "status": claim.status,
+        "category": claim.category,
+        "attributed_to": claim.attributed_to,
+        "support": [_span(s) for s in claim.support],
+        "independent_origins": claim.independent_origins,
+        "conflicts": list(claim.conflicts),
+    }
+
+
+def _span(span: Span) -> dict:
+    return {"article": span.article, "text": span.text, "start": span.start, "end": span.end}

@@ -1,0 +1,39 @@
+"""Writes every output of a run into one folder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from crosscheck.present.contract import build_contract
+from crosscheck.present.csv_export import write_incidents_csv
+from crosscheck.present.report import write_report
+from crosscheck.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Outputs:
+    stories_json: Path
+    report_html: Path
+    incidents_csv: Path
+
+
+def write_outputs(store: Store, out: Path) -> Outputs:
+    out.mkdir(parents=True, exist_ok=True)
+    articles = list(store.articles())
+    linkage = store.linkage()
+    stories = store.stories()
+    paths = Outputs(out / "stories.json", out / "report.html", out / "incidents.csv")
+    contract = build_contract(articles, linkage, stories)
+    _atomic_write(paths.stories_json, json.dumps(contract, ensure_ascii=False, indent=1))
+    write_report(articles, linkage, stories, paths.report_html)
+    write_incidents_csv(stories, paths.incidents_csv)
+    return paths
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    # A reader never sees half a contract file, even if the run is killed mid-write.
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

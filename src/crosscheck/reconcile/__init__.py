@@ -1,0 +1,45 @@
+"""Reconcile: from a story's articles and analyses to its record, estimates and brief."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from crosscheck.reconcile.brief import story_title, write_brief
+from crosscheck.reconcile.claims import figure_claims
+from crosscheck.reconcile.estimates import estimate
+from crosscheck.records import Analysis, Article, Incident, Linkage, StoryRecord
+
+__all__ = ["reconcile"]
+
+
+def reconcile(
+    story: str, articles: list[Article], analyses: Mapping[str, Analysis], linkage: Linkage
+) -> StoryRecord:
+    ids = [a.id for a in articles]
+    origin_of = {a: linkage.origin_of.get(a, a) for a in ids}
+    figures = [f for a in ids if a in analyses for f in analyses[a].figures]
+    published = {a.id: a.published for a in articles}
+    members: dict[str, list[str]] = {}
+    for article in ids:
+        members.setdefault(origin_of[article], []).append(article)
+    origins = list(members)  # articles are in publication order, so origins are too
+    claims = figure_claims(figures, origin_of)
+    return StoryRecord(
+        id=story,
+        title=story_title(articles),
+        articles=tuple(ids),
+        independent_origins=len(origins),
+        incident=Incident(
+            date=_event_date(ids, analyses),
+            killed=estimate("killed", figures, origin_of, published),
+            injured=estimate("injured", figures, origin_of, published),
+        ),
+        figures=claims,
+        brief=write_brief(origins, members, analyses, claims),
+    )
+
+
+def _event_date(ids: list[str], analyses: Mapping[str, Analysis]) -> str | None:
+    dates = Counter(analyses[a].event_date for a in ids if a in analyses and analyses[a].event_date)
+    return min(dates, key=lambda d: (-dates[d], d)) if dates else None

@@ -1,0 +1,148 @@
+"""Typed records that cross stage boundaries.
+
+Every stage is a plain function from some of these records to others; none of them
+knows about storage. Records are frozen so a stage cannot quietly edit what an
+earlier stage produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report as ingested: the unit every later stage works on."""
+
+    id: str
+    source: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input (file, line, feed entry) that could not become an article, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range of one article's text, kept so every claim points at its evidence."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A casualty figure as one article states it."""
+
+    article: str
+    value: int
+    low: int
+    high: int
+    status: str
+    span: Span
+    sentence: Span
+    qualifier: str | None = None
+    category: str | None = None
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the analyze stage found in one article."""
+
+    article: str
+    sentences: tuple[Span, ...]
+    figures: tuple[Figure, ...] = ()
+    event_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """`article` reuses material from `source` (an earlier or containing article)."""
+
+    article: str
+    source: str
+    kind: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Linkage:
+    """The link stage's result over a pool of articles."""
+
+    stories: dict[str, tuple[str, ...]]
+    derivations: tuple[Derivation, ...]
+    origin_of: dict[str, str]
+
+    def story_of(self) -> dict[str, str]:
+        return {a: s for s, members in self.stories.items() for a in members}
+
+    def derived_from(self, article: str) -> tuple[str, ...]:
+        return tuple(sorted(d.source for d in self.derivations if d.article == article))
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """A UCDP-style low/best/high estimate; all None when no source gives a number."""
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureClaim:
+    """One figure as claimed across a story, with every span that supports it."""
+
+    value: int
+    low: int
+    high: int
+    status: str
+    support: tuple[Span, ...]
+    independent_origins: int
+    qualifier: str | None = None
+    category: str | None = None
+    attributed_to: str | None = None
+    conflicts: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    text: str
+    citations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    date: str | None = None
+    places: tuple[dict, ...] = ()
+    killed: Estimate = field(default_factory=Estimate)
+    injured: Estimate = field(default_factory=Estimate)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """The reconciled record of one story: what the user came for."""
+
+    id: str
+    title: str | None
+    articles: tuple[str, ...]
+    independent_origins: int
+    incident: Incident
+    figures: tuple[FigureClaim, ...] = ()
+    brief: tuple[BriefSentence, ...] = ()
+    quotes: tuple[dict, ...] = ()
+    unsupported: tuple[dict, ...] = ()

@@ -1,0 +1,213 @@
+"""The embedded default store: one SQLite file, WAL mode, migrations recorded in a table."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from crosscheck.records import Analysis, Article, Derivation, Linkage, Rejection, StoryRecord
+from crosscheck.store import codec
+from crosscheck.store.base import Added
+
+_ARTICLE_COLUMNS = "id, source, text, content_hash, title, outlet, published, url, author"
+_BATCH = 500
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: transactions are opened explicitly, one per write.
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    # -- schema -----------------------------------------------------------------
+    def _migrate(self) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        done = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+        folder = resources.files("crosscheck.store") / "migrations"
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if not entry.name.endswith(".sql"):
+                continue
+            version = int(entry.name.split("_", 1)[0])
+            if version in done:
+                continue
+            with self._transaction():
+                for statement in entry.read_text().split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, entry.name, _now())
+                )
+
+    def schema_version(self) -> int:
+        return self._db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+
+    def _transaction(self):
+        return _Transaction(self._db)
+
+    # -- articles ---------------------------------------------------------------
+    def add_articles(self, articles: Iterable[Article]) -> list[Added]:
+        results: list[Added] = []
+        with self._transaction():
+            for article in articles:
+                results.append(self._add_article(article))
+        return results
+
+    def _add_article(self, article: Article) -> Added:
+        db = self._db
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+            return Added(article.id, "exists")
+        for (other, outlet, title) in db.execute(
+            "SELECT id, outlet, title FROM articles WHERE content_hash = ?", (article.content_hash,)
+        ):
+            # Only the same report read again (another file form of it) is a duplicate: the
+            # same text under another outlet or headline is syndication, which linking must see.
+            if outlet == article.outlet and title == article.title:
+                db.execute(
+                    "INSERT OR IGNORE INTO duplicates VALUES (?, ?, ?)", (article.source, other, _now())
+                )
+                return Added(article.id, "duplicate", other)
+        db.execute(
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.source, article.text, article.content_hash, article.title,
+             article.outlet, article.published, article.url, article.author, _now()),
+        )
+        return Added(article.id, "added")
+
+    def add_rejections(self, rejections: Iterable[Rejection]) -> None:
+        rows = [(r.source, r.reason, _now()) for r in rejections]
+        if rows:
+            with self._transaction():
+                self._db.executemany(
+                    "INSERT INTO rejections (source, reason, seen_at) VALUES (?, ?, ?)", rows
+                )
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        query = f"SELECT {_ARTICLE_COLUMNS} FROM articles"
+        if ids is None:
+            for row in self._db.execute(query + " ORDER BY rowid"):
+                yield Article(*row)
+            return
+        for chunk in _chunks(list(ids), _BATCH):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(f"{query} WHERE id IN ({marks})", chunk):
+                yield Article(*row)
+
+    def article_count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    # -- analyses ---------------------------------------------------------------
+    def unanalysed(self, analyzer: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN analyses x ON x.article_id = a.id "
+            "WHERE x.article_id IS NULL OR x.analyzer != ? ORDER BY a.rowid",
+            (analyzer,),
+        )
+        return [r[0] for r in rows]
+
+    def put_analyses(self, analyzer: str, analyses: Iterable[Analysis]) -> None:
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
+                ((a.article, analyzer, codec.dumps(a)) for a in analyses),
+            )
+
+    def analyses(self, ids: Iterable[str] | None = None) -> dict[str, Analysis]:
+        if ids is None:
+            rows = self._db.execute("SELECT article_id, data FROM analyses")
+            return {aid: codec.loads(Analysis, data) for aid, data in rows}
+        found: dict[str, Analysis] = {}
+        for chunk in _chunks(list(ids), _BATCH):
+            marks = ",".join("?" * len(chunk))
+            for aid, data in self._db.execute(
+                f"SELECT article_id, data FROM analyses WHERE article_id IN ({marks})", chunk
+            ):
+                found[aid] = codec.loads(Analysis, data)
+        return found
+
+    # -- linkage ----------------------------------------------------------------
+    def put_linkage(self, linkage: Linkage) -> None:
+        with self._transaction():
+            self._db.execute("DELETE FROM story_members")
+            self._db.execute("DELETE FROM derivations")
+            self._db.executemany(
+                "INSERT INTO story_members VALUES (?, ?, ?)",
+                ((a, s, linkage.origin_of.get(a, a)) for s, members in linkage.stories.items()
+                 for a in members),
+            )
+            self._db.executemany(
+                "INSERT INTO derivations VALUES (?, ?, ?, ?)",
+                ((d.article, d.source, d.kind, d.score) for d in linkage.derivations),
+            )
+
+    def linkage(self) -> Linkage:
+        stories: dict[str, list[str]] = {}
+        origin_of: dict[str, str] = {}
+        for article, story, origin in self._db.execute(
+            "SELECT article_id, story_id, origin FROM story_members ORDER BY story_id, rowid"
+        ):
+            stories.setdefault(story, []).append(article)
+            origin_of[article] = origin
+        derivations = tuple(
+            Derivation(*row)
+            for row in self._db.execute(
+                "SELECT article_id, source_id, kind, score FROM derivations ORDER BY article_id, source_id"
+            )
+        )
+        return Linkage({s: tuple(m) for s, m in stories.items()}, derivations, origin_of)
+
+    # -- stories ----------------------------------------------------------------
+    def put_stories(self, stories: Iterable[StoryRecord]) -> None:
+        with self._transaction():
+            self._db.execute("DELETE FROM stories")
+            self._db.executemany(
+                "INSERT INTO stories VALUES (?, ?)", ((s.id, codec.dumps(s)) for s in stories)
+            )
+
+    def stories(self) -> list[StoryRecord]:
+        rows = self._db.execute("SELECT data FROM stories ORDER BY rowid")
+        return [codec.loads(StoryRecord, data) for (data,) in rows]
+
+    def rejection_count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM rejections").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error so a failed write leaves no trace."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
