@@ -20,16 +20,21 @@ from crosscheck.store import open_store
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Turn news reports about a violent or crisis event into a sourced record of what happened.",
+    help="Turn news reports of a violent or crisis event into a sourced record of what happened.",
 )
 _err = Console(stderr=True, highlight=False)
 _out = Console(highlight=False)
 
+_CPUS = os.cpu_count() or 1
 # Exit status 1 means the run finished but some inputs were rejected.
 EXIT_REJECTED = 1
 
-Inputs = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for stdin.")]
-Db = Annotated[Path | None, typer.Option("--db", help="SQLite store (default: OUT/crosscheck.sqlite).")]
+Inputs = Annotated[
+    list[str], typer.Argument(help="Files, folders (read recursively) or - for stdin.")
+]
+Db = Annotated[
+    Path | None, typer.Option("--db", help="SQLite store (default: OUT/crosscheck.sqlite).")
+]
 DbRequired = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")]
@@ -39,24 +44,30 @@ Workers = Annotated[int, typer.Option("--workers", help="Processes for per-artic
 @app.command()
 def run(
     inputs: Inputs,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for stories.json, report.html, incidents.csv.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Folder for stories.json, report.html, incidents.csv."),
+    ],
     db: Db = None,
     quiet: Quiet = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
-    workers: Workers = os.cpu_count() or 1,
+    workers: Workers = _CPUS,
 ) -> None:
     """Ingest, analyze, link, reconcile and write every output."""
     store = open_store(str(db or out / "crosscheck.sqlite"))
     with _progress(quiet) as progress:
-        summary = pipeline.ingest_into(store, inputs, IngestOptions(max_bytes), progress, _report_rejection)
+        summary = pipeline.ingest_into(
+            store, inputs, IngestOptions(max_bytes), progress, _report_rejection
+        )
         pipeline.analyze_pending(store, workers, progress)
         stories = pipeline.link_all(store, progress)
         pipeline.reconcile_all(store, progress)
         outputs = write_outputs(store, out)
     if not quiet:
         _out.print(
-            f"{summary.read} articles read ({summary.added} new, {summary.already_stored} already stored, "
-            f"{summary.duplicates} duplicates), {len(summary.rejected)} rejected, {stories} stories "
+            f"{summary.read} articles read ({summary.added} new, {summary.already_stored} "
+            f"already stored, {summary.duplicates} duplicates), {len(summary.rejected)} rejected, "
+            f"{stories} stories "
             f"-> {outputs.stories_json.parent}/"
         )
     store.close()
@@ -65,22 +76,27 @@ def run(
 
 
 @app.command("ingest")
-def ingest_command(inputs: Inputs, db: DbRequired, quiet: Quiet = False,
-                   max_bytes: MaxBytes = DEFAULT_MAX_BYTES) -> None:
+def ingest_command(
+    inputs: Inputs, db: DbRequired, quiet: Quiet = False, max_bytes: MaxBytes = DEFAULT_MAX_BYTES
+) -> None:
     """Read reports into the store without analysing them."""
     store = open_store(str(db))
     with _progress(quiet) as progress:
-        summary = pipeline.ingest_into(store, inputs, IngestOptions(max_bytes), progress, _report_rejection)
+        summary = pipeline.ingest_into(
+            store, inputs, IngestOptions(max_bytes), progress, _report_rejection
+        )
     if not quiet:
-        _out.print(f"{summary.read} articles read ({summary.added} new, {summary.already_stored} already "
-                   f"stored, {summary.duplicates} duplicates), {len(summary.rejected)} rejected")
+        _out.print(
+            f"{summary.read} articles read ({summary.added} new, {summary.already_stored} already "
+            f"stored, {summary.duplicates} duplicates), {len(summary.rejected)} rejected"
+        )
     store.close()
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
 
 @app.command()
-def analyze(db: DbRequired, quiet: Quiet = False, workers: Workers = os.cpu_count() or 1) -> None:
+def analyze(db: DbRequired, quiet: Quiet = False, workers: Workers = _CPUS) -> None:
     """Analyze stored articles that have no current analysis."""
     store = open_store(str(db))
     with _progress(quiet) as progress:
@@ -104,7 +120,9 @@ def link_command(db: DbRequired, quiet: Quiet = False) -> None:
 
 
 @app.command()
-def report(db: DbRequired, out: Annotated[Path, typer.Option("--out", "-o")], quiet: Quiet = False) -> None:
+def report(
+    db: DbRequired, out: Annotated[Path, typer.Option("--out", "-o")], quiet: Quiet = False
+) -> None:
     """Write stories.json, report.html and incidents.csv from a store."""
     store = open_store(str(db))
     outputs = write_outputs(store, out)
@@ -114,7 +132,9 @@ def report(db: DbRequired, out: Annotated[Path, typer.Option("--out", "-o")], qu
 
 
 def _report_rejection(rejection: Rejection) -> None:
-    _err.print(f"[yellow]rejected[/] {rejection.source}: {rejection.reason}", markup=True, soft_wrap=True)
+    _err.print(
+        f"[yellow]rejected[/] {rejection.source}: {rejection.reason}", markup=True, soft_wrap=True
+    )
 
 
 @contextmanager
@@ -122,8 +142,14 @@ def _progress(quiet: bool):
     if quiet or not _err.is_terminal:
         yield pipeline._silent
         return
-    bar = Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn(), console=_err, transient=True)
+    bar = Progress(
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_err,
+        transient=True,
+    )
     tasks: dict[str, int] = {}
 
     def update(stage: str, done: int, total: int | None) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w'’.&-]*))*"
-_ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<who>{_NAME}|police|authorities|officials)")
+_ACCORDING = re.compile(
+    rf"\baccording\s+to\s+(?:the\s+)?(?P<who>{_NAME}|police|authorities|officials)"
+)
 _SAID = re.compile(
     rf"(?P<who>(?:the\s+)?(?:police|authorities|officials|(?:state|local|hospital|medical)\s+officials"
     rf"|witnesses|the\s+coroner|{_NAME}))\s+(?:said|says|told|reported|confirmed|announced)\b",

@@ -79,13 +79,17 @@ _BACKGROUND = re.compile(
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d\b",
     re.I,
 )
-_NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:%|percent|-year|year|month|week|day|hour|minute|a\.m|p\.m)", re.I)
+_NOT_A_COUNT_AFTER = re.compile(
+    r"^\s*(?:%|percent|-year|year|month|week|day|hour|minute|a\.m|p\.m)", re.I
+)
 
 
 def extract_figures(article_id: str, sentences: tuple[Span, ...]) -> tuple[Figure, ...]:
     figures: list[Figure] = []
     for sentence in sentences:
-        found = sorted(_candidates(sentence), key=lambda f: (f.span.start, -(f.span.end - f.span.start)))
+        found = sorted(
+            _candidates(sentence), key=lambda f: (f.span.start, -(f.span.end - f.span.start))
+        )
         last_end = -1
         for figure in found:
             if figure.span.start >= last_end:

@@ -8,10 +8,13 @@ from crosscheck.records import Span
 
 # A period after these does not end a sentence ("Mr. Haidar", "6 p.m. Sunday", "U.S. forces").
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr gen col lt sgt capt cpl maj rev gov sen rep det insp ofc dept "
-    "jan feb mar apr jun jul aug sep sept oct nov dec no vs a.m p.m u.s u.n u.k inc corp co ltd ave blvd rd mt ft".split()
+    "mr mrs ms dr st jr sr gen col lt sgt capt cpl maj rev gov sen rep det insp ofc dept jan "
+    "feb mar apr jun jul aug sep sept oct nov dec no vs a.m p.m u.s u.n u.k inc corp co ltd "
+    "ave blvd rd mt ft".split()
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"“A-Z0-9])")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"“A-Z0-9])"
+)
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"”’)\]]*$")
 
 

@@ -33,7 +33,9 @@ class IngestOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
-def ingest(inputs: Iterable[str], options: IngestOptions | None = None) -> Iterator[Article | Rejection]:
+def ingest(
+    inputs: Iterable[str], options: IngestOptions | None = None
+) -> Iterator[Article | Rejection]:
     options = options or IngestOptions()
     for source in expand(list(inputs)):
         if isinstance(source, tuple):
@@ -45,8 +47,9 @@ def ingest(inputs: Iterable[str], options: IngestOptions | None = None) -> Itera
             yield Rejection(source.name, f"cannot read: {err.strerror or err}")
 
 
-def ingest_bytes(data: bytes, name: str, fmt: Format | None = None,
-                 options: IngestOptions | None = None) -> list[Article | Rejection]:
+def ingest_bytes(
+    data: bytes, name: str, fmt: Format | None = None, options: IngestOptions | None = None
+) -> list[Article | Rejection]:
     """Parse one in-memory document (an HTTP upload, a test) as `ingest` would a file."""
     options = options or IngestOptions()
     fmt = fmt or by_suffix(name) or sniff(data[:_HEAD])
@@ -67,14 +70,18 @@ def _read_source(source: Source, options: IngestOptions) -> Iterator[Article | R
     if len(data) > options.max_bytes:
         size = source.size()
         shown = f"{size / 1e6:.1f} MB" if size else "more than that"
-        yield Rejection(source.name, f"file is {shown}, above the {options.max_bytes / 1e6:.0f} MB "
-                                     "limit for one document (--max-bytes)")
+        yield Rejection(
+            source.name,
+            f"file is {shown}, above the {options.max_bytes / 1e6:.0f} MB "
+            "limit for one document (--max-bytes)",
+        )
         return
     yield from _whole_document(source.name, data, fmt, options)
 
 
-def _whole_document(name: str, data: bytes, fmt: Format,
-                    options: IngestOptions) -> Iterator[Article | Rejection]:
+def _whole_document(
+    name: str, data: bytes, fmt: Format, options: IngestOptions
+) -> Iterator[Article | Rejection]:
     try:
         if fmt is Format.FEED:
             drafts, problems = parse_feed(data)
@@ -95,7 +102,9 @@ def _whole_document(name: str, data: bytes, fmt: Format,
         yield Rejection(name, str(err))
 
 
-def _json_lines(name: str, lines: Iterable[bytes], options: IngestOptions) -> Iterator[Article | Rejection]:
+def _json_lines(
+    name: str, lines: Iterable[bytes], options: IngestOptions
+) -> Iterator[Article | Rejection]:
     any_line = False
     for number, item in parse_json_lines(lines, options.max_bytes):
         any_line = True

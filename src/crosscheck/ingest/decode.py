@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 
 from charset_normalizer import from_bytes
 
@@ -54,6 +55,11 @@ def _detect(data: bytes) -> str:
     if best is None:
         raise InputError("not valid UTF-8 and no text encoding could be detected")
     text = str(best)
+    if _single_byte(best.encoding):
+        # Detectors cannot tell one-byte code pages apart on mostly-ASCII text; for English
+        # reports Windows-1252 (what browsers use for "latin-1") is by far the likeliest.
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode("cp1252")
     if _control_ratio(text) > 0.05:
         raise InputError("binary content (control characters), not text")
     return text
@@ -65,3 +71,13 @@ def _control_ratio(text: str) -> float:
         return 0.0
     bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     return bad / len(sample)
+
+
+def _single_byte(encoding: str) -> bool:
+    return (
+        encoding.startswith(("cp", "iso8859", "latin", "windows-", "mac_", "koi8"))
+        and encoding not in _MULTI_BYTE
+    )
+
+
+_MULTI_BYTE = frozenset({"cp932", "cp949", "cp950", "cp936", "cp1361"})

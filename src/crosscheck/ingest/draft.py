@@ -14,11 +14,12 @@ from crosscheck.ingest.identity import (
 )
 from crosscheck.records import Article, Rejection
 
-_MIN_WORDS_FOR_LANGUAGE = 25
+_MIN_WORDS = 5
+_MIN_WORDS_FOR_LANGUAGE = 60
 # Function words cover a large share of any English prose and almost none of other languages.
 _ENGLISH = frozenset(
-    "the a an of to in and or for on at by with from that this is was were are be been has have "
-    "had it its he she they his her their said says not but as after who which".split()
+    "the a an of to in and or for on at by with from that this is was were are be been has "
+    "have had it its he she they his her their said says not but as after who which".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -39,6 +40,9 @@ def finish(draft: Draft, source: str) -> Article | Rejection:
     text = _clean_text(draft.text)
     if not text:
         return Rejection(source, "no article text")
+    words = len(text.split())
+    if words < _MIN_WORDS:
+        return Rejection(source, f"too short to be a report ({words} words)")
     if not _looks_english(text):
         return Rejection(source, "text does not look English; crosscheck analyses English reports")
     title = _clean_line(draft.title)
@@ -77,4 +81,4 @@ def _looks_english(text: str) -> bool:
     words = _WORD.findall(text[:5000].lower())
     if len(words) < _MIN_WORDS_FOR_LANGUAGE:
         return True
-    return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
+    return sum(w in _ENGLISH for w in words) / len(words) >= 0.03

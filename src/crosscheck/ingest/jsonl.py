@@ -14,7 +14,9 @@ _TEXT_FIELDS = ("text", "body", "content")
 _DATE_FIELDS = ("published", "date", "published_at", "pubdate")
 
 
-def parse_json_lines(lines: Iterable[bytes], max_line_bytes: int) -> Iterator[tuple[int, Draft | str]]:
+def parse_json_lines(
+    lines: Iterable[bytes], max_line_bytes: int
+) -> Iterator[tuple[int, Draft | str]]:
     """Yield (line number, draft) per record, or (line number, reason) for a line that fails."""
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():

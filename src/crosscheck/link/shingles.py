@@ -1,4 +1,4 @@
-"""Word shingles and MinHash signatures: the cheap fingerprints that find reuse without all pairs."""
+"""Word shingles and MinHash signatures: cheap fingerprints that find reuse without all pairs."""
 
 from __future__ import annotations
 

@@ -1,31 +1,37 @@
 """Stories: articles that report the same incident.
 
-Candidate pairs come from MinHash LSH over word trigrams (never all pairs); a pair joins
-when its texts share enough vocabulary, and articles that derive from one another always
-share a story.
+A journalist matches reports on the rare words they share (the town, the victim's name,
+the street) and on when they appeared. So each article's rarest terms are its blocking keys:
+only articles sharing a key are compared (never all pairs), a pair joins when the TF-IDF
+cosine of the two texts clears a threshold and their publication dates are close, and
+articles that derive from one another always share a story.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date
 
-from datasketch import MinHashLSH
-
-from crosscheck.link.shingles import jaccard, shingles, signature
 from crosscheck.link.unionfind import UnionFind
+from crosscheck.link.vocabulary import Vector, terms, vectorise
 from crosscheck.records import Article, Derivation
 
-SHINGLE = 3
-NUM_PERM = 128
-SAME_STORY = 0.2
+SAME_STORY = 0.3
+KEYS_PER_ARTICLE = 12
+# A key shared by more articles than this says little about which incident they report.
+MAX_POSTING = 60
+MAX_DAYS_APART = 10
 
 
-def group_stories(articles: list[Article], derivations: Iterable[Derivation]) -> dict[str, tuple[str, ...]]:
+def group_stories(
+    articles: list[Article], derivations: Iterable[Derivation]
+) -> dict[str, tuple[str, ...]]:
     sets = UnionFind(a.id for a in articles)
     for d in derivations:
         sets.union(d.article, d.source)
-    for a, b in _similar_pairs(articles):
+    for a, b in similar_pairs(articles):
         sets.union(a, b)
     order = {a.id: (a.published or "", i) for i, a in enumerate(articles)}
     stories: dict[str, tuple[str, ...]] = {}
@@ -40,15 +46,41 @@ def story_id(members: list[str]) -> str:
     return "s-" + hashlib.blake2b(members[0].encode(), digest_size=6).hexdigest()
 
 
-def _similar_pairs(articles: list[Article]) -> Iterable[tuple[str, str]]:
-    lsh = MinHashLSH(threshold=SAME_STORY, num_perm=NUM_PERM)
-    grams = {}
-    for article in articles:
-        g = shingles(article.text, SHINGLE)
-        if g:
-            grams[article.id] = (g, signature(g, NUM_PERM))
-            lsh.insert(article.id, grams[article.id][1])
-    for aid, (g, sig) in grams.items():
-        for other in lsh.query(sig):
-            if other > aid and jaccard(g, grams[other][0]) >= SAME_STORY:
-                yield aid, other
+def similar_pairs(articles: list[Article]) -> Iterator[tuple[str, str]]:
+    by_id = {a.id: a for a in articles}
+    counts = {a.id: terms(f"{a.title or ''}\n{a.text}") for a in articles}
+    vectors, idf = vectorise(counts)
+    for a, b in _candidates(vectors, idf):
+        if _close_in_time(by_id[a], by_id[b]) and vectors[a].cosine(vectors[b]) >= SAME_STORY:
+            yield a, b
+
+
+def _candidates(vectors: dict[str, Vector], idf: dict[str, float]) -> Iterator[tuple[str, str]]:
+    singleton_idf = max(idf.values(), default=0.0) - 1e-9
+    postings: dict[str, list[str]] = defaultdict(list)
+    for doc, vector in vectors.items():
+        # A term no other article uses cannot pair this one with anything: skip it.
+        shared = [t for t in vector.weights if idf[t] < singleton_idf]
+        keys = sorted(shared, key=lambda t: (-vector.weights[t], t))[:KEYS_PER_ARTICLE]
+        for key in keys:
+            postings[key].append(doc)
+    seen: set[tuple[str, str]] = set()
+    for docs in postings.values():
+        if len(docs) > MAX_POSTING:
+            continue
+        for i, a in enumerate(docs):
+            for b in docs[i + 1 :]:
+                pair = (a, b) if a < b else (b, a)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def _close_in_time(a: Article, b: Article) -> bool:
+    if not a.published or not b.published:
+        return True
+    try:
+        gap = abs(date.fromisoformat(a.published[:10]) - date.fromisoformat(b.published[:10]))
+    except ValueError:
+        return True
+    return gap.days <= MAX_DAYS_APART

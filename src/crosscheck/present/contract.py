@@ -29,7 +29,9 @@ def build_contract(
 
 
 def load_schema() -> dict:
-    return json.loads((resources.files("crosscheck") / "schemas" / "stories.schema.json").read_text())
+    return json.loads(
+        (resources.files("crosscheck") / "schemas" / "stories.schema.json").read_text()
+    )
 
 
 def _article(article: Article, story_of: dict[str, str], linkage: Linkage) -> dict:

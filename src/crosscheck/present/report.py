@@ -27,6 +27,7 @@ def render_report(articles: Iterable[Article], linkage: Linkage, stories: list[S
     )
 
 
-def write_report(articles: Iterable[Article], linkage: Linkage, stories: list[StoryRecord],
-                 path: Path) -> None:
+def write_report(
+    articles: Iterable[Article], linkage: Linkage, stories: list[StoryRecord], path: Path
+) -> None:
     path.write_text(render_report(articles, linkage, stories), encoding="utf-8")

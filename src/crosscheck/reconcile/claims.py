@@ -39,8 +39,11 @@ def _with_conflicts(claims: list[FigureClaim]) -> list[FigureClaim]:
     result = []
     for i, claim in enumerate(claims):
         conflicts = tuple(
-            j for j, other in enumerate(claims)
-            if j != i and other.status == claim.status and other.category == claim.category
+            j
+            for j, other in enumerate(claims)
+            if j != i
+            and other.status == claim.status
+            and other.category == claim.category
             and (other.high < claim.low or other.low > claim.high)
         )
         result.append(replace(claim, conflicts=conflicts))

@@ -54,7 +54,9 @@ class SQLiteStore:
                 )
 
     def schema_version(self) -> int:
-        return self._db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+        return self._db.execute(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"
+        ).fetchone()[0]
 
     def _transaction(self):
         return _Transaction(self._db)
@@ -71,20 +73,31 @@ class SQLiteStore:
         db = self._db
         if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
             return Added(article.id, "exists")
-        for (other, outlet, title) in db.execute(
+        for other, outlet, title in db.execute(
             "SELECT id, outlet, title FROM articles WHERE content_hash = ?", (article.content_hash,)
         ):
             # Only the same report read again (another file form of it) is a duplicate: the
             # same text under another outlet or headline is syndication, which linking must see.
             if outlet == article.outlet and title == article.title:
                 db.execute(
-                    "INSERT OR IGNORE INTO duplicates VALUES (?, ?, ?)", (article.source, other, _now())
+                    "INSERT OR IGNORE INTO duplicates VALUES (?, ?, ?)",
+                    (article.source, other, _now()),
                 )
                 return Added(article.id, "duplicate", other)
         db.execute(
             f"INSERT INTO articles ({_ARTICLE_COLUMNS}, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (article.id, article.source, article.text, article.content_hash, article.title,
-             article.outlet, article.published, article.url, article.author, _now()),
+            (
+                article.id,
+                article.source,
+                article.text,
+                article.content_hash,
+                article.title,
+                article.outlet,
+                article.published,
+                article.url,
+                article.author,
+                _now(),
+            ),
         )
         return Added(article.id, "added")
 
@@ -146,8 +159,11 @@ class SQLiteStore:
             self._db.execute("DELETE FROM derivations")
             self._db.executemany(
                 "INSERT INTO story_members VALUES (?, ?, ?)",
-                ((a, s, linkage.origin_of.get(a, a)) for s, members in linkage.stories.items()
-                 for a in members),
+                (
+                    (a, s, linkage.origin_of.get(a, a))
+                    for s, members in linkage.stories.items()
+                    for a in members
+                ),
             )
             self._db.executemany(
                 "INSERT INTO derivations VALUES (?, ?, ?, ?)",
@@ -165,7 +181,8 @@ class SQLiteStore:
         derivations = tuple(
             Derivation(*row)
             for row in self._db.execute(
-                "SELECT article_id, source_id, kind, score FROM derivations ORDER BY article_id, source_id"
+                "SELECT article_id, source_id, kind, score FROM derivations "
+                "ORDER BY article_id, source_id"
             )
         )
         return Linkage({s: tuple(m) for s, m in stories.items()}, derivations, origin_of)

@@ -1,0 +1,122 @@
+"""Run `crosscheck run` over the GVA development set and score what it produced.
+
+Reads ../shared/data/gva-dev at run time (its text is never copied into the repo) and reports:
+wall time and peak memory of the run, B-cubed precision/recall/F1 of stories against gold
+incidents, and per incident (the story holding most of its articles) killed/injured/date.
+
+    python bench/gva_run.py [--data ../shared/data/gva-dev] [--out /tmp/crosscheck-gva]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--data", default=str(Path(__file__).resolve().parents[1].parent / "shared/data/gva-dev")
+    )
+    parser.add_argument("--out", default="/tmp/crosscheck-gva")
+    parser.add_argument(
+        "--keep", action="store_true", help="reuse the store in --out (incremental run)"
+    )
+    args = parser.parse_args()
+    data, out = Path(args.data), Path(args.out)
+    if out.exists() and not args.keep:
+        shutil.rmtree(out)
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "crosscheck",
+            "run",
+            str(data / "articles.jsonl"),
+            "--out",
+            str(out),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if proc.returncode not in (0, 1):
+        sys.exit(f"crosscheck run failed ({proc.returncode}):\n{proc.stderr}")
+    rejected = sum(1 for line in proc.stderr.splitlines() if line.startswith("rejected"))
+    contract = json.loads((out / "stories.json").read_text())
+    gold = [json.loads(line) for line in (data / "gold.jsonl").open()]
+    print(
+        f"run: {len(contract['articles'])} articles stored, {rejected} rejected, "
+        f"{len(contract['stories'])} stories, {elapsed:.1f} s wall, peak RSS {peak_mb:.0f} MB"
+    )
+    print(
+        "stories (B-cubed over articles in gold): P={:.3f} R={:.3f} F1={:.3f}".format(
+            *bcubed(contract, gold)
+        )
+    )
+    for name, score in incident_scores(contract, gold).items():
+        print(f"incident {name}: {score:.3f}")
+
+
+def bcubed(contract: dict, gold: list[dict]) -> tuple[float, float, float]:
+    """B-cubed precision and recall of predicted stories against gold incidents."""
+    gold_of: dict[str, str] = {}
+    for incident in gold:
+        for article in incident["articles"]:
+            gold_of.setdefault(article, incident["incident_id"])
+    story_of = {a["id"]: a["story"] for a in contract["articles"] if a["id"] in gold_of}
+    by_story: dict[str, set[str]] = {}
+    by_gold: dict[str, set[str]] = {}
+    for article, story in story_of.items():
+        by_story.setdefault(story, set()).add(article)
+        by_gold.setdefault(gold_of[article], set()).add(article)
+    precision = recall = 0.0
+    for article, story in story_of.items():
+        predicted = by_story[story]
+        truth = by_gold[gold_of[article]]
+        overlap = len(predicted & truth)
+        precision += overlap / len(predicted)
+        recall += overlap / len(truth)
+    n = len(story_of) or 1
+    p, r = precision / n, recall / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def incident_scores(contract: dict, gold: list[dict]) -> dict[str, float]:
+    stories = {s["id"]: s for s in contract["stories"]}
+    story_of = {a["id"]: a["story"] for a in contract["articles"]}
+    hits: Counter[str] = Counter()
+    total = 0
+    for incident in gold:
+        found = Counter(story_of[a] for a in incident["articles"] if a in story_of)
+        if not found:
+            continue
+        total += 1
+        story = stories[found.most_common(1)[0][0]]["incident"]
+        hits["killed"] += (story["killed"]["best"] or 0) == incident["killed"]
+        hits["injured"] += (story["injured"]["best"] or 0) == incident["injured"]
+        hits["date"] += story["date"] == incident["date"]
+        names = " ".join(p["name"] for p in story["places"]).lower()
+        hits["city"] += incident["city_or_county"].lower() in names
+        hits["state"] += any(
+            (p.get("admin1") or "").lower() == incident["state"].lower() for p in story["places"]
+        )
+    return (
+        {k: hits[k] / total for k in ("killed", "injured", "city", "state", "date")}
+        if total
+        else {}
+    )
+
+
+if __name__ == "__main__":
+    main()
