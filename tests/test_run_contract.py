@@ -1,0 +1,119 @@
+"""`crosscheck run` on the bundled example: the outputs users rely on, validated."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from conftest import EXAMPLES, WIRE_TEXT, write
+
+from crosscheck.present import load_schema
+
+
+@pytest.fixture(scope="module")
+def example_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("example")
+    proc = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "run", str(EXAMPLES), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out, proc.stdout
+
+
+def test_stories_json_validates_against_the_schema(example_run):
+    out, _ = example_run
+    contract = json.loads((out / "stories.json").read_text())
+    jsonschema.Draft202012Validator(load_schema()).validate(contract)
+    assert len(contract["articles"]) == 5
+
+
+def test_schema_rejects_a_contract_missing_a_promised_field(example_run):
+    out, _ = example_run
+    contract = json.loads((out / "stories.json").read_text())
+    del contract["stories"][0]["incident"]["killed"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(contract, load_schema())
+
+
+def test_verbatim_wire_copy_is_derived_and_shares_the_origin(example_run):
+    out, _ = example_run
+    articles = {a["source"].split("/")[-1]: a for a in json.loads((out / "stories.json").read_text())["articles"]}
+    wire, courier = articles["levant-wire.txt"], articles["daily-courier.html"]
+    assert wire["story"] == courier["story"]
+    assert wire["origin"] == courier["origin"]
+    derived = courier if courier["derived_from"] else wire
+    assert derived["derived_from"] == [derived["origin"]] and derived["origin"] != derived["id"]
+
+
+def test_wire_story_figures_carry_qualifier_category_attribution_and_support(example_run):
+    out, _ = example_run
+    contract = json.loads((out / "stories.json").read_text())
+    wire_id = next(a["id"] for a in contract["articles"] if a["source"].endswith("levant-wire.txt"))
+    story = next(s for s in contract["stories"] if wire_id in s["articles"])
+    killed = next(f for f in story["figures"] if f["status"] == "killed" and f["value"] == 23)
+    assert (killed["qualifier"], killed["category"]) == ("at least", "civilians")
+    assert killed["attributed_to"] == "Syrian Observatory for Human Rights"
+    assert len(killed["support"]) == 2 and killed["independent_origins"] == 1
+    texts = {a["id"]: a for a in contract["articles"]}
+    assert all(s["article"] in texts for s in killed["support"])
+    assert story["incident"]["killed"]["best"] == 23
+    assert all(b["citations"] for b in story["brief"])
+
+
+def test_support_spans_point_at_the_stored_text(example_run):
+    out, _ = example_run
+    from crosscheck.store import SQLiteStore
+
+    contract = json.loads((out / "stories.json").read_text())
+    with SQLiteStore(out / "crosscheck.sqlite") as store:
+        texts = {a.id: a.text for a in store.articles()}
+    spans = [s for story in contract["stories"] for f in story["figures"] for s in f["support"]]
+    assert spans
+    for span in spans:
+        assert texts[span["article"]][span["start"] : span["end"]] == span["text"]
+
+
+def test_summary_line_and_incidents_csv(example_run):
+    out, stdout = example_run
+    assert "5 articles read (5 new" in stdout and "0 rejected" in stdout
+    rows = list(csv.DictReader((out / "incidents.csv").open()))
+    assert rows and {"story_id", "killed_best", "injured_best", "independent_origins"} <= rows[0].keys()
+
+
+def test_rerun_adds_nothing(example_run):
+    out, _ = example_run
+    proc = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "run", str(EXAMPLES), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert "(0 new, 5 already stored" in proc.stdout
+
+
+def test_hostile_text_is_escaped_in_the_report_and_neutralised_in_csv(tmp_path):
+    hostile = [
+        {"id": "x1", "title": "<script>alert(1)</script>", "text": WIRE_TEXT + ' <img src=x onerror="alert(2)">'},
+        {
+            "id": "x2",
+            "title": '=HYPERLINK("http://evil.example")',
+            "text": "Police said two people were wounded in a shooting outside a bar in Dayton, Ohio, "
+            "late on Friday. Both victims were taken to Miami Valley Hospital.",
+        },
+    ]
+    src = write(tmp_path / "in.jsonl", "\n".join(json.dumps(h) for h in hostile))
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "crosscheck", "run", str(src), "--out", str(out), "-q"])
+    assert proc.returncode == 0
+    html = (out / "report.html").read_text()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    titles = [row["title"] for row in csv.DictReader((out / "incidents.csv").open())]
+    assert '\'=HYPERLINK("http://evil.example")' in titles
+    assert all(not t.startswith("=") for t in titles)

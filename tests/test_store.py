@@ -1,0 +1,69 @@
+"""The SQLite store: migrations, WAL, idempotent ingest, duplicates and atomic writes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+from conftest import WIRE_TEXT
+
+from crosscheck.ingest import ingest_bytes
+from crosscheck.records import Analysis, Span
+from crosscheck.store import SQLiteStore
+
+
+def article(text=WIRE_TEXT, name="a.txt", title="Shelling kills 12"):
+    return ingest_bytes(f"{title}\n\n{text}".encode(), name)[0]
+
+
+def test_schema_migrations_are_recorded_once_and_wal_is_on(tmp_path):
+    path = tmp_path / "s.sqlite"
+    SQLiteStore(path).close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == 1
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone() == (1,)
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_reingesting_adds_nothing_and_exact_copies_are_recognised(store):
+    first = article()
+    assert [a.outcome for a in store.add_articles([first])] == ["added"]
+    assert [a.outcome for a in store.add_articles([first])] == ["exists"]
+    # The same report under another id (say, from a feed after a file) is a duplicate.
+    copy = ingest_bytes(
+        ('{"id": "feed-7", "title": "Shelling kills 12", "text": %r}' % WIRE_TEXT)
+        .replace("'", '"')
+        .encode(),
+        "x.jsonl",
+    )[0]
+    [result] = store.add_articles([copy])
+    assert (result.outcome, result.duplicate_of) == ("duplicate", first.id)
+    assert store.article_count() == 1
+
+
+def test_syndicated_copy_with_a_new_headline_is_kept(store):
+    store.add_articles([article()])
+    [result] = store.add_articles([article(title="Twelve civilians die in Idlib shelling")])
+    assert result.outcome == "added"
+    assert store.article_count() == 2
+
+
+def test_a_failed_write_leaves_no_partial_batch(store):
+    good = article()
+    bad = replace(article(text=WIRE_TEXT + " More."), text=None)  # violates NOT NULL
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_articles([good, bad])
+    assert store.article_count() == 0
+
+
+def test_analyses_round_trip_and_are_redone_when_the_analyzer_changes(store):
+    a = article()
+    store.add_articles([a])
+    assert store.unanalysed("v1") == [a.id]
+    sentence = Span(a.id, 0, 10, a.text[:10])
+    store.put_analyses("v1", [Analysis(a.id, (sentence,), (), "2024-05-07")])
+    assert store.unanalysed("v1") == []
+    assert store.unanalysed("v2") == [a.id]
+    assert store.analyses()[a.id] == Analysis(a.id, (sentence,), (), "2024-05-07")
