@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 
@@ -32,12 +33,8 @@ def test_reingesting_adds_nothing_and_exact_copies_are_recognised(store):
     assert [a.outcome for a in store.add_articles([first])] == ["added"]
     assert [a.outcome for a in store.add_articles([first])] == ["exists"]
     # The same report under another id (say, from a feed after a file) is a duplicate.
-    copy = ingest_bytes(
-        ('{"id": "feed-7", "title": "Shelling kills 12", "text": %r}' % WIRE_TEXT)
-        .replace("'", '"')
-        .encode(),
-        "x.jsonl",
-    )[0]
+    record = {"id": "feed-7", "title": "Shelling kills 12", "text": WIRE_TEXT}
+    copy = ingest_bytes(json.dumps(record).encode(), "x.jsonl")[0]
     [result] = store.add_articles([copy])
     assert (result.outcome, result.duplicate_of) == ("duplicate", first.id)
     assert store.article_count() == 1
