@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crosscheck.ingest.credits import credited_outlet
 from crosscheck.ingest.identity import (
     article_id,
     content_hash,
@@ -47,7 +48,7 @@ def finish(draft: Draft, source: str) -> Article | Rejection:
         return Rejection(source, "text does not look English; crosscheck analyses English reports")
     title = _clean_line(draft.title)
     url = draft.url.strip() if draft.url and draft.url.strip() else None
-    outlet = _clean_line(draft.outlet) or outlet_from_url(url)
+    outlet = _clean_line(draft.outlet) or outlet_from_url(url) or credited_outlet(text)
     given_id = str(draft.id).strip() if draft.id not in (None, "") else None
     return Article(
         id=given_id or article_id(text, title, unwrap_url(url)),

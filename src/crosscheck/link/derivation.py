@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from datasketch import MinHashLSH
 
+from crosscheck.ingest.credits import credited_outlet
 from crosscheck.link.shingles import containment, jaccard, shingles, signature
 from crosscheck.records import Article, Derivation
 
@@ -65,6 +66,13 @@ def _derivation(a: Fingerprint, b: Fingerprint) -> Derivation | None:
 
 
 def _direction(a: Fingerprint, b: Fingerprint, a_in_b: float, b_in_a: float):
+    # Copy that credits an outlet ("(Levant Wire) —") comes from that outlet's article.
+    credit = credited_outlet(a.article.text)
+    if credit and credit == credited_outlet(b.article.text):
+        if a.article.outlet == credit != b.article.outlet:
+            return (b, a)
+        if b.article.outlet == credit != a.article.outlet:
+            return (a, b)
     pa, pb = a.article.published, b.article.published
     if pa and pb and pa != pb:
         return (b, a) if pa < pb else (a, b)
