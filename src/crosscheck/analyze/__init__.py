@@ -10,7 +10,7 @@ from crosscheck.analyze.sentences import split_sentences
 from crosscheck.records import Analysis, Article
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "rules-1"
+ANALYZER_VERSION = "rules-2"
 
 __all__ = ["ANALYZER_VERSION", "analyze"]
 

@@ -16,7 +16,7 @@ from crosscheck.records import Figure, Span
 
 _QUALIFIERS = (
     "at least|more than|over|nearly|almost|about|around|up to|some|roughly|approximately"
-    "|an estimated|as many as|fewer than|less than|at most"
+    "|an estimated|as many as|no fewer than|no less than|fewer than|less than|at most"
 )
 _CATEGORIES = {
     "children": "children", "child": "children", "kids": "children", "boys": "children",
