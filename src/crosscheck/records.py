@@ -60,6 +60,14 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and the day it means; `resolved` is None when it cannot be pinned."""
+
+    span: Span
+    resolved: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What the analyze stage found in one article."""
 
@@ -67,6 +75,7 @@ class Analysis:
     sentences: tuple[Span, ...]
     figures: tuple[Figure, ...] = ()
     event_date: str | None = None
+    dates: tuple[DateMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

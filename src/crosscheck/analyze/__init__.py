@@ -5,21 +5,24 @@
 
 from __future__ import annotations
 
+from crosscheck.analyze.dates import event_date, find_dates
 from crosscheck.analyze.figures import extract_figures
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.records import Analysis, Article
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "rules-2"
+ANALYZER_VERSION = "rules-3"
 
 __all__ = ["ANALYZER_VERSION", "analyze"]
 
 
 def analyze(article: Article) -> Analysis:
     sentences = split_sentences(article.id, article.text)
+    dates = find_dates(sentences, article.published)
     return Analysis(
         article=article.id,
         sentences=sentences,
         figures=extract_figures(article.id, sentences),
-        event_date=article.published[:10] if article.published else None,
+        event_date=event_date(dates, sentences, article.published),
+        dates=dates,
     )

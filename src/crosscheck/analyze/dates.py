@@ -1,0 +1,107 @@
+"""Dates in the text, relative ones ("on Thursday", "early Sunday", "last night") resolved
+against the publication date.
+
+Resolution is done here rather than by dateparser because of two traps in news copy: a
+weekday equal to the publication weekday means the publication day, not a week earlier, and
+qualifiers like "early" or "late" do not shift the day. Without a publication date a
+relative expression is kept with no resolved date rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from crosscheck.records import DateMention, Span
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+         "aug august", "sep sept september", "oct october", "nov november", "dec december"),
+        start=1,
+    )
+    for m in names.split()
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_EXPLICIT = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+    r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?:(?:early|late|on|last|this\s+past)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\b|\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning)\b",
+    re.I,
+)
+_LEAD_SENTENCES = 3
+
+
+def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[DateMention, ...]:
+    base = _day(published)
+    mentions: list[DateMention] = []
+    for sentence in sentences:
+        for match in _EXPLICIT.finditer(sentence.text):
+            mentions.append(_mention(sentence, match, _explicit(match, base)))
+        for match in _RELATIVE.finditer(sentence.text):
+            mentions.append(_mention(sentence, match, _relative(match, base)))
+    mentions.sort(key=lambda m: m.span.start)
+    return tuple(mentions)
+
+
+def event_date(
+    mentions: tuple[DateMention, ...], sentences: tuple[Span, ...], published: str | None
+) -> str | None:
+    """The day the lead says the event happened, else the publication day."""
+    lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
+    base = _day(published)
+    for mention in mentions:
+        if mention.span.start < lead_end and mention.resolved:
+            # A lead date after publication, or months before it, is about something else.
+            when = date.fromisoformat(mention.resolved)
+            if base is None or timedelta(0) <= base - when <= timedelta(days=31):
+                return mention.resolved
+    return base.isoformat() if base else None
+
+
+def _mention(sentence: Span, match: re.Match, resolved: date | None) -> DateMention:
+    start = sentence.start + match.start()
+    span = Span(sentence.article, start, sentence.start + match.end(), match.group(0))
+    return DateMention(span, resolved.isoformat() if resolved else None)
+
+
+def _explicit(match: re.Match, base: date | None) -> date | None:
+    if match.group("iso"):
+        return _day(match.group("iso"))
+    month = _MONTHS[match.group("month").lower()]
+    year = int(match.group("year")) if match.group("year") else (base.year if base else None)
+    if year is None:
+        return None
+    try:
+        found = date(year, month, int(match.group("day")))
+    except ValueError:
+        return None
+    if not match.group("year") and base and found > base + timedelta(days=1):
+        found = found.replace(year=year - 1)  # "December 30" in a January report
+    return found
+
+
+def _relative(match: re.Match, base: date | None) -> date | None:
+    if base is None:
+        return None
+    weekday = match.group("weekday")
+    if weekday:
+        back = (base.weekday() - _WEEKDAYS.index(weekday.lower())) % 7
+        return base - timedelta(days=back)
+    word = match.group("word").lower()
+    return base - timedelta(days=1) if word in ("yesterday", "last night") else base
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
