@@ -68,6 +68,19 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in the text, geocoded offline; precision is town, region or country."""
+
+    span: Span
+    name: str
+    lat: float | None
+    lon: float | None
+    admin1: str | None
+    country: str | None
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What the analyze stage found in one article."""
 
@@ -76,6 +89,7 @@ class Analysis:
     figures: tuple[Figure, ...] = ()
     event_date: str | None = None
     dates: tuple[DateMention, ...] = ()
+    places: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from crosscheck.analyze.dates import event_date, find_dates
 from crosscheck.analyze.figures import extract_figures
+from crosscheck.analyze.gazetteer import Gazetteer, load_gazetteer
+from crosscheck.analyze.places import find_places
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.records import Analysis, Article
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "rules-3"
+ANALYZER_VERSION = "rules-4"
 
 __all__ = ["ANALYZER_VERSION", "analyze"]
 
 
-def analyze(article: Article) -> Analysis:
+def analyze(article: Article, gazetteer: Gazetteer | None = None) -> Analysis:
     sentences = split_sentences(article.id, article.text)
+    gazetteer = gazetteer or load_gazetteer()
     dates = find_dates(sentences, article.published)
     return Analysis(
         article=article.id,
@@ -25,4 +28,5 @@ def analyze(article: Article) -> Analysis:
         figures=extract_figures(article.id, sentences),
         event_date=event_date(dates, sentences, article.published),
         dates=dates,
+        places=find_places(sentences, gazetteer, article.text),
     )

@@ -32,6 +32,7 @@ def reconcile(
         independent_origins=len(origins),
         incident=Incident(
             date=_event_date(ids, analyses),
+            places=_places(ids, analyses),
             killed=estimate("killed", figures, origin_of, published),
             injured=estimate("injured", figures, origin_of, published),
         ),
@@ -43,3 +44,22 @@ def reconcile(
 def _event_date(ids: list[str], analyses: Mapping[str, Analysis]) -> str | None:
     dates = Counter(analyses[a].event_date for a in ids if a in analyses and analyses[a].event_date)
     return min(dates, key=lambda d: (-dates[d], d)) if dates else None
+
+
+def _places(ids: list[str], analyses: Mapping[str, Analysis], limit: int = 3) -> tuple[dict, ...]:
+    """The places the story's articles name most often (each article counted once per place)."""
+    counts: Counter[tuple] = Counter()
+    for article in ids:
+        if article in analyses:
+            counts.update(
+                {
+                    (p.name, p.lat, p.lon, p.admin1, p.country, p.precision)
+                    for p in analyses[article].places
+                }
+            )
+    keys = ("name", "lat", "lon", "admin1", "country", "precision")
+    # Towns before regions: a state is only worth listing when no town in it is known.
+    ranked = sorted(counts.items(), key=lambda item: (item[0][5] != "town", -item[1], item[0][0]))
+    towns_in = {place[3] for place, _ in ranked if place[5] == "town"}
+    kept = [p for p, _ in ranked if p[5] == "town" or p[3] not in towns_in]
+    return tuple(dict(zip(keys, place, strict=True)) for place in kept[:limit])
