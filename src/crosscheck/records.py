@@ -113,8 +113,12 @@ class Linkage:
     def story_of(self) -> dict[str, str]:
         return {a: s for s, members in self.stories.items() for a in members}
 
-    def derived_from(self, article: str) -> tuple[str, ...]:
-        return tuple(sorted(d.source for d in self.derivations if d.article == article))
+    def sources_of(self) -> dict[str, tuple[str, ...]]:
+        """Each derived article's direct sources; one pass, so callers never scan per article."""
+        found: dict[str, list[str]] = {}
+        for d in self.derivations:
+            found.setdefault(d.article, []).append(d.source)
+        return {a: tuple(sorted(s)) for a, s in found.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
-_WS = re.compile(r"\s+")
+from crosscheck.normalise import normalise_text
+
 # Archive wrappers name the page they hold after the timestamp, e.g. web.archive.org/web/2014.../http://x.com/
 _ARCHIVED = re.compile(r"^https?://(?:web\.)?archive\.org/web/[^/]+/(.+)$", re.I)
-
-
-def normalise_text(text: str) -> str:
-    """Canonical form for comparing texts: NFC, unified quotes, single spaces, lower case."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'}))
-    return _WS.sub(" ", text).strip().lower()
 
 
 def content_hash(text: str) -> str:

@@ -6,7 +6,7 @@ import re
 
 from datasketch import MinHash
 
-from crosscheck.ingest.identity import normalise_text
+from crosscheck.normalise import normalise_text
 
 _TOKEN = re.compile(r"\w+")
 

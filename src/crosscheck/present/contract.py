@@ -20,10 +20,11 @@ def build_contract(
     articles: Iterable[Article], linkage: Linkage, stories: Iterable[StoryRecord]
 ) -> dict:
     story_of = linkage.story_of()
+    sources = linkage.sources_of()
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "articles": [_article(a, story_of, linkage) for a in articles],
+        "articles": [_article(a, story_of, sources, linkage) for a in articles],
         "stories": [_story(s) for s in stories],
     }
 
@@ -34,7 +35,12 @@ def load_schema() -> dict:
     )
 
 
-def _article(article: Article, story_of: dict[str, str], linkage: Linkage) -> dict:
+def _article(
+    article: Article,
+    story_of: dict[str, str],
+    sources: dict[str, tuple[str, ...]],
+    linkage: Linkage,
+) -> dict:
     return {
         "id": article.id,
         "source": article.source,
@@ -44,7 +50,7 @@ def _article(article: Article, story_of: dict[str, str], linkage: Linkage) -> di
         "published": article.published,
         "story": story_of.get(article.id),
         "origin": linkage.origin_of.get(article.id, article.id),
-        "derived_from": list(linkage.derived_from(article.id)),
+        "derived_from": list(sources.get(article.id, ())),
     }
 
 

@@ -19,11 +19,12 @@ def render_report(articles: Iterable[Article], linkage: Linkage, stories: list[S
         lstrip_blocks=True,
     )
     by_id = {a.id: a for a in articles}
+    sources = linkage.sources_of()
     return env.get_template("report.html.j2").render(
         stories=sorted(stories, key=lambda s: (-len(s.articles), s.incident.date or "", s.id)),
         articles=by_id,
         linkage=linkage,
-        derived_from={a: linkage.derived_from(a) for a in by_id},
+        derived_from={a: sources.get(a, ()) for a in by_id},
     )
 
 
