@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,19 @@ WIRE_TEXT = (
     "At least 30 other people were wounded, the monitor said. Rescue crews searched the rubble "
     "of two houses into the night."
 )
+
+
+@pytest.fixture(scope="session")
+def example_run(tmp_path_factory) -> tuple[Path, str]:
+    """`crosscheck run examples/` once per test session: (output folder, stdout)."""
+    out = tmp_path_factory.mktemp("example")
+    proc = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "run", str(EXAMPLES), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out, proc.stdout
 
 
 @pytest.fixture

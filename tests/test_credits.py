@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from crosscheck.credits import credited_outlet
 from crosscheck.ingest import ingest_bytes
-from crosscheck.ingest.credits import credited_outlet
 
 
 @pytest.mark.parametrize(

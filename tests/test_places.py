@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from crosscheck.analyze import analyze
 from crosscheck.records import Article
 
@@ -49,18 +51,8 @@ def test_a_state_alone_is_a_region_level_place():
     )
 
 
-def test_story_places_appear_in_the_contract_with_coordinates(tmp_path):
-    import json
-    import subprocess
-    import sys
-
-    from conftest import EXAMPLES
-
-    out = tmp_path / "out"
-    subprocess.run(
-        [sys.executable, "-m", "crosscheck", "run", str(EXAMPLES), "--out", str(out), "-q"],
-        check=True,
-    )
+def test_story_places_appear_in_the_contract_with_coordinates(example_run):
+    out, _ = example_run
     stories = json.loads((out / "stories.json").read_text())["stories"]
     saraqib = [p for s in stories for p in s["incident"]["places"] if p["name"] == "Saraqib"]
     assert saraqib and all(p["country"] == "SY" and 35 < p["lat"] < 36.5 for p in saraqib)

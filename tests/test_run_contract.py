@@ -14,18 +14,6 @@ from conftest import EXAMPLES, WIRE_TEXT, write
 from crosscheck.present import load_schema
 
 
-@pytest.fixture(scope="module")
-def example_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("example")
-    proc = subprocess.run(
-        [sys.executable, "-m", "crosscheck", "run", str(EXAMPLES), "--out", str(out)],
-        capture_output=True,
-        text=True,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return out, proc.stdout
-
-
 def test_stories_json_validates_against_the_schema(example_run):
     out, _ = example_run
     contract = json.loads((out / "stories.json").read_text())

@@ -140,7 +140,7 @@ def _report_rejection(rejection: Rejection) -> None:
 @contextmanager
 def _progress(quiet: bool):
     if quiet or not _err.is_terminal:
-        yield pipeline._silent
+        yield pipeline.no_progress
         return
     bar = Progress(
         TextColumn("{task.description:<10}"),

@@ -22,8 +22,8 @@ Progress = Callable[[str, int, int | None], None]
 _BATCH = 200
 
 
-def _silent(stage: str, done: int, total: int | None) -> None:
-    pass
+def no_progress(stage: str, done: int, total: int | None) -> None:
+    """The default Progress: report nothing."""
 
 
 @dataclass
@@ -39,7 +39,7 @@ def ingest_into(
     store: Store,
     inputs: Iterable[str],
     options: IngestOptions | None = None,
-    progress: Progress = _silent,
+    progress: Progress = no_progress,
     on_reject: Callable[[Rejection], None] | None = None,
 ) -> IngestSummary:
     summary = IngestSummary()
@@ -71,7 +71,7 @@ def ingest_into(
     return summary
 
 
-def analyze_pending(store: Store, workers: int = 1, progress: Progress = _silent) -> int:
+def analyze_pending(store: Store, workers: int = 1, progress: Progress = no_progress) -> int:
     """Analyze every stored article without a current analysis; returns how many."""
     pending = store.unanalysed(ANALYZER_VERSION)
     done = 0
@@ -85,7 +85,7 @@ def analyze_pending(store: Store, workers: int = 1, progress: Progress = _silent
     return done
 
 
-def link_all(store: Store, progress: Progress = _silent) -> int:
+def link_all(store: Store, progress: Progress = no_progress) -> int:
     """Link the whole pool; returns the number of stories."""
     progress("link", 0, None)
     linkage = link(list(store.articles()))
@@ -94,7 +94,7 @@ def link_all(store: Store, progress: Progress = _silent) -> int:
     return len(linkage.stories)
 
 
-def reconcile_all(store: Store, progress: Progress = _silent) -> int:
+def reconcile_all(store: Store, progress: Progress = no_progress) -> int:
     linkage = store.linkage()
     analyses = store.analyses()
     articles = {a.id: a for a in store.articles()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crosscheck.ingest.credits import credited_outlet
+from crosscheck.credits import credited_outlet
 from crosscheck.ingest.identity import (
     article_id,
     content_hash,

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from datasketch import MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
-from crosscheck.ingest.credits import credited_outlet
+from crosscheck.credits import credited_outlet
 from crosscheck.link.shingles import containment, jaccard, shingles, signature
 from crosscheck.records import Article, Derivation
 
@@ -26,12 +26,21 @@ VERBATIM = 0.9
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
+    """What derivation compares, computed once per article rather than once per pair."""
+
     article: Article
     grams: frozenset[str]
+    minhash: MinHash | None
+    credit: str | None
 
 
 def fingerprints(articles: Iterable[Article]) -> list[Fingerprint]:
-    return [Fingerprint(a, shingles(a.text, SHINGLE)) for a in articles]
+    prints = []
+    for article in articles:
+        grams = shingles(article.text, SHINGLE)
+        minhash = signature(grams, NUM_PERM) if grams else None
+        prints.append(Fingerprint(article, grams, minhash, credited_outlet(article.text)))
+    return prints
 
 
 def find_derivations(prints: list[Fingerprint]) -> tuple[Derivation, ...]:
@@ -40,12 +49,12 @@ def find_derivations(prints: list[Fingerprint]) -> tuple[Derivation, ...]:
     lsh = MinHashLSH(threshold=0.3, num_perm=NUM_PERM)
     by_id = {}
     for fp in prints:
-        if fp.grams:
-            lsh.insert(fp.article.id, signature(fp.grams, NUM_PERM))
+        if fp.minhash is not None:
+            lsh.insert(fp.article.id, fp.minhash)
             by_id[fp.article.id] = fp
     found: dict[tuple[str, str], Derivation] = {}
     for fp in by_id.values():
-        for other_id in lsh.query(signature(fp.grams, NUM_PERM)):
+        for other_id in lsh.query(fp.minhash):
             if other_id <= fp.article.id:
                 continue
             edge = _derivation(fp, by_id[other_id])
@@ -67,8 +76,8 @@ def _derivation(a: Fingerprint, b: Fingerprint) -> Derivation | None:
 
 def _direction(a: Fingerprint, b: Fingerprint, a_in_b: float, b_in_a: float):
     # Copy that credits an outlet ("(Levant Wire) —") comes from that outlet's article.
-    credit = credited_outlet(a.article.text)
-    if credit and credit == credited_outlet(b.article.text):
+    credit = a.credit
+    if credit and credit == b.credit:
         if a.article.outlet == credit != b.article.outlet:
             return (b, a)
         if b.article.outlet == credit != a.article.outlet:

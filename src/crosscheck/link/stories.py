@@ -42,7 +42,8 @@ def group_stories(
 
 
 def story_id(members: list[str]) -> str:
-    """Named after its first article, so a story keeps its id as later reports join it."""
+    """Named after its first article in publication order: stable while later reports join,
+    renamed only when an earlier report turns up."""
     return "s-" + hashlib.blake2b(members[0].encode(), digest_size=6).hexdigest()
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
-from pathlib import Path
 
 from crosscheck.records import StoryRecord
 
@@ -16,12 +16,13 @@ COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_incidents_csv(stories: Iterable[StoryRecord], path: Path) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        for story in stories:
-            writer.writerow([_safe(v) for v in _row(story)])
+def incidents_csv(stories: Iterable[StoryRecord]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for story in stories:
+        writer.writerow([_safe(v) for v in _row(story)])
+    return buffer.getvalue()
 
 
 def _row(story: StoryRecord) -> list[object]:

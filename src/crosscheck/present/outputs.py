@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosscheck.present.contract import build_contract
-from crosscheck.present.csv_export import write_incidents_csv
-from crosscheck.present.report import write_report
+from crosscheck.present.csv_export import incidents_csv
+from crosscheck.present.report import render_report
 from crosscheck.store import Store
 
 
@@ -27,13 +27,13 @@ def write_outputs(store: Store, out: Path) -> Outputs:
     paths = Outputs(out / "stories.json", out / "report.html", out / "incidents.csv")
     contract = build_contract(articles, linkage, stories)
     _atomic_write(paths.stories_json, json.dumps(contract, ensure_ascii=False, indent=1))
-    write_report(articles, linkage, stories, paths.report_html)
-    write_incidents_csv(stories, paths.incidents_csv)
+    _atomic_write(paths.report_html, render_report(articles, linkage, stories))
+    _atomic_write(paths.incidents_csv, incidents_csv(stories))
     return paths
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    # A reader never sees half a contract file, even if the run is killed mid-write.
+    # A reader never sees half an output file, even if the run is killed mid-write.
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8", newline="")
     tmp.replace(path)

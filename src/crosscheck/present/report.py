@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -26,9 +25,3 @@ def render_report(articles: Iterable[Article], linkage: Linkage, stories: list[S
         linkage=linkage,
         derived_from={a: sources.get(a, ()) for a in by_id},
     )
-
-
-def write_report(
-    articles: Iterable[Article], linkage: Linkage, stories: list[StoryRecord], path: Path
-) -> None:
-    path.write_text(render_report(articles, linkage, stories), encoding="utf-8")

@@ -37,7 +37,7 @@ def reconcile(
             injured=estimate("injured", figures, origin_of, published),
         ),
         figures=claims,
-        brief=write_brief(origins, members, analyses, claims),
+        brief=write_brief(origins, members, analyses),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from crosscheck.records import Analysis, Article, BriefSentence, FigureClaim
+from crosscheck.records import Analysis, Article, BriefSentence
 
 MAX_SENTENCES = 4
 
@@ -13,7 +13,6 @@ def write_brief(
     origins: list[str],
     members: Mapping[str, list[str]],
     analyses: Mapping[str, Analysis],
-    claims: tuple[FigureClaim, ...],
 ) -> tuple[BriefSentence, ...]:
     """Lead sentences of the story's origins, each cited by the origin and the articles
     derived from it; a later origin contributes only when it carries a figure not yet told."""

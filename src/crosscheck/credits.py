@@ -1,4 +1,7 @@
-"""The outlet a text names as its own: wire credits in datelines and verification notes."""
+"""The outlet a text names as its own: wire credits in datelines and verification notes.
+
+Shared by ingest (outlet when metadata has none) and link (direction of a credited copy).
+"""
 
 from __future__ import annotations
 
