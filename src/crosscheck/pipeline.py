@@ -6,20 +6,23 @@ result back in its own transaction, so an interrupted run keeps everything finis
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
-from crosscheck.analyze import ANALYZER_VERSION, analyze
+from crosscheck.analyze import ANALYZER_VERSION, analyze_many, warm_up
 from crosscheck.ingest import IngestOptions, ingest
 from crosscheck.link import link
 from crosscheck.reconcile import reconcile
 from crosscheck.records import Article, Rejection
 from crosscheck.store import Store
 
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 Progress = Callable[[str, int, int | None], None]
 _BATCH = 200
+_TASK = 25  # articles per worker task: enough for nlp.pipe batching, small enough to balance
 
 
 def no_progress(stage: str, done: int, total: int | None) -> None:
@@ -76,9 +79,14 @@ def analyze_pending(store: Store, workers: int = 1, progress: Progress = no_prog
     pending = store.unanalysed(ANALYZER_VERSION)
     done = 0
     progress("analyze", 0, len(pending))
+    if not pending:
+        return 0
+    warm_up()  # before forking, so workers share the loaded model and gazetteer
     with _mapper(workers, len(pending)) as run_map:
         for chunk in _chunks(pending, _BATCH):
-            analyses = list(run_map(analyze, list(store.articles(chunk))))
+            articles = list(store.articles(chunk))
+            batches = [articles[i : i + _TASK] for i in range(0, len(articles), _TASK)]
+            analyses = [a for batch in run_map(analyze_many, batches) for a in batch]
             store.put_analyses(ANALYZER_VERSION, analyses)
             done += len(analyses)
             progress("analyze", done, len(pending))
@@ -112,12 +120,15 @@ class _mapper:
     """`map` in this process for small jobs, across processes for large ones."""
 
     def __init__(self, workers: int, jobs: int) -> None:
-        self._pool = ProcessPoolExecutor(workers) if workers > 1 and jobs > _BATCH else None
+        parallel = workers > 1 and jobs > _TASK
+        # Forked workers inherit the model loaded by warm_up(); spawned ones would reload it.
+        context = multiprocessing.get_context("fork") if parallel and _CAN_FORK else None
+        self._pool = ProcessPoolExecutor(workers, mp_context=context) if parallel else None
 
     def __enter__(self):
         if self._pool is None:
             return map
-        return lambda fn, items: self._pool.map(fn, items, chunksize=16)
+        return self._pool.map
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:

@@ -57,14 +57,21 @@ class Figure:
     qualifier: str | None = None
     category: str | None = None
     attributed_to: str | None = None
+    group: str | None = None  # the victims as written: "pro-Assad fighters", "Alawite civilians"
+    part_of_total: bool = False  # "including nine children": a part of a total, not a total
 
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date expression and the day it means; `resolved` is None when it cannot be pinned."""
+    """A date expression and the day it means; `resolved` is None when it cannot be pinned.
+
+    `resolved` is an ISO day; for expressions that only name a month ("last December",
+    "three months ago") it is the month's first day and `granularity` is "month".
+    """
 
     span: Span
     resolved: str | None
+    granularity: str = "day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,32 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A person or organisation mention; `name` is the fullest form the article uses for it."""
+
+    span: Span
+    kind: str  # person | organisation
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A statement and who made it: a direct quotation or reported speech ("X said that ...").
+
+    `speaker` is the fullest name the article gives; `speaker_from` says how it was found:
+    "name" (named beside the quote), "pronoun" (he/she resolved to the nearest fitting
+    person), "description" ("a police spokesman"), or None when nobody is named.
+    """
+
+    span: Span
+    text: str
+    kind: str  # direct | reported
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    speaker_from: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What the analyze stage found in one article."""
 
@@ -90,6 +123,9 @@ class Analysis:
     event_date: str | None = None
     dates: tuple[DateMention, ...] = ()
     places: tuple[Place, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    outlet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

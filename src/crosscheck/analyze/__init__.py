@@ -1,32 +1,62 @@
 """Analyze: per-article extraction, each item tied to the span of text it came from.
 
-`analyze(article)` is pure and independent per article, so callers may run it in parallel.
+`analyze_many(articles)` runs spaCy over a batch (nlp.pipe) and the rule-based extractors
+over each document. It is pure and independent per article, so callers may run batches in
+parallel processes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
 from crosscheck.analyze.dates import event_date, find_dates
+from crosscheck.analyze.entities import find_entities
 from crosscheck.analyze.figures import extract_figures
-from crosscheck.analyze.gazetteer import Gazetteer, load_gazetteer
+from crosscheck.analyze.gazetteer import load_gazetteer
+from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.places import find_places
+from crosscheck.analyze.quotes import find_quotes
 from crosscheck.analyze.sentences import split_sentences
+from crosscheck.credits import credited_outlet
 from crosscheck.records import Analysis, Article
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "rules-4"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-5"
+_BATCH = 32
 
-__all__ = ["ANALYZER_VERSION", "analyze"]
+__all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
 
 
-def analyze(article: Article, gazetteer: Gazetteer | None = None) -> Analysis:
+def warm_up() -> None:
+    """Load the model and gazetteer now, so worker processes forked later share them."""
+    load_nlp()
+
+
+def analyze(article: Article) -> Analysis:
+    return analyze_many([article])[0]
+
+
+def analyze_many(articles: Iterable[Article]) -> list[Analysis]:
+    items = list(articles)
+    nlp = load_nlp()
+    docs = nlp.pipe((a.text for a in items), batch_size=_BATCH)
+    return [_analysis(article, doc) for article, doc in zip(items, docs, strict=True)]
+
+
+def _analysis(article: Article, doc: Doc) -> Analysis:
     sentences = split_sentences(article.id, article.text)
-    gazetteer = gazetteer or load_gazetteer()
     dates = find_dates(sentences, article.published)
+    entities = find_entities(doc, article.id)
     return Analysis(
         article=article.id,
         sentences=sentences,
         figures=extract_figures(article.id, sentences),
         event_date=event_date(dates, sentences, article.published),
         dates=dates,
-        places=find_places(sentences, gazetteer, article.text),
+        places=find_places(doc, article.id, load_gazetteer()),
+        entities=entities,
+        quotes=find_quotes(article.id, article.text, sentences, entities),
+        outlet=article.outlet or credited_outlet(article.text),
     )

@@ -35,6 +35,23 @@ _RELATIVE = re.compile(
     r"friday|saturday|sunday)\b|\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning)\b",
     re.I,
 )
+# "last December", "December 2024": a month, not a day.
+_MONTH_ONLY = re.compile(
+    rf"\b(?:(?P<last>last|this\s+past)\s+{_MONTH}\b(?!\s+\d)"
+    r"|\b(?P<month2>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+    r"\s+(?P<year>(?:19|20)\d\d)\b)",
+    re.I,
+)
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
+}  # fmt: skip
+# "three months ago", "two weeks ago", "last week", "last year"
+_AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b"
+    r"|\blast\s+(?P<last_unit>week|month|year)\b",
+    re.I,
+)
 _LEAD_SENTENCES = 3
 
 
@@ -46,6 +63,11 @@ def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[Date
             mentions.append(_mention(sentence, match, _explicit(match, base)))
         for match in _RELATIVE.finditer(sentence.text):
             mentions.append(_mention(sentence, match, _relative(match, base)))
+        for match in _MONTH_ONLY.finditer(sentence.text):
+            mentions.append(_mention(sentence, match, _month_only(match, base), "month"))
+        for match in _AGO.finditer(sentence.text):
+            resolved, granularity = _ago(match, base)
+            mentions.append(_mention(sentence, match, resolved, granularity))
     mentions.sort(key=lambda m: m.span.start)
     return tuple(mentions)
 
@@ -57,7 +79,7 @@ def event_date(
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
     base = _day(published)
     for mention in mentions:
-        if mention.span.start < lead_end and mention.resolved:
+        if mention.span.start < lead_end and mention.resolved and mention.granularity == "day":
             # A lead date after publication, or months before it, is about something else.
             when = date.fromisoformat(mention.resolved)
             if base is None or timedelta(0) <= base - when <= timedelta(days=31):
@@ -65,10 +87,40 @@ def event_date(
     return base.isoformat() if base else None
 
 
-def _mention(sentence: Span, match: re.Match, resolved: date | None) -> DateMention:
+def _mention(
+    sentence: Span, match: re.Match, resolved: date | None, granularity: str = "day"
+) -> DateMention:
     start = sentence.start + match.start()
     span = Span(sentence.article, start, sentence.start + match.end(), match.group(0))
-    return DateMention(span, resolved.isoformat() if resolved else None)
+    return DateMention(span, resolved.isoformat() if resolved else None, granularity)
+
+
+def _month_only(match: re.Match, base: date | None) -> date | None:
+    if match.group("year"):
+        return date(int(match.group("year")), _MONTHS[match.group("month2").lower()], 1)
+    if base is None:
+        return None
+    month = _MONTHS[match.group("month").lower()]
+    # "last December" in a December report is a year back; in a March report, three months.
+    year = base.year if month < base.month else base.year - 1
+    return date(year, month, 1)
+
+
+def _ago(match: re.Match, base: date | None) -> tuple[date | None, str]:
+    unit = (match.group("unit") or match.group("last_unit")).lower()
+    granularity = "day" if unit == "day" else unit
+    if base is None:
+        return None, granularity
+    raw = (match.group("n") or "1").lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    if unit == "day":
+        return base - timedelta(days=n), granularity
+    if unit == "week":
+        return base - timedelta(weeks=n), granularity
+    if unit == "month":
+        months = base.year * 12 + base.month - 1 - n
+        return date(months // 12, months % 12 + 1, 1), granularity
+    return date(base.year - n, 1, 1), granularity
 
 
 def _explicit(match: re.Match, base: date | None) -> date | None:

@@ -29,6 +29,10 @@ _CATEGORIES = {
     "civilians": "civilians", "civilian": "civilians",
     "fighters": "fighters", "militants": "fighters", "rebels": "fighters",
     "insurgents": "fighters", "gunmen": "fighters", "jihadists": "fighters",
+    "combatants": "fighters", "militiamen": "fighters",
+    "members of the security forces": "security forces", "security forces": "security forces",
+    "security personnel": "security forces", "forces": "security forces",
+    "members of security forces": "security forces", "personnel": "security forces",
 }  # fmt: skip
 _UNSPECIFIED = (
     "people|persons|person|victims|victim|others|individuals|residents|bystanders|men|man"
@@ -57,13 +61,22 @@ _MODIFIERS = r"(?:[\w]+(?:-[\w]+)*\s+){0,2}?"
 # "at least three people were killed", "Four others suffered minor injuries", "two dead"
 _NUMBER_FIRST = re.compile(
     rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
-    rf"(?:{_MODIFIERS}(?P<noun>{_NOUN})\s+(?:\w+\s+){{0,1}}?)?{_AUX}{_ADVERB}{_STATUS}\b",
+    rf"(?:(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\s+(?:\w+\s+){{0,1}}?)?{_AUX}{_ADVERB}{_STATUS}\b",
+    re.I,
+)
+# Parts of a total given just before: "including seven children", "seven of them children",
+# "among them two women". Their status is the total's.
+_PART = re.compile(
+    rf"\b(?:including|among\s+them|among\s+the\s+(?:dead|victims|wounded|injured))\s+"
+    rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\b"
+    rf"|\b(?P<num2>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\s+(?:were\s+)?"
+    rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b",
     re.I,
 )
 # "killing at least 12 civilians", "wounded two others", "left three people dead"
 _VERB_FIRST = re.compile(
     rf"\b(?P<verb>killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|leaves)\s+"
-    rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+{_MODIFIERS}(?P<noun>{_NOUN})"
+    rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))"
     rf"(?:\s+(?P<after>dead|injured|wounded|hurt))?\b",
     re.I,
 )
@@ -91,11 +104,43 @@ def extract_figures(article_id: str, sentences: tuple[Span, ...]) -> tuple[Figur
             _candidates(sentence), key=lambda f: (f.span.start, -(f.span.end - f.span.start))
         )
         last_end = -1
+        kept: list[Figure] = []
         for figure in found:
             if figure.span.start >= last_end:
-                figures.append(figure)
+                kept.append(figure)
                 last_end = figure.span.end
-    return tuple(figures)
+        figures.extend(kept)
+        figures.extend(_parts(sentence, kept))
+    return tuple(sorted(figures, key=lambda f: f.span.start))
+
+
+def _parts(sentence: Span, totals: list[Figure]) -> Iterator[Figure]:
+    taken = [(f.span.start, f.span.end) for f in totals]
+    for match in _PART.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        total = next((f for f in reversed(totals) if f.span.start < start), None)
+        if total is None or any(a < end and start < b for a, b in taken):
+            continue
+        amount = parse_amount(match.group("num") or match.group("num2"))
+        if amount is None:
+            continue
+        group = match.group("group") or match.group("group2")
+        noun = (match.group("noun") or match.group("noun2")).lower()
+        qualifier = match.group("qual")
+        yield Figure(
+            article=sentence.article,
+            value=amount.value,
+            low=amount.low,
+            high=amount.high,
+            status=total.status,
+            span=Span(sentence.article, start, end, match.group(0)),
+            sentence=sentence,
+            qualifier=qualifier.lower() if qualifier else None,
+            category=_CATEGORIES.get(noun, total.category),
+            attributed_to=total.attributed_to,
+            group=group,
+            part_of_total=True,
+        )
 
 
 def _candidates(sentence: Span) -> Iterator[Figure]:
@@ -110,6 +155,7 @@ def _candidates(sentence: Span) -> Iterator[Figure]:
             if status is None or amount is None or _not_a_count(text, match):
                 continue
             noun = (match.groupdict().get("noun") or "").lower()
+            noun = re.sub(r"\s+", " ", noun)
             start = sentence.start + match.start()
             end = sentence.start + match.end()
             qualifier = match.group("qual")
@@ -124,6 +170,7 @@ def _candidates(sentence: Span) -> Iterator[Figure]:
                 qualifier=qualifier.lower() if qualifier else None,
                 category=_CATEGORIES.get(noun),
                 attributed_to=attributed,
+                group=match.groupdict().get("group"),
             )
 
 

