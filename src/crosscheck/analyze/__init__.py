@@ -52,7 +52,9 @@ def _analysis(article: Article, doc: Doc) -> Analysis:
     return Analysis(
         article=article.id,
         sentences=sentences,
-        figures=extract_figures(article.id, sentences),
+        figures=extract_figures(
+            article.id, sentences, tuple(e.span for e in entities if e.kind == "person")
+        ),
         event_date=event_date(dates, sentences, article.published),
         dates=dates,
         places=find_places(doc, article.id, load_gazetteer()),

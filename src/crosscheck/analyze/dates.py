@@ -78,12 +78,16 @@ def event_date(
     """The day the lead says the event happened, else the publication day."""
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
     base = _day(published)
+    candidates = []
     for mention in mentions:
         if mention.span.start < lead_end and mention.resolved and mention.granularity == "day":
             # A lead date after publication, or months before it, is about something else.
             when = date.fromisoformat(mention.resolved)
             if base is None or timedelta(0) <= base - when <= timedelta(days=31):
-                return mention.resolved
+                candidates.append(mention.resolved)
+    if candidates:
+        # Leads and photo captions also carry the publication day; the event is the earliest.
+        return min(candidates)
     return base.isoformat() if base else None
 
 

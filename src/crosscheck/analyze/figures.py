@@ -37,6 +37,9 @@ _CATEGORIES = {
 _UNSPECIFIED = (
     "people|persons|person|victims|victim|others|individuals|residents|bystanders|men|man"
     "|adults|worshippers|protesters|pedestrians|customers|family members|relatives|patients"
+    "|teen|teenager|boy|girl|student|resident|bystander|driver|passenger|motorist|worker"
+    "|father|mother|son|daughter|husband|wife|brother|sister|toddler|infant|baby|suspect"
+    "|suspects|youths|youth|juveniles|juvenile|guests|employees|employee|shooters|shooter"
 )
 _NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
 _STATUS_WORDS = {
@@ -49,19 +52,30 @@ _STATUS_WORDS = {
     "shot": "shot",
 }  # fmt: skip
 _STATUS = (
-    r"(?:(?:suffered|sustained|with)\s+(?:[\w-]+\s+){0,4}?(?P<inj>injuries|wounds)"
+    r"(?:(?P<sd>shot\s+(?:to\s+death|dead)|pronounced\s+dead|succumbed|fatally\s+(?:shot|wounded|injured|stabbed|struck))"
+    r"|(?:suffered|sustained|with|treated\s+for)\s+(?:[\w-]+\s+){0,4}?(?P<inj>injuries|wounds?)"
     r"|(?:shot\s+and\s+)?(?P<st>killed|dead|died|slain|murdered|injured|wounded|hurt"
     r"|hospitali[sz]ed|missing|displaced|fled|homeless|arrested|detained|shot"
     r"|lost\s+(?:their|his|her)\s+lives|taken\s+into\s+custody))"
 )
-_AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|remain|remained)\s+)?"
-_ADVERB = r"(?:(?:also|reportedly|critically|seriously|fatally|badly|later|all|each|both)\s+)?"
+_AUX = (
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|had|have|has|are|is|got|remain"
+    r"|remained|was\s+later|were\s+later)\s+)?"
+)
+_ADVERB = r"(?:(?:also|reportedly|critically|seriously|badly|later|all|each|both)\s+)?"
 _MODIFIERS = r"(?:[\w]+(?:-[\w]+)*\s+){0,2}?"
 
 # "at least three people were killed", "Four others suffered minor injuries", "two dead"
 _NUMBER_FIRST = re.compile(
     rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
-    rf"(?:(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\s+(?:\w+\s+){{0,1}}?)?{_AUX}{_ADVERB}{_STATUS}\b",
+    rf"(?:(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\s+(?:\w+\s+){{0,1}}?)?(?:,[^,]{{1,40}},\s+)?"
+    rf"{_AUX}{_ADVERB}{_STATUS}\b",
+    re.I,
+)
+# "Three people were shot, one fatally": the one is killed.
+_FATALLY = re.compile(
+    rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:of\s+(?:them|whom)\s+)?"
+    r"(?P<fatal>fatally)\b(?!\s+(?:shot|wounded|injured|stabbed|struck))",
     re.I,
 )
 # Parts of a total given just before: "including seven children", "seven of them children",
@@ -70,6 +84,30 @@ _PART = re.compile(
     rf"\b(?:including|among\s+them|among\s+the\s+(?:dead|victims|wounded|injured))\s+"
     rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\b"
     rf"|\b(?P<num2>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\s+(?:were\s+)?"
+    rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b",
+    re.I,
+)
+# "Also injured were three 14-year-old boys"
+_INVERTED = re.compile(
+    r"\b(?:also\s+)?(?P<st>killed|injured|wounded|hurt|dead)\s+(?:were|was|are)\s+"
+    rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\b",
+    re.I,
+)
+# "two of the four shooting victims had died": the first number is the count.
+_SOME_OF = re.compile(
+    rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:the|those|them)\s+"
+    rf"(?:{NUMBER_PATTERN}\s+)?(?:(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\s+)?{_AUX}{_ADVERB}{_STATUS}\b",
+    re.I,
+)
+# One victim named by role: "the victim died", "the suspect was shot dead", "the shooting
+# death of a 17-year-old boy" (the indefinite article is already a number above).
+_ONE = (
+    "victim|man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|suspect|officer"
+    "|deputy|driver|gunman|shooter|person|resident|student|father|mother|son|daughter"
+)
+_SINGULAR = re.compile(
+    rf"\bthe\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\s+(?:\w+\s+){{0,1}}?{_AUX}{_ADVERB}{_STATUS}\b"
+    rf"|\b(?:shooting\s+|stabbing\s+)?death\s+of\s+(?P<num>an?|one|{NUMBER_PATTERN})\s+"
     rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b",
     re.I,
 )
@@ -97,11 +135,22 @@ _NOT_A_COUNT_AFTER = re.compile(
 )
 
 
-def extract_figures(article_id: str, sentences: tuple[Span, ...]) -> tuple[Figure, ...]:
+# After a person's name: "Samir Haidar, 67, was killed", "Ackeem Davis was shot to death".
+_NAMED_VICTIM = re.compile(
+    rf"^(?:,\s*(?:a\s+)?\d{{1,3}}(?:-year-old)?,)?\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I
+)
+
+
+def extract_figures(
+    article_id: str, sentences: tuple[Span, ...], people: tuple[Span, ...] = ()
+) -> tuple[Figure, ...]:
+    """Figures per sentence; `people` are person-name spans, each named victim counting one."""
     figures: list[Figure] = []
     for sentence in sentences:
+        named = [p for p in people if sentence.start <= p.start < sentence.end]
         found = sorted(
-            _candidates(sentence), key=lambda f: (f.span.start, -(f.span.end - f.span.start))
+            [*_candidates(sentence), *_named_victims(sentence, named)],
+            key=lambda f: (f.span.start, -(f.span.end - f.span.start)),
         )
         last_end = -1
         kept: list[Figure] = []
@@ -148,17 +197,19 @@ def _candidates(sentence: Span) -> Iterator[Figure]:
     if _BACKGROUND.search(text):
         return
     attributed = attribution_in(text)
-    for pattern in (_NUMBER_FIRST, _VERB_FIRST, _TOLL):
+    patterns = (_NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             status = _status_of(match)
-            amount = parse_amount(match.group("num"))
+            amount = parse_amount(match.group("num") or "one")
             if status is None or amount is None or _not_a_count(text, match):
                 continue
-            noun = (match.groupdict().get("noun") or "").lower()
+            groups = match.groupdict()
+            noun = (groups.get("noun") or groups.get("noun2") or "").lower()
             noun = re.sub(r"\s+", " ", noun)
             start = sentence.start + match.start()
             end = sentence.start + match.end()
-            qualifier = match.group("qual")
+            qualifier = groups.get("qual")
             yield Figure(
                 article=sentence.article,
                 value=amount.value,
@@ -170,12 +221,42 @@ def _candidates(sentence: Span) -> Iterator[Figure]:
                 qualifier=qualifier.lower() if qualifier else None,
                 category=_CATEGORIES.get(noun),
                 attributed_to=attributed,
-                group=match.groupdict().get("group"),
+                group=groups.get("group") or groups.get("group2"),
             )
+
+
+def _named_victims(sentence: Span, people: list[Span]) -> Iterator[Figure]:
+    if _BACKGROUND.search(sentence.text):
+        return
+    for person in people:
+        offset = person.end - sentence.start
+        match = _NAMED_VICTIM.match(sentence.text[offset:])
+        status = _status_of(match) if match else None
+        if status is None:
+            continue
+        end = person.end + match.end()
+        yield Figure(
+            article=sentence.article,
+            value=1,
+            low=1,
+            high=1,
+            status=status,
+            span=Span(
+                sentence.article,
+                person.start,
+                end,
+                sentence.text[offset - len(person.text) : offset + match.end()],
+            ),
+            sentence=sentence,
+            attributed_to=attribution_in(sentence.text),
+            group=person.text,
+        )
 
 
 def _status_of(match: re.Match) -> str | None:
     groups = match.groupdict()
+    if groups.get("sd") or groups.get("fatal") or groups.get("group2"):
+        return "killed"
     if groups.get("inj"):
         return "injured"
     if groups.get("st"):
@@ -193,6 +274,8 @@ def _status_of(match: re.Match) -> str | None:
 
 
 def _not_a_count(text: str, match: re.Match) -> bool:
+    if match.group("num") is None:
+        return False
     after = text[match.end("num") :]
     before = text[: match.start("num")]
     return bool(_NOT_A_COUNT_AFTER.match(after)) or before.endswith(("$", "#", "No. "))

@@ -117,8 +117,9 @@ def _ranked(towns: list[Town]) -> tuple[Town, ...]:
 
 def _curated() -> list[tuple[Town, list[str]]]:
     text = resources.files("crosscheck.analyze").joinpath("data/places.tsv").read_text("utf-8")
-    rows = csv.reader((line for line in text.splitlines() if line and not line.startswith("#")),
-                      delimiter="\t")
+    rows = csv.reader(
+        (line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t"
+    )
     entries = []
     for name, aliases, lat, lon, country, admin1, precision in rows:
         town = Town(name, float(lat), float(lon), country, admin1 or None, 0, precision, True)

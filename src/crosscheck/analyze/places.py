@@ -22,6 +22,13 @@ _DATELINE = re.compile(
     r"^(?P<name>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?\s*[(—–-]"
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:east|west)?|Downtown|Central|Greater)\s+")
+# "Hoover police", "the Los Angeles Police Department", "Lincoln County Sheriff's Office":
+# local agencies name the town or county that the story happened in.
+_AGENCY = re.compile(
+    r"\b(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}?)(?P<county>\s+County)?\s+"
+    r"(?:[Pp]olice|Sheriff|Sheriff['’]s\s+(?:Office|Department)|Fire\s+Department|Coroner)\b"
+)
 _REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
 _DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
 
@@ -53,7 +60,25 @@ def find_places(doc: Doc, article: str, gazetteer: Gazetteer) -> tuple[Place, ..
         place = _resolve(ent, article, context)
         if place:
             found.append(place)
-    return tuple(found)
+    found.extend(_agencies(text, article, context))
+    return tuple(sorted(found, key=lambda p: p.span.start))
+
+
+def _agencies(text: str, article: str, context: _Context) -> list[Place]:
+    places = []
+    for match in _AGENCY.finditer(text):
+        name = match.group("name")
+        if name in context.gazetteer.states:
+            continue
+        town = _town(name, None, context)
+        if town is None or town.country != "US":
+            continue
+        span = Span(article, match.start("name"), match.end("name"), name)
+        if match.group("county"):
+            places.append(Place(span, f"{name} County", None, None, town.admin1, "US", "district"))
+        else:
+            places.append(_place(span, town, "town"))
+    return places
 
 
 def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
@@ -65,7 +90,9 @@ def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
         return Place(span, name, None, None, gazetteer.states[name], "US", "region")
     if name in gazetteer.countries:
         return Place(span, name, None, None, None, gazetteer.countries[name], "country")
-    town = _town(name, _region_after(ent), context)
+    town = _town(name, _region_after(ent), context) or _town(
+        _COMPASS.sub("", name), _region_after(ent), context
+    )
     if town is None or (name.isupper() and len(name) <= 3):  # "UN", "NYC": not towns
         return None
     if following in _REGION_WORDS:
@@ -103,6 +130,8 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
     ):
         if pick:
             return pick[0]
+    if context.states and all(t.country == "US" for t in towns):
+        return None  # a US town in a state the article never names is likely another place
     return towns[0]
 
 

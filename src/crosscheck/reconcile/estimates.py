@@ -1,9 +1,11 @@
 """Low/best/high estimates of a story's casualties from its articles' figures.
 
 Rule (UCDP-style): each article's own count for a status is the largest total it reports
-for that status; best is the count reported by the most independent origins (ties go to
-the most recently published report, since tolls are revised upward as bodies are found);
-low and high are the smallest and largest counts any article reports.
+for that status (parts such as "including seven children" are not totals; an injured count
+is at least shot minus killed, for articles that say how many were shot); best is the count
+reported by the most independent origins (ties go to the most recently published report,
+since tolls are revised upward as bodies are found); low and high are the smallest and
+largest counts any article reports.
 """
 
 from __future__ import annotations
@@ -20,10 +22,14 @@ def estimate(
     origin_of: Mapping[str, str],
     published: Mapping[str, str | None],
 ) -> Estimate:
-    per_article: dict[str, int] = {}
+    by_article: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.status == status:
-            per_article[figure.article] = max(per_article.get(figure.article, 0), figure.value)
+        by_article[figure.article].append(figure)
+    per_article = {
+        article: count
+        for article, own in by_article.items()
+        if (count := article_counts(own).get(status)) is not None
+    }
     if not per_article:
         return Estimate()
     origins_by_count: dict[int, set[str]] = defaultdict(set)
@@ -33,3 +39,18 @@ def estimate(
         latest_by_count[count] = max(latest_by_count.get(count, ""), published.get(article) or "")
     best = max(origins_by_count, key=lambda c: (len(origins_by_count[c]), latest_by_count[c], c))
     return Estimate(low=min(per_article.values()), best=best, high=max(per_article.values()))
+
+
+def article_counts(figures: list[Figure]) -> dict[str, int]:
+    """One article's count per status: its largest total, with injured derived from shot."""
+    counts: dict[str, int] = {}
+    for figure in figures:
+        if not figure.part_of_total:
+            counts[figure.status] = max(counts.get(figure.status, 0), figure.value)
+    shot = counts.pop("shot", None)
+    if shot is not None:
+        # "Sixteen people were shot, one fatally": fifteen injured, whatever else is said.
+        injured = shot - counts.get("killed", 0)
+        if injured >= counts.get("injured", 0):
+            counts["injured"] = injured
+    return counts
