@@ -53,3 +53,30 @@ def test_date_spans_point_at_the_text():
     [mention] = analysed(text).dates
     assert text[mention.span.start : mention.span.end] == "late Tuesday"
     assert mention.resolved == "2025-03-11"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "resolved", "granularity"),
+    [
+        ("last December", "2024-12-01", "month"),
+        ("three months ago", "2024-12-01", "month"),
+        ("two weeks ago", "2025-02-28", "week"),
+        ("Monday night", "2025-03-10", "day"),
+        ("December 2023", "2023-12-01", "month"),
+    ],
+)
+def test_month_and_interval_expressions(phrase, resolved, granularity):
+    mentions = analysed(f"The village was shelled {phrase}, residents said.").dates
+    assert [(m.span.text.lower(), m.resolved, m.granularity) for m in mentions] == [
+        (phrase.lower(), resolved, granularity)
+    ]
+
+
+def test_month_expressions_without_publication_date_stay_unresolved():
+    mentions = analysed("The village was shelled last December, three months ago.", None).dates
+    assert [m.resolved for m in mentions] == [None, None]
+
+
+def test_a_month_expression_does_not_become_the_event_day():
+    result = analysed("Fighting that began last December flared again on Thursday.")
+    assert result.event_date == "2025-03-13"

@@ -87,3 +87,69 @@ def test_sentences_do_not_break_at_abbreviations():
         "Mr. Haidar arrived at 6 p.m. Sunday with Dr. Youssef.",
         "The U.S. envoy left.",
     ]
+
+
+def _figure(text: str):
+    return analyze(Article("t", "test", text, "h", published="2025-03-14")).figures
+
+
+def test_a_part_of_a_total_is_marked_and_inherits_the_status():
+    totals_and_parts = [
+        (f.value, f.status, f.category, f.part_of_total)
+        for f in _figure(
+            "The strike killed at least 23 civilians, including seven children and two women."
+        )
+    ]
+    assert (23, "killed", "civilians", False) in totals_and_parts
+    assert (7, "killed", "children", True) in totals_and_parts
+    assert (2, "killed", "women", True) in totals_and_parts
+    [part] = [
+        f
+        for f in _figure("A drone killed 23 civilians, seven of them children.")
+        if f.part_of_total
+    ]
+    assert (part.value, part.status, part.category) == (7, "killed", "children")
+
+
+def test_named_groups_keep_their_wording_and_category():
+    found = {
+        (f.value, f.category, f.group)
+        for f in _figure(
+            "The monitor said 745 Alawite civilians, 125 members of the security forces and "
+            "148 pro-Assad fighters were killed."
+        )
+    }
+    assert (148, "fighters", "pro-Assad fighters") in found
+
+
+def test_vague_amounts_keep_their_range():
+    [several] = _figure("Several dozen security forces were killed in the ambush.")
+    assert (several.low, several.high, several.category) == (24, 99, "security forces")
+    [scores] = _figure("Scores of people were injured when the roof collapsed.") or [None]
+    assert scores is None or scores.low == 20
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A 17-year-old was shot to death on Astor Avenue.", (1, "killed")),
+        ("The victim was pronounced dead at the scene.", (1, "killed")),
+        ("Police said two of the four shooting victims had died.", (2, "killed")),
+        ("Sixteen people were shot, one fatally, inside the club.", (1, "killed")),
+        ("Samir Haidar, 67, was killed in the strike.", (1, "killed")),
+        ("Also injured were three teenagers, each shot in the leg.", (3, "injured")),
+        ("Five people, including the driver, were injured.", (5, "injured")),
+        ("One man was treated for a gunshot wound.", (1, "injured")),
+    ],
+)
+def test_single_victims_and_other_news_forms(sentence, expected):
+    assert expected in [(f.value, f.status) for f in _figure(sentence)]
+
+
+def test_injured_is_derived_from_shot_minus_killed():
+    from crosscheck.reconcile.estimates import article_counts
+
+    counts = article_counts(
+        list(_figure("Sixteen people were shot, one fatally, inside the club."))
+    )
+    assert counts == {"killed": 1, "injured": 15}

@@ -56,3 +56,38 @@ def test_story_places_appear_in_the_contract_with_coordinates(example_run):
     stories = json.loads((out / "stories.json").read_text())["stories"]
     saraqib = [p for s in stories for p in s["incident"]["places"] if p["name"] == "Saraqib"]
     assert saraqib and all(p["country"] == "SY" and 35 < p["lat"] < 36.5 for p in saraqib)
+
+
+def test_a_village_missing_from_geonames_comes_from_the_curated_list():
+    found = analyze(
+        Article(
+            "t",
+            "s",
+            "Drones struck Sarmada and the Hmeimim Air Base overnight, the monitor said.",
+            "h",
+        )
+    ).places
+    by_name = {p.name: p for p in found}
+    assert by_name["Sarmada"].country == "SY" and 36 < by_name["Sarmada"].lat < 36.4
+    assert by_name["Hmeimim Air Base"].precision == "point"
+
+
+def test_rare_syrian_towns_are_places_not_organisations():
+    found = places("Shelling hit Jisr al-Shughur and villages near Maarat al-Numan, Syria.")
+    assert ("Jisr al-Shughur", "Idlib", "SY", "town") in found
+    assert ("Maarat al-Numan", "Idlib", "SY", "town") in found
+
+
+def test_names_that_are_towns_elsewhere_are_not_places_here():
+    found = places(
+        "Officer Jackson said the suspect appeared in Federal court on Thursday, according to Sgt. Dan Smith."
+    )
+    assert [p for p in found if p[3] == "town"] == []
+
+
+def test_provinces_and_counties_have_their_precision():
+    found = places(
+        "Shelling continued across Idlib province. In Ohio, Franklin County deputies said two men were hurt."
+    )
+    assert ("Idlib", "Idlib", "SY", "region") in found
+    assert any(p[0] == "Franklin County" and p[3] == "district" for p in found)

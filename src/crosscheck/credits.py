@@ -22,10 +22,16 @@ _VERIFY = re.compile(
 )
 
 
+# "a witness told The Associated Press": wire style for the wire's own interviews.
+_TOLD = re.compile(
+    r"\btold\s+(?:the\s+|The\s+)?(?P<who>Associated Press|AP|Reuters|AFP|Agence France-Presse)\b"
+)
+
+
 def credited_outlet(text: str) -> str | None:
     """The outlet a report credits itself to, or None when it does not say."""
     head = text[:300]
-    match = _DATELINE.search(head) or _VERIFY.search(text)
+    match = _DATELINE.search(head) or _VERIFY.search(text) or _TOLD.search(text)
     if not match:
         return None
     who = match.group("who").strip()

@@ -59,6 +59,9 @@ class Figure:
     attributed_to: str | None = None
     group: str | None = None  # the victims as written: "pro-Assad fighters", "Alawite civilians"
     part_of_total: bool = False  # "including nine children": a part of a total, not a total
+    # Counts listed under one verb ("745 civilians, 125 soldiers and 148 fighters were killed")
+    # share the offset of the list's last figure, so they can be summed.
+    listed_with: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,12 +16,17 @@ _SAID = re.compile(
 _SAID_AFTER = re.compile(
     rf"\b(?:said|says|told|reported)\s+(?P<who>(?:the\s+)?(?:police|authorities|officials|{_NAME}))",
 )
+# "Rami Abdulrahman, who heads the Observatory, said ..."
+_SAID_APPOSITIVE = re.compile(
+    r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+(?:who|a|an|the)\b[^,]{0,80},\s+"
+    r"(?:said|says|told|reported|added)\b"
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "the", "that"})
 
 
 def attribution_in(sentence: str) -> str | None:
     """The source a sentence names for what it reports, or None when it names none."""
-    for pattern in (_ACCORDING, _SAID, _SAID_AFTER):
+    for pattern in (_ACCORDING, _SAID_APPOSITIVE, _SAID, _SAID_AFTER):
         match = pattern.search(sentence)
         if match:
             who = _tidy(match.group("who"))

@@ -32,7 +32,7 @@ _EXPLICIT = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?:(?:early|late|on|last|this\s+past)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)\b|\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning)\b",
+    r"friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?\b|\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning)\b",
     re.I,
 )
 # "last December", "December 2024": a month, not a day.

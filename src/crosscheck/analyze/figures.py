@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from crosscheck.analyze.attribution import attribution_in
 from crosscheck.analyze.numbers import NUMBER_PATTERN, parse_amount
@@ -40,6 +41,7 @@ _UNSPECIFIED = (
     "|teen|teenager|boy|girl|student|resident|bystander|driver|passenger|motorist|worker"
     "|father|mother|son|daughter|husband|wife|brother|sister|toddler|infant|baby|suspect"
     "|suspects|youths|youth|juveniles|juvenile|guests|employees|employee|shooters|shooter"
+    r"|\d{1,3}-year-olds?"
 )
 _NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
 _STATUS_WORDS = {
@@ -67,9 +69,9 @@ _MODIFIERS = r"(?:[\w]+(?:-[\w]+)*\s+){0,2}?"
 
 # "at least three people were killed", "Four others suffered minor injuries", "two dead"
 _NUMBER_FIRST = re.compile(
-    rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
-    rf"(?:(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\s+(?:\w+\s+){{0,1}}?)?(?:,[^,]{{1,40}},\s+)?"
-    rf"{_AUX}{_ADVERB}{_STATUS}\b",
+    rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})"
+    rf"(?:\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))(?:\s+\w+)??)?(?:,[^,]{{1,40}},)?"
+    rf"\s+{_AUX}{_ADVERB}{_STATUS}\b",
     re.I,
 )
 # "Three people were shot, one fatally": the one is killed.
@@ -78,6 +80,14 @@ _FATALLY = re.compile(
     r"(?P<fatal>fatally)\b(?!\s+(?:shot|wounded|injured|stabbed|struck))",
     re.I,
 )
+# Coordinated counts share one verb: "745 civilians, 125 members of the security forces and
+# 148 fighters were killed"; "including seven children and two women".
+_ITEM = (
+    rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    rf"(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))"
+)
+_ITEM_BEFORE = re.compile(rf"{_ITEM}\s*(?:,\s*and|,|and)\s+$", re.I)
+_ITEM_AFTER = re.compile(rf"^\s*(?:,\s*and|,|and)\s+{_ITEM}\b", re.I)
 # Parts of a total given just before: "including seven children", "seven of them children",
 # "among them two women". Their status is the total's.
 _PART = re.compile(
@@ -158,9 +168,56 @@ def extract_figures(
             if figure.span.start >= last_end:
                 kept.append(figure)
                 last_end = figure.span.end
+        kept.extend(_coordinated(sentence, kept))
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(figures, key=lambda f: f.span.start))
+
+
+def _coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
+    """Counts listed before a figure's own ("A, B and C were killed") take its status."""
+    found: list[Figure] = []
+    taken = {f.span.start for f in figures}
+    for figure in [f for f in figures if not f.part_of_total]:
+        end = figure.span.start - sentence.start
+        while match := _ITEM_BEFORE.search(sentence.text[:end]):
+            if sentence.start + match.start() in taken:
+                break
+            found.append(_item(sentence, match, figure, 0, part=False))
+            end = match.start()
+        if found and figure.listed_with is None:
+            # The head's own figure joins the list, so the list can be summed.
+            figures[figures.index(figure)] = replace(figure, listed_with=figure.span.start)
+    return found
+
+
+def _item(sentence: Span, match: re.Match, like: Figure, offset: int, part: bool) -> Figure:
+    amount = parse_amount(match.group("num")) or parse_amount("one")
+    start = sentence.start + offset + match.start("num")
+    end = sentence.start + offset + match.end("group")
+    qualifier = match.group("qual")
+    return Figure(
+        article=sentence.article,
+        value=amount.value,
+        low=amount.low,
+        high=amount.high,
+        status=like.status,
+        span=Span(
+            sentence.article,
+            start,
+            end,
+            sentence.text[start - sentence.start : end - sentence.start],
+        ),
+        sentence=sentence,
+        qualifier=qualifier.lower() if qualifier else None,
+        category=_CATEGORIES.get(
+            re.sub(r"\s+", " ", match.group("noun").lower()), like.category if part else None
+        ),
+        attributed_to=like.attributed_to,
+        group=match.group("group"),
+        part_of_total=part,
+        listed_with=like.listed_with if part else like.span.start,
+    )
 
 
 def _parts(sentence: Span, totals: list[Figure]) -> Iterator[Figure]:
@@ -176,7 +233,7 @@ def _parts(sentence: Span, totals: list[Figure]) -> Iterator[Figure]:
         group = match.group("group") or match.group("group2")
         noun = (match.group("noun") or match.group("noun2")).lower()
         qualifier = match.group("qual")
-        yield Figure(
+        part = Figure(
             article=sentence.article,
             value=amount.value,
             low=amount.low,
@@ -190,6 +247,11 @@ def _parts(sentence: Span, totals: list[Figure]) -> Iterator[Figure]:
             group=group,
             part_of_total=True,
         )
+        yield part
+        offset = match.end()
+        while following := _ITEM_AFTER.match(sentence.text[offset:]):
+            yield _item(sentence, following, part, offset, part=True)
+            offset += following.end()
 
 
 def _candidates(sentence: Span) -> Iterator[Figure]:

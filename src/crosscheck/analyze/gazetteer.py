@@ -34,6 +34,7 @@ class Gazetteer:
     towns: dict[str, tuple[Town, ...]]
     states: dict[str, str]  # any spelling of a US state -> its name
     countries: dict[str, str]  # country name -> ISO code
+    counties: dict[str, tuple[str, ...]]  # "Franklin County" -> the states that have one
 
     def lookup(self, name: str) -> tuple[Town, ...]:
         return self.towns.get(_key(name), ())
@@ -101,10 +102,15 @@ def load_gazetteer() -> Gazetteer:
     states.update({ap: state_name[code] for ap, code in _AP_STATES.items()})
     countries = {c["name"]: c["iso"] for c in source.get_countries().values()}
     countries.update(_COUNTRY_ALIASES)
+    counties: dict[str, list[str]] = {}
+    for county in source.get_us_counties():
+        if county["state"] in state_name:  # territories (AS, GU, ...) are not states here
+            counties.setdefault(county["name"], []).append(state_name[county["state"]])
     return Gazetteer(
         towns={k: _ranked(v) for k, v in index.items()},
         states=states,
         countries=countries,
+        counties={name: tuple(states) for name, states in counties.items()},
     )
 
 

@@ -55,8 +55,18 @@ def similar_words(a: str, b: str) -> bool:
         return False
     sa, sb = skeleton(a), skeleton(b)
     if min(len(sa), len(sb)) < 4:
-        return sa == sb and Levenshtein.normalized_similarity(a, b) >= 0.5
+        # Short names need the same first vowel sound too: "Youssef" = "Yusuf" but
+        # "Hassan" != "Hussein", "Tom" != "Tim".
+        return sa == sb and _first_vowel(a) == _first_vowel(b)
     return Levenshtein.distance(sa, sb) <= 1
+
+
+_VOWEL_CLASS = {"a": "a", "e": "e", "i": "e", "o": "u", "u": "u"}
+
+
+def _first_vowel(word: str) -> str | None:
+    vowel = re.search(r"[aeiou]", fold(word)[1:])
+    return _VOWEL_CLASS[vowel.group(0)] if vowel else None
 
 
 def same_person(a: str, b: str) -> bool:

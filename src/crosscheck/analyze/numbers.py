@@ -29,7 +29,7 @@ _WORD = r"(?:" + "|".join(sorted({*_UNITS, *_TENS, *_SCALES, "and"}, key=len, re
 NUMBER_PATTERN = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+"
     r"|(?:" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])"
-    r"|" + _WORD + r"(?:[\s-]+" + _WORD + r")*)"
+    r"|(?!and\b)" + _WORD + r"(?:[\s-]+" + _WORD + r")*)"
 )
 
 

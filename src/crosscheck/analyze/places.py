@@ -27,7 +27,8 @@ _COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:east|west)?|Downtown|Cen
 # local agencies name the town or county that the story happened in.
 _AGENCY = re.compile(
     r"\b(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}?)(?P<county>\s+County)?\s+"
-    r"(?:[Pp]olice|Sheriff|Sheriff['’]s\s+(?:Office|Department)|Fire\s+Department|Coroner)\b"
+    r"(?:[Pp]olice|Sheriff|Sheriff['’]s\s+(?:Office|Department)|Fire\s+Department|Coroner"
+    r"|deputies|[Ss]heriff['’]s\s+deputies)\b"
 )
 _REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
 _DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
@@ -61,7 +62,8 @@ def find_places(doc: Doc, article: str, gazetteer: Gazetteer) -> tuple[Place, ..
         if place:
             found.append(place)
     found.extend(_agencies(text, article, context))
-    return tuple(sorted(found, key=lambda p: p.span.start))
+    unique = {(p.span.start, p.span.end): p for p in found}
+    return tuple(sorted(unique.values(), key=lambda p: p.span.start))
 
 
 def _agencies(text: str, article: str, context: _Context) -> list[Place]:
@@ -71,11 +73,14 @@ def _agencies(text: str, article: str, context: _Context) -> list[Place]:
         if name in context.gazetteer.states:
             continue
         town = _town(name, None, context)
-        if town is None or town.country != "US":
+        if not match.group("county") and (town is None or town.country != "US"):
             continue
         span = Span(article, match.start("name"), match.end("name"), name)
         if match.group("county"):
-            places.append(Place(span, f"{name} County", None, None, town.admin1, "US", "district"))
+            span = Span(article, match.start("name"), match.end("county"), f"{name} County")
+            county = _county(span, span.text, None, context)
+            if county:
+                places.append(county)
         else:
             places.append(_place(span, town, "town"))
     return places
@@ -90,6 +95,8 @@ def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
         return Place(span, name, None, None, gazetteer.states[name], "US", "region")
     if name in gazetteer.countries:
         return Place(span, name, None, None, None, gazetteer.countries[name], "country")
+    if name in gazetteer.counties:
+        return _county(span, name, _region_after(ent), context)
     town = _town(name, _region_after(ent), context) or _town(
         _COMPASS.sub("", name), _region_after(ent), context
     )
@@ -100,6 +107,17 @@ def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
     if following in _DISTRICT_WORDS:
         return Place(span, name, None, None, town.admin1, town.country, "district")
     return _place(span, town, town.precision)
+
+
+def _county(span: Span, name: str, region: str | None, context: _Context) -> Place | None:
+    states = context.gazetteer.counties.get(name, ())
+    if not states:
+        return None
+    named = context.gazetteer.states.get(region or "")
+    picks = [s for s in states if s == named] or [s for s in states if s in context.states]
+    if not picks and len(states) > 1:
+        return None  # one of 30 Franklin Counties, and the article does not say which
+    return Place(span, name, None, None, (picks or states)[0], "US", "district")
 
 
 def _region_after(ent: SpacySpan) -> str | None:

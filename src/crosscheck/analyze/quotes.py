@@ -33,6 +33,7 @@ _BEFORE = (
     re.compile(rf"{_WHO}:\s*$", re.I),
 )
 _DIRECT = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
+_NAME_LIKE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 _PRONOUNS = re.compile(rf"^{_PRONOUN}$", re.I)
 _DESCRIPTION = re.compile(r"^(?:a|an|the|one|another|two|three)\s+|^(?:police|officials)", re.I)
 
@@ -104,9 +105,19 @@ def _who(
             return None, None, None
         person = _nearest_person(entities, before)
         return (person.name, span, "pronoun") if person else (None, None, None)
+    known = _known_person(who, entities)
+    if known:
+        return known.name, span, "name"
     if _DESCRIPTION.match(who) and len(who.split()) <= 8:
         return _tidy(who), span, "description"
     return None, None, None
+
+
+def _known_person(who: str, entities: tuple[Entity, ...]) -> Entity | None:
+    """A name NER missed ("Sharaa:" opening a paragraph) that the article names elsewhere."""
+    if not _NAME_LIKE.match(who):
+        return None
+    return next((e for e in entities if e.kind == "person" and same_person(who, e.name)), None)
 
 
 def _nearest_person(entities: tuple[Entity, ...], before: int) -> Entity | None:
@@ -136,4 +147,4 @@ def _inside(span: Span, sentence: Span) -> bool:
 
 
 def _tidy(who: str) -> str:
-    return re.sub(r"^(?:the)\s+", "", who.strip(), flags=re.I).rstrip(".,;:")
+    return re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.I).rstrip(".,;:")

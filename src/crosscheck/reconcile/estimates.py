@@ -1,11 +1,12 @@
 """Low/best/high estimates of a story's casualties from its articles' figures.
 
 Rule (UCDP-style): each article's own count for a status is the largest total it reports
-for that status (parts such as "including seven children" are not totals; an injured count
-is at least shot minus killed, for articles that say how many were shot); best is the count
-reported by the most independent origins (ties go to the most recently published report,
-since tolls are revised upward as bodies are found); low and high are the smallest and
-largest counts any article reports.
+for that status, or the sum of counts listed under one verb ("745 civilians, 125 soldiers and
+148 fighters were killed" counts 1,018); parts such as "including seven children" are not
+totals; an injured count is at least shot minus killed, for articles that say how many were
+shot. Best is the count reported by the most independent origins (ties go to the most
+recently published report, since tolls are revised upward as bodies are found); low and
+high are the smallest and largest counts any article reports.
 """
 
 from __future__ import annotations
@@ -44,9 +45,15 @@ def estimate(
 def article_counts(figures: list[Figure]) -> dict[str, int]:
     """One article's count per status: its largest total, with injured derived from shot."""
     counts: dict[str, int] = {}
+    lists: dict[tuple[str, int], int] = defaultdict(int)
     for figure in figures:
-        if not figure.part_of_total:
-            counts[figure.status] = max(counts.get(figure.status, 0), figure.value)
+        if figure.part_of_total:
+            continue
+        counts[figure.status] = max(counts.get(figure.status, 0), figure.value)
+        if figure.listed_with is not None:
+            lists[(figure.status, figure.listed_with)] += figure.value
+    for (status, _), total in lists.items():
+        counts[status] = max(counts[status], total)
     shot = counts.pop("shot", None)
     if shot is not None:
         # "Sixteen people were shot, one fatally": fifteen injured, whatever else is said.

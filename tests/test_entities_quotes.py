@@ -1,0 +1,126 @@
+"""People, organisations and quotes: name variants, speakers, pronouns, continuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.analyze import analyze
+from crosscheck.analyze.names import same_organisation, same_person
+from crosscheck.records import Article
+
+MONITOR_STORY = (
+    "BEIRUT (Levant Wire) — Clashes in the coastal town of Baniyas killed at least 40 people "
+    "on Friday, the Syrian Observatory for Human Rights said.\n\n"
+    "Rami Abdulrahman, who heads the Britain-based Observatory, said most of the dead were "
+    'civilians. "Whole families were shot in their homes," Abdulrahman told Levant Wire. '
+    '"We have documented every name we could."\n\n'
+    'Interim President Ahmed al-Sharaa called for calm. "We will hold accountable anyone who '
+    'harmed civilians," he said in a televised speech.\n\n'
+    'Sharaa: "No one is above the law, no matter which side they fought on."'
+)
+
+
+def analysed(text: str):
+    return analyze(Article("t", "test", text, "h", published="2025-03-08T10:00:00Z"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Rami Abdulrahman", "Rami Abdurrahman"),
+        ("Rami Abdulrahman", "Abdulrahman"),
+        ("Rami Abdel Rahman", "Abdurrahman"),
+        ("Ahmed Sharaa", "Ahmed al-Sharaa"),
+        ("Sharaa", "Ahmed al-Sharaa"),
+        ("Khaled Youssef", "Khalid Yusuf"),
+    ],
+)
+def test_spelling_variants_of_one_person(a, b):
+    assert same_person(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Samir Haidar", "Lina Haidar"), ("Ali", "Lee"), ("Smith", "Jones"), ("Hassan", "Hussein")],
+)
+def test_different_people_stay_apart(a, b):
+    assert not same_person(a, b)
+
+
+def test_organisation_short_forms():
+    assert same_organisation("Syrian Observatory for Human Rights", "the Observatory")
+    assert same_organisation("Syrian Observatory for Human Rights", "SOHR")
+    assert not same_organisation("Houston Police Department", "Houston Fire Department")
+
+
+def test_mentions_take_the_fullest_name_the_article_uses():
+    entities = analysed(MONITOR_STORY).entities
+    names = {(e.span.text, e.name) for e in entities}
+    assert ("Abdulrahman", "Rami Abdulrahman") in names
+    assert ("Observatory", "Syrian Observatory for Human Rights") in names
+    for entity in entities:
+        assert MONITOR_STORY[entity.span.start : entity.span.end] == entity.span.text
+
+
+def test_quotes_with_named_pronoun_and_colon_speakers():
+    quotes = [q for q in analysed(MONITOR_STORY).quotes if q.kind == "direct"]
+    found = [(q.text.split()[0:3], q.speaker, q.speaker_from) for q in quotes]
+    assert found == [
+        (["Whole", "families", "were"], "Rami Abdulrahman", "name"),
+        (["We", "have", "documented"], "Rami Abdulrahman", "continuation"),
+        (["We", "will", "hold"], "Ahmed al-Sharaa", "pronoun"),
+        (["No", "one", "is"], "Ahmed al-Sharaa", "name"),
+    ]
+    for quote in quotes:
+        assert MONITOR_STORY[quote.span.start : quote.span.end].strip(" ,.") == quote.text.strip(
+            " ,."
+        )
+
+
+def test_a_quote_spanning_sentences_is_one_quote():
+    text = (
+        "\u201cThe market was full of families. Then everything was smoke. Nobody came to help "
+        "us for an hour,\u201d said Khaled Youssef, a vendor who was injured in the leg."
+    )
+    [quote] = [q for q in analysed(text).quotes if q.kind == "direct"]
+    assert quote.text.startswith("The market was full") and quote.text.endswith("for an hour,")
+    assert quote.speaker == "Khaled Youssef"
+
+
+def test_unnamed_speakers_are_descriptions_and_scare_quotes_are_not_quotes():
+    text = (
+        '"This was a massacre of innocent people," a local resident told NewsFlash Today. '
+        'Officials called the gunmen "outlaws" on Friday.'
+    )
+    quotes = [q for q in analysed(text).quotes if q.kind == "direct"]
+    assert [(q.speaker, q.speaker_from) for q in quotes] == [("local resident", "description")]
+
+
+def test_reported_speech_is_attributed():
+    quotes = analysed(MONITOR_STORY).quotes
+    reported = [(q.speaker, q.speaker_from) for q in quotes if q.kind == "reported"]
+    assert ("Syrian Observatory for Human Rights", "name") in reported
+    assert ("Rami Abdulrahman", "name") in reported
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("SARAQIB, Syria (AP) — A drone struck a market, killing 12 people.", "Associated Press"),
+        (
+            "A drone struck a market, a witness told The Associated Press on Friday.",
+            "Associated Press",
+        ),
+        ("Shelling killed 12. Reuters has not independently verified the toll.", "Reuters"),
+        ("Shelling killed 12 people in the town, residents said on Friday.", None),
+    ],
+)
+def test_outlet_inferred_from_the_text(text, outlet):
+    assert analysed(text).outlet == outlet
+
+
+def test_metadata_outlet_is_kept():
+    article = Article(
+        "t", "test", "WASHINGTON (AP) — Two officers were hurt.", "h", outlet="Herald"
+    )
+    assert analyze(article).outlet == "Herald"
