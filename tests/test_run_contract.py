@@ -67,7 +67,16 @@ def test_support_spans_point_at_the_stored_text(example_run):
     with SQLiteStore(out / "crosscheck.sqlite") as store:
         texts = {a.id: a.text for a in store.articles()}
     spans = [s for story in contract["stories"] for f in story["figures"] for s in f["support"]]
-    assert spans
+    extracted = [a["extracted"] for a in contract["articles"]]
+    spans += [
+        item["span"]
+        for found in extracted
+        for kind in ("figures", "dates", "places", "entities", "quotes")
+        for item in found[kind]
+    ]
+    assert {"figures", "dates", "places", "entities", "quotes"} <= {
+        kind for found in extracted for kind, items in found.items() if items
+    }
     for span in spans:
         assert texts[span["article"]][span["start"] : span["end"]] == span["text"]
 

@@ -6,25 +6,29 @@ Field names here are a promise to users' scripts: add fields, never rename or dr
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
 
-from crosscheck.records import Article, FigureClaim, Linkage, Span, StoryRecord
+from crosscheck.records import Analysis, Article, FigureClaim, Linkage, Span, StoryRecord
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def build_contract(
-    articles: Iterable[Article], linkage: Linkage, stories: Iterable[StoryRecord]
+    articles: Iterable[Article],
+    linkage: Linkage,
+    stories: Iterable[StoryRecord],
+    analyses: Mapping[str, Analysis] | None = None,
 ) -> dict:
     story_of = linkage.story_of()
     sources = linkage.sources_of()
+    analyses = analyses or {}
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "articles": [_article(a, story_of, sources, linkage) for a in articles],
+        "articles": [_article(a, story_of, sources, linkage, analyses.get(a.id)) for a in articles],
         "stories": [_story(s) for s in stories],
     }
 
@@ -40,6 +44,7 @@ def _article(
     story_of: dict[str, str],
     sources: dict[str, tuple[str, ...]],
     linkage: Linkage,
+    analysis: Analysis | None,
 ) -> dict:
     return {
         "id": article.id,
@@ -51,6 +56,59 @@ def _article(
         "story": story_of.get(article.id),
         "origin": linkage.origin_of.get(article.id, article.id),
         "derived_from": list(sources.get(article.id, ())),
+        "extracted": _extracted(analysis) if analysis else None,
+    }
+
+
+def _extracted(analysis: Analysis) -> dict:
+    """What the analyze stage found in one article, every item with its evidence span."""
+    return {
+        "outlet": analysis.outlet,
+        "event_date": analysis.event_date,
+        "figures": [
+            {
+                "value": f.value,
+                "low": f.low,
+                "high": f.high,
+                "qualifier": f.qualifier,
+                "status": f.status,
+                "category": f.category,
+                "group": f.group,
+                "part_of_total": f.part_of_total,
+                "attributed_to": f.attributed_to,
+                "span": _span(f.span),
+            }
+            for f in analysis.figures
+        ],
+        "dates": [
+            {"resolved": d.resolved, "granularity": d.granularity, "span": _span(d.span)}
+            for d in analysis.dates
+        ],
+        "places": [
+            {
+                "name": p.name,
+                "lat": p.lat,
+                "lon": p.lon,
+                "admin1": p.admin1,
+                "country": p.country,
+                "precision": p.precision,
+                "span": _span(p.span),
+            }
+            for p in analysis.places
+        ],
+        "entities": [
+            {"name": e.name, "kind": e.kind, "span": _span(e.span)} for e in analysis.entities
+        ],
+        "quotes": [
+            {
+                "kind": q.kind,
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_from": q.speaker_from,
+                "span": _span(q.span),
+            }
+            for q in analysis.quotes
+        ],
     }
 
 

@@ -25,7 +25,7 @@ def write_outputs(store: Store, out: Path) -> Outputs:
     linkage = store.linkage()
     stories = store.stories()
     paths = Outputs(out / "stories.json", out / "report.html", out / "incidents.csv")
-    contract = build_contract(articles, linkage, stories)
+    contract = build_contract(articles, linkage, stories, store.analyses())
     _atomic_write(paths.stories_json, json.dumps(contract, ensure_ascii=False, indent=1))
     _atomic_write(paths.report_html, render_report(articles, linkage, stories))
     _atomic_write(paths.incidents_csv, incidents_csv(stories))
