@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from crosscheck.analyze.attribution import attribution_in
-from crosscheck.analyze.numbers import NUMBER_PATTERN, parse_amount
+from crosscheck.analyze.numbers import NUMBER_PATTERN, Amount, parse_amount
 from crosscheck.records import Figure, Span
 
 _QUALIFIERS = (
@@ -151,6 +151,9 @@ _NAMED_VICTIM = re.compile(
 )
 
 
+_ONE_AMOUNT = Amount(1, 1, 1, vague=False)
+
+
 def extract_figures(
     article_id: str, sentences: tuple[Span, ...], people: tuple[Span, ...] = ()
 ) -> tuple[Figure, ...]:
@@ -191,17 +194,17 @@ def _coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
     return found
 
 
-def _item(sentence: Span, match: re.Match, like: Figure, offset: int, part: bool) -> Figure:
-    amount = parse_amount(match.group("num")) or parse_amount("one")
-    start = sentence.start + offset + match.start("num")
-    end = sentence.start + offset + match.end("group")
-    qualifier = match.group("qual")
+def _figure(
+    sentence: Span, start: int, end: int, amount: Amount, status: str, **fields: object
+) -> Figure:
+    """A figure over [start, end) of the article; `fields` are Figure's optional fields."""
+    qualifier = fields.pop("qualifier", None)
     return Figure(
         article=sentence.article,
         value=amount.value,
         low=amount.low,
         high=amount.high,
-        status=like.status,
+        status=status,
         span=Span(
             sentence.article,
             start,
@@ -209,10 +212,26 @@ def _item(sentence: Span, match: re.Match, like: Figure, offset: int, part: bool
             sentence.text[start - sentence.start : end - sentence.start],
         ),
         sentence=sentence,
-        qualifier=qualifier.lower() if qualifier else None,
-        category=_CATEGORIES.get(
-            re.sub(r"\s+", " ", match.group("noun").lower()), like.category if part else None
-        ),
+        qualifier=qualifier.lower() if isinstance(qualifier, str) else None,
+        **fields,
+    )
+
+
+def _noun(match: re.Match, *names: str) -> str:
+    groups = match.groupdict()
+    noun = next((groups[n] for n in names if groups.get(n)), "") or ""
+    return re.sub(r"\s+", " ", noun.lower())
+
+
+def _item(sentence: Span, match: re.Match, like: Figure, offset: int, part: bool) -> Figure:
+    return _figure(
+        sentence,
+        sentence.start + offset + match.start("num"),
+        sentence.start + offset + match.end("group"),
+        parse_amount(match.group("num")) or _ONE_AMOUNT,
+        like.status,
+        qualifier=match.group("qual"),
+        category=_CATEGORIES.get(_noun(match, "noun"), like.category if part else None),
         attributed_to=like.attributed_to,
         group=match.group("group"),
         part_of_total=part,
@@ -230,21 +249,16 @@ def _parts(sentence: Span, totals: list[Figure]) -> Iterator[Figure]:
         amount = parse_amount(match.group("num") or match.group("num2"))
         if amount is None:
             continue
-        group = match.group("group") or match.group("group2")
-        noun = (match.group("noun") or match.group("noun2")).lower()
-        qualifier = match.group("qual")
-        part = Figure(
-            article=sentence.article,
-            value=amount.value,
-            low=amount.low,
-            high=amount.high,
-            status=total.status,
-            span=Span(sentence.article, start, end, match.group(0)),
-            sentence=sentence,
-            qualifier=qualifier.lower() if qualifier else None,
-            category=_CATEGORIES.get(noun, total.category),
+        part = _figure(
+            sentence,
+            start,
+            end,
+            amount,
+            total.status,
+            qualifier=match.group("qual"),
+            category=_CATEGORIES.get(_noun(match, "noun", "noun2"), total.category),
             attributed_to=total.attributed_to,
-            group=group,
+            group=match.group("group") or match.group("group2"),
             part_of_total=True,
         )
         yield part
@@ -263,25 +277,18 @@ def _candidates(sentence: Span) -> Iterator[Figure]:
     for pattern in patterns:
         for match in pattern.finditer(text):
             status = _status_of(match)
-            amount = parse_amount(match.group("num") or "one")
+            amount = parse_amount(match.group("num")) if match.group("num") else _ONE_AMOUNT
             if status is None or amount is None or _not_a_count(text, match):
                 continue
             groups = match.groupdict()
-            noun = (groups.get("noun") or groups.get("noun2") or "").lower()
-            noun = re.sub(r"\s+", " ", noun)
-            start = sentence.start + match.start()
-            end = sentence.start + match.end()
-            qualifier = groups.get("qual")
-            yield Figure(
-                article=sentence.article,
-                value=amount.value,
-                low=amount.low,
-                high=amount.high,
-                status=status,
-                span=Span(sentence.article, start, end, match.group(0)),
-                sentence=sentence,
-                qualifier=qualifier.lower() if qualifier else None,
-                category=_CATEGORIES.get(noun),
+            yield _figure(
+                sentence,
+                sentence.start + match.start(),
+                sentence.start + match.end(),
+                amount,
+                status,
+                qualifier=groups.get("qual"),
+                category=_CATEGORIES.get(_noun(match, "noun", "noun2")),
                 attributed_to=attributed,
                 group=groups.get("group") or groups.get("group2"),
             )
@@ -291,25 +298,16 @@ def _named_victims(sentence: Span, people: list[Span]) -> Iterator[Figure]:
     if _BACKGROUND.search(sentence.text):
         return
     for person in people:
-        offset = person.end - sentence.start
-        match = _NAMED_VICTIM.match(sentence.text[offset:])
+        match = _NAMED_VICTIM.match(sentence.text[person.end - sentence.start :])
         status = _status_of(match) if match else None
         if status is None:
             continue
-        end = person.end + match.end()
-        yield Figure(
-            article=sentence.article,
-            value=1,
-            low=1,
-            high=1,
-            status=status,
-            span=Span(
-                sentence.article,
-                person.start,
-                end,
-                sentence.text[offset - len(person.text) : offset + match.end()],
-            ),
-            sentence=sentence,
+        yield _figure(
+            sentence,
+            person.start,
+            person.end + match.end(),
+            _ONE_AMOUNT,
+            status,
             attributed_to=attribution_in(sentence.text),
             group=person.text,
         )
