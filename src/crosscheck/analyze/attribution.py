@@ -24,8 +24,14 @@ _SAID_APPOSITIVE = re.compile(
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "the", "that"})
 
 
+# Cheap test first: most sentences name no source, and the patterns below are costly.
+_TRIGGER = re.compile(r"\b(?:according|said|says|told|reported|confirmed|announced|added)\b", re.I)
+
+
 def attribution_in(sentence: str) -> str | None:
     """The source a sentence names for what it reports, or None when it names none."""
+    if not _TRIGGER.search(sentence):
+        return None
     for pattern in (_ACCORDING, _SAID_APPOSITIVE, _SAID, _SAID_AFTER):
         match = pattern.search(sentence)
         if match:

@@ -64,7 +64,8 @@ class PlaceRuler:
             self._country_names.setdefault(code, []).append(name)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [span for span in self._candidates(doc) if self._fits(doc, span)]
+        text = doc.text  # built from the tokens on each access, so once per document
+        found = [span for span in self._candidates(doc) if self._fits(doc, span, text)]
         doc.ents = filter_spans([*doc.ents, *found])
         return doc
 
@@ -80,7 +81,7 @@ class PlaceRuler:
                     yield Span(doc, i, j, label="GPE")
                     break
 
-    def _fits(self, doc: Doc, span: Span) -> bool:
+    def _fits(self, doc: Doc, span: Span, text: str) -> bool:
         towns = self.gazetteer.lookup(span.text)
         before = doc[span.start - 1] if span.start else None
         after = doc[span.end] if span.end < len(doc) else None
@@ -101,12 +102,12 @@ class PlaceRuler:
         return (
             before is not None
             and before.lower_ in _LOCATIVE
-            and any(t.population >= _SIZEABLE or self._named_around(doc, t) for t in towns)
+            and any(t.population >= _SIZEABLE or self._named_in(text, t) for t in towns)
         )
 
-    def _named_around(self, doc: Doc, town: Town) -> bool:
+    def _named_in(self, text: str, town: Town) -> bool:
         names = (town.admin1, *self._country_names.get(town.country, ()))
-        return any(name and name in doc.text for name in names)
+        return any(name and name in text for name in names)
 
 
 def _names_region(doc: Doc, index: int) -> bool:
