@@ -124,3 +124,23 @@ def test_metadata_outlet_is_kept():
         "t", "test", "WASHINGTON (AP) — Two officers were hurt.", "h", outlet="Herald"
     )
     assert analyze(article).outlet == "Herald"
+
+
+def test_spellings_merge_across_the_articles_of_a_story():
+    from crosscheck.analyze import analyze_many
+    from crosscheck.reconcile.actors import story_actors
+
+    texts = {
+        "a": "Rami Abdulrahman, head of the Syrian Observatory for Human Rights, said 40 people died.",
+        "b": "Rami Abdurrahman said the toll was rising. Abdurrahman said the SOHR had names.",
+        "c": "Interim President Ahmed al-Sharaa spoke on Friday. Lina Haidar said she fled.",
+    }
+    analyses = {
+        a.article: a for a in analyze_many([Article(k, "t", v, k) for k, v in texts.items()])
+    }
+    actors = {(x.kind, x.name): x for x in story_actors(list(texts), analyses)}
+    rami = actors[("person", "Rami Abdulrahman")]
+    assert set(rami.variants) >= {"Rami Abdurrahman", "Abdurrahman"} and rami.articles == ("a", "b")
+    observatory = actors[("organisation", "Syrian Observatory for Human Rights")]
+    assert "SOHR" in observatory.variants
+    assert ("person", "Lina Haidar") in actors and ("person", "Ahmed al-Sharaa") in actors

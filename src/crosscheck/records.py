@@ -200,6 +200,16 @@ class Incident:
 
 
 @dataclass(frozen=True, slots=True)
+class Actor:
+    """A person or organisation named in a story, its spellings merged across articles."""
+
+    name: str
+    kind: str
+    variants: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StoryRecord:
     """The reconciled record of one story: what the user came for."""
 
@@ -212,3 +222,4 @@ class StoryRecord:
     brief: tuple[BriefSentence, ...] = ()
     quotes: tuple[dict, ...] = ()
     unsupported: tuple[dict, ...] = ()
+    actors: tuple[Actor, ...] = ()

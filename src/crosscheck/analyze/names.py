@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -111,3 +112,18 @@ def _org_words(name: str) -> list[str]:
 
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in ("of", "for", "and", "the", "on", "in"))
+
+
+def merge_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Map each (kind, name) to the fullest spelling of the person or organisation it names,
+    across any number of articles: longer names are the canonical forms that shorter
+    spellings and variants join."""
+    canonical: list[tuple[str, str]] = []
+    mapping: dict[tuple[str, str], str] = {}
+    for kind, name in sorted(set(names), key=lambda item: (-len(item[1]), item)):
+        same = same_person if kind == "person" else same_organisation
+        match = next((c for k, c in canonical if k == kind and same(name, c)), None)
+        if match is None:
+            canonical.append((kind, name))
+        mapping[(kind, name)] = match or name
+    return mapping

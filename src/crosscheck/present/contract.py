@@ -129,6 +129,15 @@ def _story(story: StoryRecord) -> dict:
         "quotes": [dict(q) for q in story.quotes],
         "unsupported": [dict(u) for u in story.unsupported],
         "brief": [{"text": b.text, "citations": list(b.citations)} for b in story.brief],
+        "actors": [
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "variants": list(a.variants),
+                "articles": list(a.articles),
+            }
+            for a in story.actors
+        ],
     }
 
 

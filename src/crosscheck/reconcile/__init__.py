@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from crosscheck.reconcile.actors import story_actors
 from crosscheck.reconcile.brief import story_title, write_brief
 from crosscheck.reconcile.claims import figure_claims
 from crosscheck.reconcile.estimates import estimate
@@ -38,6 +39,7 @@ def reconcile(
         ),
         figures=claims,
         brief=write_brief(origins, members, analyses),
+        actors=story_actors(ids, analyses),
     )
 
 
