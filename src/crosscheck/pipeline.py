@@ -96,7 +96,7 @@ def analyze_pending(store: Store, workers: int = 1, progress: Progress = no_prog
 def link_all(store: Store, progress: Progress = no_progress) -> int:
     """Link the whole pool; returns the number of stories."""
     progress("link", 0, None)
-    linkage = link(list(store.articles()))
+    linkage = link(list(store.articles()), store.analyses())
     store.put_linkage(linkage)
     progress("link", len(linkage.stories), len(linkage.stories))
     return len(linkage.stories)

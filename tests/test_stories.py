@@ -1,0 +1,52 @@
+"""Stories: reports of one incident join on where, when and who, not on wording alone."""
+
+from __future__ import annotations
+
+from crosscheck.analyze import analyze_many
+from crosscheck.link import link
+from crosscheck.records import Article
+
+# Two outlets' own reports of one shooting (little shared wording), a look-alike shooting in
+# the same city a week later, and an unrelated incident elsewhere.
+REPORTS = {
+    "herald": (
+        "2024-06-09",
+        "Two men were wounded in a shooting on Elm Street in Dayton, Ohio, early Sunday, "
+        "police said. Officers found both victims outside a convenience store around 1:30 a.m. "
+        "Investigators have not named a suspect.",
+    ),
+    "channel7": (
+        "2024-06-09",
+        "DAYTON, Ohio — Gunfire erupted near a corner store on Elm Street overnight Sunday, "
+        "leaving a pair of victims hospitalized with non-life-threatening wounds. Detectives "
+        "are reviewing surveillance video from the store.",
+    ),
+    "week-later": (
+        "2024-06-16",
+        "DAYTON, Ohio — A woman was wounded in a shooting on Elm Street on Sunday, police said. "
+        "She was taken to Miami Valley Hospital in stable condition. Investigators have not "
+        "named a suspect.",
+    ),
+    "elsewhere": (
+        "2024-06-09",
+        "Three people were injured when a car crashed into a bakery in Fresno, California, on "
+        "Sunday morning, fire officials said.",
+    ),
+}
+
+
+def _stories():
+    articles = [Article(k, k, text, k, published=day) for k, (day, text) in REPORTS.items()]
+    analyses = {a.article: a for a in analyze_many(articles)}
+    linkage = link(articles, analyses)
+    return sorted(sorted(members) for members in linkage.stories.values())
+
+
+def test_same_town_and_day_join_and_a_look_alike_a_week_later_does_not():
+    assert _stories() == [["channel7", "herald"], ["elsewhere"], ["week-later"]]
+
+
+def test_without_analyses_wording_alone_decides():
+    articles = [Article(k, k, text, k, published=day) for k, (day, text) in REPORTS.items()]
+    stories = sorted(sorted(m) for m in link(articles).stories.values())
+    assert ["channel7", "herald"] not in stories
