@@ -135,6 +135,7 @@ def test_vague_amounts_keep_their_range():
         ("A 17-year-old was shot to death on Astor Avenue.", (1, "killed")),
         ("The victim was pronounced dead at the scene.", (1, "killed")),
         ("Police said two of the four shooting victims had died.", (2, "killed")),
+        ("The toll rose after four of the wounded died overnight.", (4, "killed")),
         ("Sixteen people were shot, one fatally, inside the club.", (1, "killed")),
         ("Samir Haidar, 67, was killed in the strike.", (1, "killed")),
         ("Also injured were three teenagers, each shot in the leg.", (3, "injured")),

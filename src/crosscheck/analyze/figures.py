@@ -106,7 +106,10 @@ _INVERTED = re.compile(
 # "two of the four shooting victims had died": the first number is the count.
 _SOME_OF = re.compile(
     rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:the|those|them)\s+"
-    rf"(?:{NUMBER_PATTERN}\s+)?(?:(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\s+)?{_AUX}{_ADVERB}{_STATUS}\b",
+    rf"(?:{NUMBER_PATTERN}\s+)?(?:(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\s+)?"
+    # "four of the wounded died": "the wounded" are who, "died" is what happened to them
+    rf"(?:(?:wounded|injured|hurt)\s+(?:later\s+|have\s+|had\s+|since\s+)*(?=died|succumbed))?"
+    rf"{_AUX}{_ADVERB}{_STATUS}\b",
     re.I,
 )
 # One victim named by role: "the victim died", "the suspect was shot dead", "the shooting
