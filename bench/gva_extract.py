@@ -24,9 +24,9 @@ from pathlib import Path
 import spacy
 
 from crosscheck.analyze import analyze_many
-from crosscheck.analyze.names import fold
 from crosscheck.analyze.nlp import MODEL, load_nlp
 from crosscheck.ingest import ingest
+from crosscheck.names import fold
 from crosscheck.reconcile.estimates import article_counts
 from crosscheck.records import Analysis, Article
 

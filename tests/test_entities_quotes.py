@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.analyze import analyze
-from crosscheck.analyze.names import same_organisation, same_person
+from crosscheck.names import same_organisation, same_person
 from crosscheck.records import Article
 
 MONITOR_STORY = (

@@ -125,8 +125,8 @@ def test_named_groups_keep_their_wording_and_category():
 def test_vague_amounts_keep_their_range():
     [several] = _figure("Several dozen security forces were killed in the ambush.")
     assert (several.low, several.high, several.category) == (24, 99, "security forces")
-    [scores] = _figure("Scores of people were injured when the roof collapsed.") or [None]
-    assert scores is None or scores.low == 20
+    [scores] = _figure("Scores of people were injured when the roof collapsed.")
+    assert (scores.value, scores.low, scores.high, scores.status) == (20, 20, 99, "injured")
 
 
 @pytest.mark.parametrize(

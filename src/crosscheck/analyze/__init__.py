@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from crosscheck.analyze.attribution import attribution_in
 from crosscheck.analyze.dates import event_date, find_dates
 from crosscheck.analyze.entities import find_entities
 from crosscheck.analyze.figures import extract_figures
@@ -49,16 +50,17 @@ def _analysis(article: Article, doc: Doc) -> Analysis:
     sentences = split_sentences(article.id, article.text)
     dates = find_dates(sentences, article.published)
     entities = find_entities(doc, article.id)
+    # Figures and reported speech both need each sentence's source: found once, here.
+    attributions = tuple(attribution_in(s.text) for s in sentences)
+    people = tuple(e.span for e in entities if e.kind == "person")
     return Analysis(
         article=article.id,
         sentences=sentences,
-        figures=extract_figures(
-            article.id, sentences, tuple(e.span for e in entities if e.kind == "person")
-        ),
+        figures=extract_figures(sentences, attributions, people),
         event_date=event_date(dates, sentences, article.published),
         dates=dates,
         places=find_places(doc, article.id, load_gazetteer()),
         entities=entities,
-        quotes=find_quotes(article.id, article.text, sentences, entities),
+        quotes=find_quotes(article.id, article.text, sentences, attributions, entities),
         outlet=article.outlet or credited_outlet(article.text),
     )

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from crosscheck.analyze.names import name_parts, same_organisation, same_person
+from crosscheck.names import merge_names, name_parts
 from crosscheck.records import Entity, Span
 
 _KINDS = {"PERSON": "person", "ORG": "organisation"}
@@ -22,15 +22,14 @@ _NOT_NAMES = frozenset({"police", "authorities", "officials", "he", "she", "they
 
 def find_entities(doc: Doc, article: str) -> tuple[Entity, ...]:
     mentions = [m for ent in doc.ents if ent.label_ in _KINDS if (m := _mention(ent, article))]
-    canonical: list[Entity] = []
-    resolved: list[Entity] = []
-    for kind, span in sorted(mentions, key=lambda m: -len(m[1].text)):
-        match = next((c for c in canonical if _same(kind, span.text, c)), None)
-        entity = Entity(span, kind, match.name if match else _display(span.text))
-        if match is None:
-            canonical.append(entity)
-        resolved.append(entity)
-    return tuple(sorted(resolved, key=lambda e: e.span.start))
+    fullest = merge_names((kind, _display(span.text)) for kind, span in mentions)
+    return tuple(
+        Entity(span, kind, fullest[(kind, _display(span.text))]) for kind, span in mentions
+    )
+
+
+def _display(name: str) -> str:
+    return re.sub(r"\s+", " ", name)
 
 
 def _mention(ent: SpacySpan, article: str) -> tuple[str, Span] | None:
@@ -42,15 +41,3 @@ def _mention(ent: SpacySpan, article: str) -> tuple[str, Span] | None:
         return None
     start = ent.start_char + ent.text.find(text)
     return kind, Span(article, start, start + len(text), text)
-
-
-def _same(kind: str, name: str, known: Entity) -> bool:
-    if kind != known.kind:
-        return False
-    if kind == "person":
-        return same_person(name, known.name)
-    return same_organisation(name, known.name)
-
-
-def _display(name: str) -> str:
-    return re.sub(r"\s+", " ", name)

@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from crosscheck.analyze.attribution import attribution_in
 from crosscheck.analyze.numbers import NUMBER_PATTERN, Amount, parse_amount
 from crosscheck.records import Figure, Span
 
@@ -120,7 +119,7 @@ _ONE = (
 )
 _SINGULAR = re.compile(
     rf"\bthe\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\s+(?:\w+\s+){{0,1}}?{_AUX}{_ADVERB}{_STATUS}\b"
-    rf"|\b(?:shooting\s+|stabbing\s+)?death\s+of\s+(?P<num>an?|one|{NUMBER_PATTERN})\s+"
+    rf"|\b(?:shooting\s+|stabbing\s+)?(?P<death>death)\s+of\s+(?P<num>an?|one|{NUMBER_PATTERN})\s+"
     rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b",
     re.I,
 )
@@ -158,14 +157,17 @@ _ONE_AMOUNT = Amount(1, 1, 1, vague=False)
 
 
 def extract_figures(
-    article_id: str, sentences: tuple[Span, ...], people: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...],
+    attributions: tuple[str | None, ...],
+    people: tuple[Span, ...] = (),
 ) -> tuple[Figure, ...]:
-    """Figures per sentence; `people` are person-name spans, each named victim counting one."""
+    """Figures per sentence. `attributions` gives each sentence's named source (see
+    attribution.attribution_in); `people` are person-name spans, each named victim one."""
     figures: list[Figure] = []
-    for sentence in sentences:
+    for sentence, source in zip(sentences, attributions, strict=True):
         named = [p for p in people if sentence.start <= p.start < sentence.end]
         found = sorted(
-            [*_candidates(sentence), *_named_victims(sentence, named)],
+            [*_candidates(sentence, source), *_named_victims(sentence, named, source)],
             key=lambda f: (f.span.start, -(f.span.end - f.span.start)),
         )
         last_end = -1
@@ -174,27 +176,28 @@ def extract_figures(
             if figure.span.start >= last_end:
                 kept.append(figure)
                 last_end = figure.span.end
-        kept.extend(_coordinated(sentence, kept))
+        kept = _with_coordinated(sentence, kept)
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(figures, key=lambda f: f.span.start))
 
 
-def _coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
-    """Counts listed before a figure's own ("A, B and C were killed") take its status."""
-    found: list[Figure] = []
+def _with_coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
+    """Adds the counts listed before a figure's own ("A, B and C were killed"): they take its
+    status, and the whole list, the figure included, shares `listed_with` to be summed."""
+    result: list[Figure] = []
     taken = {f.span.start for f in figures}
-    for figure in [f for f in figures if not f.part_of_total]:
+    for figure in figures:
+        items: list[Figure] = []
         end = figure.span.start - sentence.start
-        while match := _ITEM_BEFORE.search(sentence.text[:end]):
+        while not figure.part_of_total and (match := _ITEM_BEFORE.search(sentence.text[:end])):
             if sentence.start + match.start() in taken:
                 break
-            found.append(_item(sentence, match, figure, 0, part=False))
+            items.append(_item(sentence, match, figure, 0, part=False))
             end = match.start()
-        if found and figure.listed_with is None:
-            # The head's own figure joins the list, so the list can be summed.
-            figures[figures.index(figure)] = replace(figure, listed_with=figure.span.start)
-    return found
+        head = replace(figure, listed_with=figure.span.start) if items else figure
+        result.extend([head, *items])
+    return result
 
 
 def _figure(
@@ -271,11 +274,10 @@ def _parts(sentence: Span, totals: list[Figure]) -> Iterator[Figure]:
             offset += following.end()
 
 
-def _candidates(sentence: Span) -> Iterator[Figure]:
+def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
     text = sentence.text
     if _BACKGROUND.search(text):
         return
-    attributed = attribution_in(text)
     patterns = (_NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED)
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -297,7 +299,7 @@ def _candidates(sentence: Span) -> Iterator[Figure]:
             )
 
 
-def _named_victims(sentence: Span, people: list[Span]) -> Iterator[Figure]:
+def _named_victims(sentence: Span, people: list[Span], attributed: str | None) -> Iterator[Figure]:
     if _BACKGROUND.search(sentence.text):
         return
     for person in people:
@@ -311,14 +313,14 @@ def _named_victims(sentence: Span, people: list[Span]) -> Iterator[Figure]:
             person.end + match.end(),
             _ONE_AMOUNT,
             status,
-            attributed_to=attribution_in(sentence.text),
+            attributed_to=attributed,
             group=person.text,
         )
 
 
 def _status_of(match: re.Match) -> str | None:
     groups = match.groupdict()
-    if groups.get("sd") or groups.get("fatal") or groups.get("group2"):
+    if groups.get("sd") or groups.get("fatal") or groups.get("death"):
         return "killed"
     if groups.get("inj"):
         return "injured"

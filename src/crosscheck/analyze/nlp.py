@@ -7,11 +7,12 @@ EntityRuler: half a million GeoNames spellings would take tens of seconds to com
 phrase patterns in every worker process, while a dict lookup costs nothing to build.
 
 The parser and lemmatizer are left out: nothing here needs them, and without them the model
-runs about 40% faster (see bench/analyze_throughput.py).
+runs about 40% faster (bench/gva_extract.py compares it with the full model).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 from spacy.language import Language
@@ -32,10 +33,13 @@ _TITLES = frozenset(
 _PROPER = frozenset({"PROPN"})
 # Capitalised words that name towns somewhere ("Thursday Island" is also "Thursday") but in
 # news copy are days, months or common words.
-_NEVER = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december police city county state "
-    "hospital university church school north south east west central new old".split()
+_NEVER = (
+    frozenset(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april "
+        "may june july august september october november december police city county state "
+        "hospital university church school north south east west central new old".split()
+    )
+    | _TITLES
 )
 
 
@@ -65,24 +69,26 @@ class PlaceRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # built from the tokens on each access, so once per document
-        found = [span for span in self._candidates(doc) if self._fits(doc, span, text)]
+        found = [span for span, towns in self._candidates(doc) if self._fits(span, towns, text)]
         doc.ents = filter_spans([*doc.ents, *found])
         return doc
 
-    def _candidates(self, doc: Doc):
+    def _candidates(self, doc: Doc) -> Iterator[tuple[Span, tuple[Town, ...]]]:
+        """The longest gazetteer name starting at each capitalised token, with its towns."""
         for i, token in enumerate(doc):
             if not token.text[:1].isupper():
                 continue
             for j in range(min(len(doc), i + _LONGEST), i, -1):
-                span = doc[i:j]
-                if j == i + 1 and token.lower_.rstrip(".") in _NEVER | _TITLES:
+                if j == i + 1 and token.lower_.rstrip(".") in _NEVER:
                     break
-                if span[-1].pos_ in _PROPER and self.gazetteer.lookup(span.text):
-                    yield Span(doc, i, j, label="GPE")
+                span = doc[i:j]
+                towns = self.gazetteer.lookup(span.text) if span[-1].pos_ in _PROPER else ()
+                if towns:
+                    yield Span(doc, i, j, label="GPE"), towns
                     break
 
-    def _fits(self, doc: Doc, span: Span, text: str) -> bool:
-        towns = self.gazetteer.lookup(span.text)
+    def _fits(self, span: Span, towns: tuple[Town, ...], text: str) -> bool:
+        doc = span.doc
         before = doc[span.start - 1] if span.start else None
         after = doc[span.end] if span.end < len(doc) else None
         if before is not None and before.text.lower().rstrip(".") in _TITLES:

@@ -72,17 +72,17 @@ def _agencies(text: str, article: str, context: _Context) -> list[Place]:
         name = match.group("name")
         if name in context.gazetteer.states:
             continue
-        town = _town(name, None, context)
-        if not match.group("county") and (town is None or town.country != "US"):
-            continue
-        span = Span(article, match.start("name"), match.end("name"), name)
         if match.group("county"):
-            span = Span(article, match.start("name"), match.end("county"), f"{name} County")
-            county = _county(span, span.text, None, context)
-            if county:
-                places.append(county)
+            start, end = match.start("name"), match.end("county")
+            place = _county(
+                Span(article, start, end, text[start:end]), f"{name} County", None, context
+            )
         else:
-            places.append(_place(span, town, "town"))
+            town = _town(name, None, context)
+            span = Span(article, match.start("name"), match.end("name"), name)
+            place = _place(span, town, "town") if town and town.country == "US" else None
+        if place:
+            places.append(place)
     return places
 
 
@@ -95,11 +95,10 @@ def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
         return Place(span, name, None, None, gazetteer.states[name], "US", "region")
     if name in gazetteer.countries:
         return Place(span, name, None, None, None, gazetteer.countries[name], "country")
+    region = _region_after(ent)
     if name in gazetteer.counties:
-        return _county(span, name, _region_after(ent), context)
-    town = _town(name, _region_after(ent), context) or _town(
-        _COMPASS.sub("", name), _region_after(ent), context
-    )
+        return _county(span, name, region, context)
+    town = _town(name, region, context) or _town(_COMPASS.sub("", name), region, context)
     if town is None or (name.isupper() and len(name) <= 3):  # "UN", "NYC": not towns
         return None
     if following in _REGION_WORDS:

@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from crosscheck.analyze.attribution import attribution_in
-from crosscheck.analyze.names import same_organisation, same_person
+from crosscheck.names import same_organisation, same_person
 from crosscheck.records import Entity, Quote, Span
 
 _MIN_WORDS = 4  # shorter quoted runs are scare quotes or titles, not statements
@@ -39,15 +38,20 @@ _DESCRIPTION = re.compile(r"^(?:a|an|the|one|another|two|three)\s+|^(?:police|of
 
 
 def find_quotes(
-    article: str, text: str, sentences: tuple[Span, ...], entities: tuple[Entity, ...]
+    article: str,
+    text: str,
+    sentences: tuple[Span, ...],
+    attributions: tuple[str | None, ...],
+    entities: tuple[Entity, ...],
 ) -> tuple[Quote, ...]:
+    """`attributions` gives each sentence's named source (see attribution.attribution_in)."""
     direct = list(_direct_quotes(article, text, entities))
     quoted = [(q.span.start, q.span.end) for q in direct]
     reported = [
         q
-        for s in sentences
-        if not any(a < s.end and s.start < b for a, b in quoted)
-        for q in _reported(s, entities)
+        for s, who in zip(sentences, attributions, strict=True)
+        if who and not any(a < s.end and s.start < b for a, b in quoted)
+        for q in _reported(s, who, entities)
     ]
     return tuple(sorted([*direct, *reported], key=lambda q: q.span.start))
 
@@ -125,10 +129,7 @@ def _nearest_person(entities: tuple[Entity, ...], before: int) -> Entity | None:
     return people[-1] if people else None
 
 
-def _reported(sentence: Span, entities: tuple[Entity, ...]) -> Iterator[Quote]:
-    who = attribution_in(sentence.text)
-    if not who:
-        return
+def _reported(sentence: Span, who: str, entities: tuple[Entity, ...]) -> Iterator[Quote]:
     named = next((e for e in entities if _refers_to(e, who) and _inside(e.span, sentence)), None)
     if named:
         yield Quote(sentence, sentence.text, "reported", named.name, named.span, "name")

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from crosscheck.analyze.names import fold, name_parts
 from crosscheck.link.unionfind import UnionFind
 from crosscheck.link.vocabulary import Vector, terms, vectorise
+from crosscheck.names import fold, name_parts
 from crosscheck.records import Analysis, Article, Derivation
 
 SAME_STORY = 0.3

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from crosscheck.analyze.names import merge_names
+from crosscheck.names import merge_names
 from crosscheck.records import Actor, Analysis
 
 

@@ -5,7 +5,8 @@ Transliterated Arabic names reach English copy in many spellings ("Rami Abdulrah
 their surnames have the same consonant skeleton, give or take one letter, once particles
 ("al-", "el-") and vowels are dropped and doubled letters collapsed; and their given names,
 when both have one, match the same way. Used within an article (a bare surname joins the
-full name it refers to) and across articles (reconcile merges speakers).
+full name it refers to) and across articles (linking keys stories on people, reconcile
+merges a story's actors); so it lives beside the stages rather than in one of them.
 """
 
 from __future__ import annotations
