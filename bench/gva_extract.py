@@ -25,9 +25,9 @@ import spacy
 
 from crosscheck.analyze import analyze_many
 from crosscheck.analyze.nlp import MODEL, load_nlp
+from crosscheck.casualties import article_counts
 from crosscheck.ingest import ingest
 from crosscheck.names import fold
-from crosscheck.reconcile.estimates import article_counts
 from crosscheck.records import Analysis, Article
 
 

@@ -17,7 +17,8 @@ def figures(text: str):
 @pytest.mark.parametrize(
     ("words", "value"),
     [("1,018", 1018), ("four", 4), ("twenty-one", 21), ("one thousand eighteen", 1018),
-     ("two hundred and five", 205), ("dozens", 12), ("hundreds", 100), ("a dozen", 12)],
+     ("two hundred and five", 205), ("dozens", 12), ("hundreds", 100), ("a dozen", 12),
+     ("a pair", 2), ("a couple", 2), ("a hundred", 100)],
 )  # fmt: skip
 def test_numbers_in_digits_words_and_vague_amounts(words, value):
     assert parse_amount(words).value == value
@@ -148,7 +149,7 @@ def test_single_victims_and_other_news_forms(sentence, expected):
 
 
 def test_injured_is_derived_from_shot_minus_killed():
-    from crosscheck.reconcile.estimates import article_counts
+    from crosscheck.casualties import article_counts
 
     counts = article_counts(
         list(_figure("Sixteen people were shot, one fatally, inside the club."))

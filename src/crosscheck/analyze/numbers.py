@@ -58,6 +58,8 @@ def _words_to_int(text: str) -> int | None:
     words = [w for w in re.split(r"[\s-]+", text) if w and w != "and"]
     if not words:
         return None
+    if len(words) > 1 and words[0] in ("a", "an") and words[1] not in _SCALES:
+        words = words[1:]  # "a pair", "a couple": the article is not a count of its own
     total, current = 0, 0
     for word in words:
         if word in _UNITS:

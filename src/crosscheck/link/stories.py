@@ -1,23 +1,32 @@
 """Stories: articles that report the same incident.
 
-A journalist matches reports on the rare words they share (the town, the victim's name,
-the street), on where and when the event happened and on who was involved. So each article's
-blocking keys are its rarest terms, its towns paired with its event day, and the full names
-of the people it names who are not quoted spokespeople: only articles sharing a key are
-compared (never all pairs). A pair joins when the TF-IDF cosine of the two texts clears
-SAME_STORY and their publication dates are close, or when it clears the lower SAME_FACTS and
-the two name the same town within a day of each other or the same person. Articles that
-derive from one another always share a story.
+A journalist matches reports on the rare words they share (the town, the victim's name, the
+street), on where and when the event happened, on who was involved and on the toll. So each
+article's blocking keys are its rarest terms, its towns paired with its event day, and the
+full names of the people it names who are not quoted spokespeople: only articles sharing a
+key are compared (never all pairs). A pair joins when
+
+- the TF-IDF cosine of the two texts clears SAME_STORY and they were published close together;
+- or their headlines share rare words (HEADLINES_ALIKE) and they were published within days;
+- or the texts clear SAME_PLACE_AND_DAY and the two name the same town within a day of each
+  other without disagreeing on how many people were shot;
+- or they clear SAME_FACTS and name the same person (a victim or suspect, whose name comes
+  back in follow-ups on the arrest and the trial months later).
+
+Two reports that date their events a week apart are look-alike incidents, whatever their
+wording. Articles that derive from one another share a story unless their dates say otherwise.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from crosscheck.casualties import article_counts
 from crosscheck.link.unionfind import UnionFind
 from crosscheck.link.vocabulary import Vector, terms, vectorise
 from crosscheck.names import fold, name_parts
@@ -30,23 +39,46 @@ MAX_POSTING = 60
 MAX_DAYS_APART = 10
 # Reports that name the same town and day, or the same person, need less shared wording.
 SAME_FACTS = 0.2
-NAME_DAYS_APART = 120
+SAME_PLACE_AND_DAY = 0.12
+HEADLINES_ALIKE = 0.5
+# A page with no story text has only its headline to go on, against others' headlines.
+BARE_HEADLINES_ALIKE = 0.35
+HEADLINE_DAYS_APART = 3
+HEADLINE_KEYS = 4
 DAYS_APART_VETO = 5
+# A name met in reports of more separate events than this is a reporter's byline, an anchor
+# or an institution NER took for a person, not a victim or suspect.
+MAX_EVENTS_PER_NAME = 3
+# Below this share of its headline's words in its text, a page without figures or places
+# carried a login wall or a video playlist instead of the story.
+BARE_TITLE_SHARE = 0.2
+# Officials and anchors are named in reports of many incidents; victims and suspects in one.
+_OFFICIAL = re.compile(
+    r"\b(?:sheriff|chief|officer|sgt|sergeant|lt|lieutenant|capt|captain|det|detective|"
+    r"spokes(?:man|woman|person)|mayor|prosecutor|attorney|coroner|dr|rev|reverend|activist|"
+    r"commissioner|superintendent|judge|anchor|reporter|by)\.?\s+(?:[A-Z][\w.'-]*\s+)?$",
+    re.IGNORECASE,
+)
 _LOCAL = frozenset({"town", "district", "point"})
+_NOT_PEOPLE = frozenset(
+    "hospital center centre medical county street avenue road park school university "
+    "college church department office police sheriff court news".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What a journalist matches reports on besides wording: where, when and who."""
+    """What a journalist matches reports on besides wording: where, when, who and how many."""
 
-    towns: frozenset[str]
-    day: date | None
-    people: frozenset[str]
+    towns: frozenset[str] = frozenset()
+    day: date | None = None
+    people: frozenset[str] = frozenset()
+    shot: int | None = None  # killed plus injured, the count least revised between reports
 
     @classmethod
-    def of(cls, analysis: Analysis | None) -> Facts:
+    def of(cls, analysis: Analysis | None, text: str = "") -> Facts:
         if analysis is None:
-            return cls(frozenset(), None, frozenset())
+            return cls()
         towns = frozenset(
             f"{fold(p.name)}|{p.admin1 or p.country}"
             for p in analysis.places
@@ -55,16 +87,19 @@ class Facts:
         # Spokespeople speak about many incidents; victims and suspects belong to one.
         speakers = {q.speaker for q in analysis.quotes if q.speaker}
         people = frozenset(
-            " ".join(parts)
+            key
             for e in analysis.entities
             if e.kind == "person"
             and e.name not in speakers
-            and len(parts := name_parts(e.name)) >= 2
+            and not _OFFICIAL.search(text, max(0, e.span.start - 40), e.span.start)
+            and (key := _person_key(e.name))
         )
+        counts = article_counts(list(analysis.figures))
+        shot = counts.get("killed", 0) + counts.get("injured", 0) if counts else None
         day = date.fromisoformat(analysis.event_date) if analysis.event_date else None
-        return cls(towns, day, people)
+        return cls(towns, day, people, shot or None)
 
-    def keys(self) -> Iterator[str]:
+    def blocking_keys(self) -> Iterator[str]:
         """Blocking keys: town and day (with the days either side), and full person names."""
         if self.day:
             for town in self.towns:
@@ -73,29 +108,65 @@ class Facts:
         for person in self.people:
             yield f"who:{person}"
 
-    def agree(self, other: Facts) -> bool:
-        if not self.day or not other.day:
+    def same_place_and_day(self, other: Facts) -> bool:
+        if not self.day or not other.day or abs((self.day - other.day).days) > 1:
             return False
-        apart = abs((self.day - other.day).days)
-        # A shared name counts within months (follow-ups on arrests and trials), not years:
-        # reporters' bylines, which NER also tags as people, recur across many incidents.
-        if self.people & other.people and apart <= NAME_DAYS_APART:
-            return True
-        return apart <= 1 and bool(self.towns & other.towns)
+        if self.shot and other.shot and self.shot != other.shot:
+            return False
+        return bool(self.towns & other.towns)
+
+    def days_apart(self, other: Facts) -> int | None:
+        if not self.day or not other.day:
+            return None
+        return abs((self.day - other.day).days)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Everything story linking compares about one article, computed once per article."""
+
+    id: str
+    published: date | None
+    terms: Counter[str]
+    headline: Counter[str]
+    facts: Facts
+    bare: bool  # the page held no story text: link it on its headline alone
+
+    @classmethod
+    def of(cls, article: Article, analysis: Analysis | None) -> Profile:
+        facts = Facts.of(analysis, article.text)
+        headline = terms(article.title or "")
+        body = terms(article.text)
+        bare = _bare(headline, body, analysis)
+        counted = headline if bare else headline + body
+        return cls(
+            article.id,
+            _day(article.published),
+            counted,
+            headline,
+            Facts() if bare else facts,
+            bare,
+        )
+
+
+def profiles(
+    articles: Iterable[Article], analyses: Mapping[str, Analysis] | None = None
+) -> dict[str, Profile]:
+    analyses = analyses or {}
+    return {a.id: Profile.of(a, analyses.get(a.id)) for a in articles}
 
 
 def group_stories(
-    articles: list[Article],
-    derivations: Iterable[Derivation],
-    analyses: Mapping[str, Analysis] | None = None,
+    profiles: Mapping[str, Profile], derivations: Iterable[Derivation]
 ) -> dict[str, tuple[str, ...]]:
-    sets = UnionFind(a.id for a in articles)
+    sets = UnionFind(profiles)
     for d in derivations:
-        sets.union(d.article, d.source)
-    facts = {a.id: Facts.of((analyses or {}).get(a.id)) for a in articles}
-    for a, b in similar_pairs(articles, facts):
+        a, b = profiles.get(d.article), profiles.get(d.source)
+        if a and b and not _different_days(a.facts, b.facts):
+            sets.union(d.article, d.source)
+    for a, b in similar_pairs(profiles):
         sets.union(a, b)
-    order = {a.id: (a.published or "", i) for i, a in enumerate(articles)}
+    order = {p: (str(profiles[p].published or ""), p) for p in profiles}
     stories: dict[str, tuple[str, ...]] = {}
     for members in sets.groups().values():
         members.sort(key=order.__getitem__)
@@ -109,45 +180,86 @@ def story_id(members: list[str]) -> str:
     return "s-" + hashlib.blake2b(members[0].encode(), digest_size=6).hexdigest()
 
 
-def similar_pairs(
-    articles: list[Article], facts: Mapping[str, Facts] | None = None
-) -> Iterator[tuple[str, str]]:
-    by_id = {a.id: a for a in articles}
-    facts = facts or {}
-    counts = {a.id: terms(f"{a.title or ''}\n{a.text}") for a in articles}
-    vectors, idf = vectorise(counts)
-    for a, b in _candidates(vectors, idf, facts):
-        cosine = vectors[a].cosine(vectors[b])
-        wording = (
-            cosine >= SAME_STORY
-            and _close_in_time(by_id[a], by_id[b])
-            and not _different_days(facts, a, b)
-        )
-        if wording or (cosine >= SAME_FACTS and _agree(facts, a, b)):
+def similar_pairs(profiles: Mapping[str, Profile]) -> Iterator[tuple[str, str]]:
+    text = Wording.of({p.id: p.terms for p in profiles.values()})
+    headlines = Wording.of({p.id: p.headline for p in profiles.values()})
+    named = _discriminating_names(profiles.values())
+    for a, b in _candidates(text, headlines, profiles, named):
+        alike = Likeness(text.cosine(a, b), headlines.cosine(a, b))
+        if same_story(profiles[a], profiles[b], alike, named):
             yield a, b
 
 
-def _different_days(facts: Mapping[str, Facts], a: str, b: str) -> bool:
-    """Both reports date their event, a week apart: look-alike incidents, not one story."""
-    da, db = (facts[x].day if x in facts else None for x in (a, b))
-    return bool(da and db and abs((da - db).days) > DAYS_APART_VETO)
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """TF-IDF vectors of one field over the pool, and the rarest terms of each document."""
+
+    vectors: dict[str, Vector]
+    idf: dict[str, float]
+    singleton_idf: float  # the idf of a term only one document uses
+
+    @classmethod
+    def of(cls, counts: dict[str, Counter[str]]) -> Wording:
+        vectors, idf = vectorise(counts)
+        return cls(vectors, idf, max(idf.values(), default=0.0) - 1e-9)
+
+    def cosine(self, a: str, b: str) -> float:
+        return self.vectors[a].cosine(self.vectors[b])
+
+    def rare_terms(self, doc: str, limit: int) -> list[str]:
+        # A term no other article uses cannot pair this one with anything: skip it.
+        weights = self.vectors[doc].weights
+        shared = [t for t in weights if self.idf[t] < self.singleton_idf]
+        return sorted(shared, key=lambda t: (-weights[t], t))[:limit]
 
 
-def _agree(facts: Mapping[str, Facts], a: str, b: str) -> bool:
-    return a in facts and b in facts and facts[a].agree(facts[b])
+@dataclass(frozen=True, slots=True)
+class Likeness:
+    text: float
+    headline: float
+
+
+def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -> bool:
+    if _different_days(a.facts, b.facts):
+        return False
+    if alike.text >= SAME_STORY and _close_in_time(a.published, b.published):
+        return True
+    headlines = BARE_HEADLINES_ALIKE if a.bare or b.bare else HEADLINES_ALIKE
+    if alike.headline >= headlines and _close_in_time(
+        a.published, b.published, HEADLINE_DAYS_APART
+    ):
+        return True
+    if alike.text >= SAME_PLACE_AND_DAY and a.facts.same_place_and_day(b.facts):
+        return True
+    return alike.text >= SAME_FACTS and bool(a.facts.people & b.facts.people & names)
+
+
+def _different_days(a: Facts, b: Facts) -> bool:
+    """Both reports date their event, a week apart: look-alike incidents, not one story.
+    A report naming the same victim or suspect may be a follow-up (an arrest, a trial)."""
+    apart = a.days_apart(b)
+    return apart is not None and apart > DAYS_APART_VETO and not (a.people & b.people)
+
+
+def _discriminating_names(profiles: Iterable[Profile]) -> frozenset[str]:
+    """Names that belong to few events; bylines and anchors recur across many."""
+    events: dict[str, set[int]] = defaultdict(set)
+    for p in profiles:
+        if p.facts.day:
+            week = p.facts.day.toordinal() // 7
+            for person in p.facts.people:
+                events[person].add(week)
+    return frozenset(name for name, weeks in events.items() if len(weeks) <= MAX_EVENTS_PER_NAME)
 
 
 def _candidates(
-    vectors: dict[str, Vector], idf: dict[str, float], facts: Mapping[str, Facts]
+    text: Wording, headlines: Wording, profiles: Mapping[str, Profile], names: frozenset[str]
 ) -> Iterator[tuple[str, str]]:
-    singleton_idf = max(idf.values(), default=0.0) - 1e-9
     postings: dict[str, list[str]] = defaultdict(list)
-    for doc, vector in vectors.items():
-        # A term no other article uses cannot pair this one with anything: skip it.
-        shared = [t for t in vector.weights if idf[t] < singleton_idf]
-        keys = sorted(shared, key=lambda t: (-vector.weights[t], t))[:KEYS_PER_ARTICLE]
-        if doc in facts:
-            keys.extend(facts[doc].keys())
+    for doc in profiles:
+        keys = text.rare_terms(doc, KEYS_PER_ARTICLE)
+        keys.extend(f"h:{t}" for t in headlines.rare_terms(doc, HEADLINE_KEYS))
+        keys.extend(k for k in profiles[doc].facts.blocking_keys() if not _byline_key(k, names))
         for key in keys:
             postings[key].append(doc)
     seen: set[tuple[str, str]] = set()
@@ -162,11 +274,31 @@ def _candidates(
                     yield pair
 
 
-def _close_in_time(a: Article, b: Article) -> bool:
-    if not a.published or not b.published:
-        return True
+def _person_key(name: str) -> str | None:
+    parts = name_parts(name)
+    if len(parts) < 2 or _NOT_PEOPLE.intersection(parts):
+        return None
+    return " ".join(parts)
+
+
+def _byline_key(key: str, names: frozenset[str]) -> bool:
+    return key.startswith("who:") and key[4:] not in names
+
+
+def _bare(headline: Counter[str], body: Counter[str], analysis: Analysis | None) -> bool:
+    if len(headline) < 3 or analysis is None:
+        return False
+    if analysis.figures or any(p.precision in _LOCAL for p in analysis.places):
+        return False
+    return sum(1 for t in headline if t in body) / len(headline) < BARE_TITLE_SHARE
+
+
+def _day(published: str | None) -> date | None:
     try:
-        gap = abs(date.fromisoformat(a.published[:10]) - date.fromisoformat(b.published[:10]))
+        return date.fromisoformat(published[:10]) if published else None
     except ValueError:
-        return True
-    return gap.days <= MAX_DAYS_APART
+        return None
+
+
+def _close_in_time(a: date | None, b: date | None, days: int = MAX_DAYS_APART) -> bool:
+    return a is None or b is None or abs((a - b).days) <= days

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from crosscheck.casualties import article_counts
 from crosscheck.records import Estimate, Figure
 
 
@@ -40,24 +41,3 @@ def estimate(
         latest_by_count[count] = max(latest_by_count.get(count, ""), published.get(article) or "")
     best = max(origins_by_count, key=lambda c: (len(origins_by_count[c]), latest_by_count[c], c))
     return Estimate(low=min(per_article.values()), best=best, high=max(per_article.values()))
-
-
-def article_counts(figures: list[Figure]) -> dict[str, int]:
-    """One article's count per status: its largest total, with injured derived from shot."""
-    counts: dict[str, int] = {}
-    lists: dict[tuple[str, int], int] = defaultdict(int)
-    for figure in figures:
-        if figure.part_of_total:
-            continue
-        counts[figure.status] = max(counts.get(figure.status, 0), figure.value)
-        if figure.listed_with is not None:
-            lists[(figure.status, figure.listed_with)] += figure.value
-    for (status, _), total in lists.items():
-        counts[status] = max(counts[status], total)
-    shot = counts.pop("shot", None)
-    if shot is not None:
-        # "Sixteen people were shot, one fatally": fifteen injured, whatever else is said.
-        injured = shot - counts.get("killed", 0)
-        if injured >= counts.get("injured", 0):
-            counts["injured"] = injured
-    return counts
