@@ -7,14 +7,17 @@ result back in its own transaction, so an interrupted run keeps everything finis
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
+import numpy as np
+
 from crosscheck.analyze import ANALYZER_VERSION, analyze_many, warm_up
 from crosscheck.ingest import IngestOptions, ingest
 from crosscheck.link import link
+from crosscheck.link.embeddings import DIMENSIONS, SentenceEncoder
 from crosscheck.reconcile import reconcile
 from crosscheck.records import Article, Rejection
 from crosscheck.store import Store
@@ -93,10 +96,14 @@ def analyze_pending(store: Store, workers: int = 1, progress: Progress = no_prog
     return done
 
 
-def link_all(store: Store, progress: Progress = no_progress) -> int:
-    """Link the whole pool; returns the number of stories."""
+def link_all(store: Store, progress: Progress = no_progress, rewrites: bool = True) -> int:
+    """Link the whole pool; returns the number of stories. `rewrites` looks for paraphrased
+    rewrites and unsupported sentences with sentence embeddings (the slow part)."""
     progress("link", 0, None)
-    linkage = link(list(store.articles()), store.analyses())
+    encode = StoredVectors(store) if rewrites else None
+    linkage = link(list(store.articles()), store.analyses(), encode)
+    if encode is not None:
+        encode.save()
     store.put_linkage(linkage)
     progress("link", len(linkage.stories), len(linkage.stories))
     return len(linkage.stories)
@@ -114,6 +121,35 @@ def reconcile_all(store: Store, progress: Progress = no_progress) -> int:
     store.put_stories(records)
     progress("reconcile", len(records), len(records))
     return len(records)
+
+
+class StoredVectors:
+    """Sentence embeddings through the store: each article is embedded once per analyzer
+    version (its sentences come from the analysis) and model."""
+
+    def __init__(self, store: Store, encoder: SentenceEncoder | None = None) -> None:
+        self._store = store
+        self._encoder = encoder
+        self._model = f"all-MiniLM-L6-v2/{ANALYZER_VERSION}"
+        self._new: dict[str, bytes] = {}
+
+    def __call__(self, article: str, sentences: Sequence[str]) -> np.ndarray:
+        stored = self._store.sentence_vectors(self._model, [article]).get(article)
+        if stored is not None:
+            vectors = np.frombuffer(stored, dtype=np.float16).reshape(-1, DIMENSIONS)
+            if len(vectors) == len(sentences):
+                return vectors.astype(np.float32)
+        if self._encoder is None:
+            self._encoder = SentenceEncoder()
+        vectors = self._encoder.encode(sentences)
+        # Half precision halves the store and moves cosines by under 1e-3.
+        self._new[article] = vectors.astype(np.float16).tobytes()
+        return vectors
+
+    def save(self) -> None:
+        if self._new:
+            self._store.put_sentence_vectors(self._model, self._new)
+            self._new.clear()
 
 
 class _mapper:

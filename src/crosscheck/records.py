@@ -137,8 +137,17 @@ class Derivation:
 
     article: str
     source: str
-    kind: str
+    kind: str  # verbatim | edited | paraphrase
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Unsupported:
+    """A sentence of a derived article with no counterpart in the article it derives from."""
+
+    article: str
+    origin: str
+    span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +157,7 @@ class Linkage:
     stories: dict[str, tuple[str, ...]]
     derivations: tuple[Derivation, ...]
     origin_of: dict[str, str]
+    unsupported: tuple[Unsupported, ...] = ()
 
     def story_of(self) -> dict[str, str]:
         return {a: s for s, members in self.stories.items() for a in members}

@@ -92,12 +92,20 @@ def _direction(a: Fingerprint, b: Fingerprint, a_in_b: float, b_in_a: float):
     return (b, a) if a.article.id < b.article.id else (a, b)
 
 
-def origins(article_ids: Iterable[str], derivations: Iterable[Derivation]) -> dict[str, str]:
-    """Each article's ultimate origin, following its strongest source back to a root."""
+def primary_sources(derivations: Iterable[Derivation]) -> dict[str, Derivation]:
+    """Each derived article's strongest source: word-for-word reuse before rewording."""
+    rank = {"verbatim": 2, "edited": 1}
     best: dict[str, Derivation] = {}
     for d in derivations:
-        if d.article not in best or d.score > best[d.article].score:
+        kept = best.get(d.article)
+        if kept is None or (rank.get(d.kind, 0), d.score) > (rank.get(kept.kind, 0), kept.score):
             best[d.article] = d
+    return best
+
+
+def origins(article_ids: Iterable[str], derivations: Iterable[Derivation]) -> dict[str, str]:
+    """Each article's ultimate origin, following its strongest source back to a root."""
+    best = primary_sources(derivations)
     result: dict[str, str] = {}
     for article in article_ids:
         seen = {article}

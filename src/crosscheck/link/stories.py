@@ -59,6 +59,8 @@ _OFFICIAL = re.compile(
     r"commissioner|superintendent|judge|anchor|reporter|by)\.?\s+(?:[A-Z][\w.'-]*\s+)?$",
     re.IGNORECASE,
 )
+# "The Levant Wire could not verify", "(Levant Wire)": outlets NER took for people.
+_NOT_A_NAME = re.compile(r"(?:\bthe\s+|\()$", re.IGNORECASE)
 _LOCAL = frozenset({"town", "district", "point"})
 _NOT_PEOPLE = frozenset(
     "hospital center centre medical county street avenue road park school university "
@@ -92,6 +94,7 @@ class Facts:
             if e.kind == "person"
             and e.name not in speakers
             and not _OFFICIAL.search(text, max(0, e.span.start - 40), e.span.start)
+            and not _NOT_A_NAME.search(text, max(0, e.span.start - 5), e.span.start)
             and (key := _person_key(e.name))
         )
         counts = article_counts(list(analysis.figures))
@@ -157,14 +160,16 @@ def profiles(
 
 
 def group_stories(
-    profiles: Mapping[str, Profile], derivations: Iterable[Derivation]
+    profiles: Mapping[str, Profile],
+    derivations: Iterable[Derivation],
+    text: Wording | None = None,
 ) -> dict[str, tuple[str, ...]]:
     sets = UnionFind(profiles)
     for d in derivations:
         a, b = profiles.get(d.article), profiles.get(d.source)
         if a and b and not _different_days(a.facts, b.facts):
             sets.union(d.article, d.source)
-    for a, b in similar_pairs(profiles):
+    for a, b in similar_pairs(profiles, text):
         sets.union(a, b)
     order = {p: (str(profiles[p].published or ""), p) for p in profiles}
     stories: dict[str, tuple[str, ...]] = {}
@@ -180,14 +185,20 @@ def story_id(members: list[str]) -> str:
     return "s-" + hashlib.blake2b(members[0].encode(), digest_size=6).hexdigest()
 
 
-def similar_pairs(profiles: Mapping[str, Profile]) -> Iterator[tuple[str, str]]:
-    text = Wording.of({p.id: p.terms for p in profiles.values()})
+def similar_pairs(
+    profiles: Mapping[str, Profile], text: Wording | None = None
+) -> Iterator[tuple[str, str]]:
+    text = text or wording(profiles)
     headlines = Wording.of({p.id: p.headline for p in profiles.values()})
     named = _discriminating_names(profiles.values())
     for a, b in _candidates(text, headlines, profiles, named):
         alike = Likeness(text.cosine(a, b), headlines.cosine(a, b))
         if same_story(profiles[a], profiles[b], alike, named):
             yield a, b
+
+
+def wording(profiles: Mapping[str, Profile]) -> Wording:
+    return Wording.of({p.id: p.terms for p in profiles.values()})
 
 
 @dataclass(frozen=True, slots=True)

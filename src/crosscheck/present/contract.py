@@ -13,7 +13,7 @@ from importlib import resources
 
 from crosscheck.records import Analysis, Article, FigureClaim, Linkage, Span, StoryRecord
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def build_contract(
@@ -29,7 +29,7 @@ def build_contract(
         "schema_version": SCHEMA_VERSION,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "articles": [_article(a, story_of, sources, linkage, analyses.get(a.id)) for a in articles],
-        "stories": [_story(s) for s in stories],
+        "stories": [_story(s, linkage) for s in stories],
     }
 
 
@@ -112,8 +112,9 @@ def _extracted(analysis: Analysis) -> dict:
     }
 
 
-def _story(story: StoryRecord) -> dict:
+def _story(story: StoryRecord, linkage: Linkage) -> dict:
     incident = story.incident
+    members = set(story.articles)
     return {
         "id": story.id,
         "title": story.title,
@@ -128,6 +129,11 @@ def _story(story: StoryRecord) -> dict:
         "figures": [_figure(f) for f in story.figures],
         "quotes": [dict(q) for q in story.quotes],
         "unsupported": [dict(u) for u in story.unsupported],
+        "derivations": [
+            {"article": d.article, "source": d.source, "kind": d.kind, "score": d.score}
+            for d in linkage.derivations
+            if d.article in members
+        ],
         "brief": [{"text": b.text, "citations": list(b.citations)} for b in story.brief],
         "actors": [
             {

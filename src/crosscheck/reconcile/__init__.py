@@ -40,6 +40,21 @@ def reconcile(
         figures=claims,
         brief=write_brief(origins, members, analyses),
         actors=story_actors(ids, analyses),
+        unsupported=_unsupported(set(ids), linkage),
+    )
+
+
+def _unsupported(ids: set[str], linkage: Linkage) -> tuple[dict, ...]:
+    return tuple(
+        {
+            "article": u.article,
+            "origin": u.origin,
+            "text": u.span.text,
+            "start": u.span.start,
+            "end": u.span.end,
+        }
+        for u in linkage.unsupported
+        if u.article in ids
     )
 
 

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from crosscheck.records import Analysis, Article, Derivation, Linkage, Rejection, StoryRecord
+from crosscheck.records import (
+    Analysis,
+    Article,
+    Derivation,
+    Linkage,
+    Rejection,
+    Span,
+    StoryRecord,
+    Unsupported,
+)
 from crosscheck.store import codec
 from crosscheck.store.base import Added
 
@@ -157,6 +166,7 @@ class SQLiteStore:
         with self._transaction():
             self._db.execute("DELETE FROM story_members")
             self._db.execute("DELETE FROM derivations")
+            self._db.execute("DELETE FROM unsupported")
             self._db.executemany(
                 "INSERT INTO story_members VALUES (?, ?, ?)",
                 (
@@ -168,6 +178,13 @@ class SQLiteStore:
             self._db.executemany(
                 "INSERT INTO derivations VALUES (?, ?, ?, ?)",
                 ((d.article, d.source, d.kind, d.score) for d in linkage.derivations),
+            )
+            self._db.executemany(
+                "INSERT INTO unsupported VALUES (?, ?, ?, ?, ?)",
+                (
+                    (u.article, u.origin, u.span.start, u.span.end, u.span.text)
+                    for u in linkage.unsupported
+                ),
             )
 
     def linkage(self) -> Linkage:
@@ -185,7 +202,36 @@ class SQLiteStore:
                 "ORDER BY article_id, source_id"
             )
         )
-        return Linkage({s: tuple(m) for s, m in stories.items()}, derivations, origin_of)
+        unsupported = tuple(
+            Unsupported(article, origin, Span(article, start, end, text))
+            for article, origin, start, end, text in self._db.execute(
+                'SELECT article_id, origin_id, start, "end", text FROM unsupported '
+                "ORDER BY article_id, start"
+            )
+        )
+        return Linkage(
+            {s: tuple(m) for s, m in stories.items()}, derivations, origin_of, unsupported
+        )
+
+    # -- sentence vectors -------------------------------------------------------
+    def sentence_vectors(self, model: str, ids: Iterable[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for article, data in self._db.execute(
+                f"SELECT article_id, data FROM sentence_vectors "
+                f"WHERE model = ? AND article_id IN ({marks})",
+                (model, *chunk),
+            ):
+                found[article] = data
+        return found
+
+    def put_sentence_vectors(self, model: str, vectors: Mapping[str, bytes]) -> None:
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO sentence_vectors VALUES (?, ?, ?)",
+                ((article, model, data) for article, data in vectors.items()),
+            )
 
     # -- stories ----------------------------------------------------------------
     def put_stories(self, stories: Iterable[StoryRecord]) -> None:
