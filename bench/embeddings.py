@@ -35,7 +35,8 @@ def main() -> None:
     ours = encoder.encode(sentences)
     elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"numpy: {len(sentences)} sentences in {elapsed:.1f} s = {len(sentences) / elapsed:.0f}/s, peak RSS {peak:.0f} MB")
+    rate = len(sentences) / elapsed
+    print(f"numpy: {len(sentences)} sentences, {rate:.0f}/s, peak RSS {peak:.0f} MB")
     if args.reference:
         from sentence_transformers import SentenceTransformer
 
@@ -43,9 +44,10 @@ def main() -> None:
         started = time.perf_counter()
         theirs = model.encode(sentences, batch_size=64, normalize_embeddings=True)
         elapsed = time.perf_counter() - started
-        print(f"torch: {len(sentences)} sentences in {elapsed:.1f} s = {len(sentences) / elapsed:.0f}/s")
+        print(f"torch: {len(sentences)} sentences, {len(sentences) / elapsed:.0f}/s")
         cosines = (ours * theirs).sum(axis=1)
-        print(f"agreement: min cosine {cosines.min():.6f}, max |difference| {np.abs(ours - theirs).max():.2e}")
+        gap = np.abs(ours - theirs).max()
+        print(f"agreement: min cosine {cosines.min():.6f}, max |difference| {gap:.2e}")
 
 
 def _sentences(path: Path, limit: int) -> list[str]:
