@@ -4,8 +4,9 @@ The corpus is generated here (no network, no real text): incidents in made-up to
 dates over three years, each reported by one to eight articles: own reports with their own
 wording, wire copies run by several outlets, and lightly edited copies. Analyses are built
 directly (towns, event date, victim names, tolls), so the bench measures the link stage
-alone, as `crosscheck link` runs it after analysis. Each size runs in a fresh process so
-peak RSS is its own.
+alone, as `crosscheck link --no-rewrites` runs it after analysis, on an SQLite store. Then
+two more reports of the first incident are added and linked incrementally: the time to add
+articles to a pool of that size. Each size runs in a fresh process so peak RSS is its own.
 
     python bench/link_scale.py                 # 10k and 100k
     python bench/link_scale.py --sizes 2000    # quick look
@@ -19,10 +20,14 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
-from crosscheck.link import link
+from crosscheck.analyze import ANALYZER_VERSION
+from crosscheck.pipeline import link_all
 from crosscheck.records import Analysis, Article, Entity, Figure, Place, Span
+from crosscheck.store import SQLiteStore
 
 _SYLLABLES = "ka lo mi ra ten vo shi an dor bel ric ma ze nu pol ha tu gar win sel".split()
 
@@ -33,7 +38,8 @@ def _word(rng: random.Random, parts: int) -> str:
 
 def corpus(n: int, seed: int = 7) -> tuple[list[Article], dict[str, Analysis]]:
     rng = random.Random(seed)
-    filler = [_word(rng, 2) for _ in range(6000)]
+    # Zipf-like vocabulary: a few hundred common words and thousands of rarer ones.
+    filler = [_word(rng, 2 + (i % 3)) for i in range(20000)]
     towns = [(_word(rng, 3).title(), f"State{rng.randrange(50)}") for _ in range(max(50, n // 40))]
     articles: list[Article] = []
     analyses: dict[str, Analysis] = {}
@@ -95,28 +101,41 @@ def _analysis(aid, body, town, state, day, victim, killed, injured) -> Analysis:
     )
 
 
-def measure(n: int) -> dict:
+def measure(n: int, folder: str) -> dict:
     articles, analyses = corpus(n)
-    started = time.perf_counter()
-    linkage = link(articles, analyses)
-    elapsed = time.perf_counter() - started
-    # Adding one report: the pool is linked again with it (link is a batch function).
-    extra = Article("late", "late", articles[0].text, "late", title=articles[0].title,
-                    published=articles[0].published)  # fmt: skip
-    analyses["late"] = analyses[articles[0].id]
-    started = time.perf_counter()
-    again = link([*articles, extra], analyses)
-    add_one = time.perf_counter() - started
-    joined = any("late" in m and articles[0].id in m for m in again.stories.values())
+    # Adding one report of the first incident to the linked pool: it must join its story.
+    first = articles.pop(0)
+    late = Article("late", "late", first.text + " Police later named a suspect.", "late",
+                   title=first.title, published=first.published)  # fmt: skip
+    analyses["late"] = analyses[first.id]
+    with SQLiteStore(Path(folder) / "scale.sqlite") as store:
+        store.add_articles(articles)
+        store.put_analyses(ANALYZER_VERSION, (analyses[a.id] for a in articles))
+        loaded = _rss()
+        started = time.perf_counter()
+        full = link_all(store, rewrites=False)
+        elapsed = time.perf_counter() - started
+        linked_rss = _rss()
+        store.add_articles([first, late])
+        store.put_analyses(ANALYZER_VERSION, [analyses[first.id], analyses["late"]])
+        started = time.perf_counter()
+        added = link_all(store, rewrites=False)
+        add_two = time.perf_counter() - started
+        joined = any({"late", first.id} <= set(m) for m in store.linkage().stories.values())
     return {
         "articles": n,
-        "stories": len(linkage.stories),
-        "derivations": len(linkage.derivations),
+        "stories": full.stories,
         "link_s": round(elapsed, 1),
-        "add_one_s": round(add_one, 1),
-        "add_one_joined_its_story": joined,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "add_two_s": round(add_two, 2),
+        "add_two_incremental": added.changed is not None,
+        "added_joined_their_story": joined,
+        "rss_before_link_mb": loaded,
+        "peak_rss_mb": linked_rss,
     }
+
+
+def _rss() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def main() -> None:
@@ -125,7 +144,8 @@ def main() -> None:
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one)))
+        with tempfile.TemporaryDirectory() as folder:
+            print(json.dumps(measure(args.one, folder)))
         return
     results = []
     for n in args.sizes:

@@ -39,6 +39,16 @@ DbRequired = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")]
 Workers = Annotated[int, typer.Option("--workers", help="Processes for per-article analysis.")]
+Rewrites = Annotated[
+    bool,
+    typer.Option(
+        "--rewrites/--no-rewrites",
+        help="Look for paraphrased rewrites with sentence embeddings (about 3x the link time).",
+    ),
+]
+Full = Annotated[
+    bool, typer.Option("--full", help="Relink every stored article instead of only new ones.")
+]
 
 
 @app.command()
@@ -52,6 +62,7 @@ def run(
     quiet: Quiet = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     workers: Workers = _CPUS,
+    rewrites: Rewrites = True,
 ) -> None:
     """Ingest, analyze, link, reconcile and write every output."""
     store = open_store(str(db or out / "crosscheck.sqlite"))
@@ -60,14 +71,14 @@ def run(
             store, inputs, IngestOptions(max_bytes), progress, _report_rejection
         )
         pipeline.analyze_pending(store, workers, progress)
-        stories = pipeline.link_all(store, progress)
-        pipeline.reconcile_all(store, progress)
+        linked = pipeline.link_all(store, progress, rewrites)
+        pipeline.reconcile_all(store, progress, linked)
         outputs = write_outputs(store, out)
     if not quiet:
         _out.print(
             f"{summary.read} articles read ({summary.added} new, {summary.already_stored} "
             f"already stored, {summary.duplicates} duplicates), {len(summary.rejected)} rejected, "
-            f"{stories} stories "
+            f"{linked.stories} stories "
             f"-> {outputs.stories_json.parent}/"
         )
     store.close()
@@ -107,15 +118,19 @@ def analyze(db: DbRequired, quiet: Quiet = False, workers: Workers = _CPUS) -> N
 
 
 @app.command("link")
-def link_command(db: DbRequired, quiet: Quiet = False) -> None:
-    """Group stored articles into stories, find derivations, and reconcile each story."""
+def link_command(
+    db: DbRequired, quiet: Quiet = False, rewrites: Rewrites = True, full: Full = False
+) -> None:
+    """Place new articles into stories (or relink all), find derivations, and reconcile
+    the stories that changed."""
     store = open_store(str(db))
     with _progress(quiet) as progress:
         pipeline.analyze_pending(store, 1, progress)
-        stories = pipeline.link_all(store, progress)
-        pipeline.reconcile_all(store, progress)
+        linked = pipeline.link_all(store, progress, rewrites, full)
+        pipeline.reconcile_all(store, progress, linked)
     if not quiet:
-        _out.print(f"{stories} stories")
+        changed = "all" if linked.changed is None else len(linked.changed)
+        _out.print(f"{linked.stories} stories ({changed} new or changed)")
     store.close()
 
 

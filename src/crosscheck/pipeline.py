@@ -16,7 +16,7 @@ import numpy as np
 
 from crosscheck.analyze import ANALYZER_VERSION, analyze_many, warm_up
 from crosscheck.ingest import IngestOptions, ingest
-from crosscheck.link import link
+from crosscheck.link import build, extend
 from crosscheck.link.embeddings import DIMENSIONS, SentenceEncoder
 from crosscheck.reconcile import reconcile
 from crosscheck.records import Article, Rejection
@@ -96,29 +96,71 @@ def analyze_pending(store: Store, workers: int = 1, progress: Progress = no_prog
     return done
 
 
-def link_all(store: Store, progress: Progress = no_progress, rewrites: bool = True) -> int:
-    """Link the whole pool; returns the number of stories. `rewrites` looks for paraphrased
-    rewrites and unsupported sentences with sentence embeddings (the slow part)."""
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """What a link run did: the stories now stored, and which of them are new or changed
+    (None: all of them, after a full link) and which were dropped."""
+
+    stories: int
+    changed: frozenset[str] | None
+    removed: frozenset[str] = frozenset()
+
+
+def link_all(
+    store: Store, progress: Progress = no_progress, rewrites: bool = True, full: bool = False
+) -> Linked:
+    """Link new articles into the stored stories, or the whole pool when there is no index
+    yet, the analyzer changed, `full` is asked, or the new articles outnumber the linked.
+    `rewrites` looks for paraphrased rewrites with sentence embeddings (the slow part)."""
     progress("link", 0, None)
     encode = StoredVectors(store) if rewrites else None
-    linkage = link(list(store.articles()), store.analyses(), encode)
+    linked = store.index_size() if store.index_version() == ANALYZER_VERSION else 0
+    new = store.unindexed() if linked and not full else []
+    if linked and not full and not new:
+        result = Linked(len(store.linkage().stories), frozenset())
+    elif linked and not full and len(new) <= linked:
+        before = store.linkage()
+        update = extend(list(store.articles(new)), store.analyses(new), store, before, encode)
+        store.update_linkage(update.removed, update.linkage)
+        store.add_to_index(update.entries)
+        kept = len(before.stories) - len(update.removed - update.linkage.stories.keys())
+        result = Linked(
+            kept + len(update.linkage.stories.keys() - before.stories.keys()),
+            frozenset(update.linkage.stories),
+            update.removed - update.linkage.stories.keys(),
+        )
+    else:
+        update = build(list(store.articles()), store.analyses(), encode)
+        store.reset_index(ANALYZER_VERSION)
+        store.put_linkage(update.linkage)
+        store.add_to_index(update.entries)
+        result = Linked(len(update.linkage.stories), None)
     if encode is not None:
         encode.save()
-    store.put_linkage(linkage)
-    progress("link", len(linkage.stories), len(linkage.stories))
-    return len(linkage.stories)
+    progress("link", result.stories, result.stories)
+    return result
 
 
-def reconcile_all(store: Store, progress: Progress = no_progress) -> int:
+def reconcile_all(
+    store: Store, progress: Progress = no_progress, linked: Linked | None = None
+) -> int:
+    """Reconcile every story, or only those a link run changed."""
     linkage = store.linkage()
-    analyses = store.analyses()
-    articles = {a.id: a for a in store.articles()}
+    wanted = linkage.stories if linked is None or linked.changed is None else linked.changed
+    members = sorted({m for s in wanted for m in linkage.stories[s]})
+    everything = linked is None or linked.changed is None
+    analyses = store.analyses(None if everything else members)
+    articles = {a.id: a for a in store.articles(None if everything else members)}
     records = []
-    for done, (story, members) in enumerate(linkage.stories.items(), start=1):
-        records.append(reconcile(story, [articles[m] for m in members], analyses, linkage))
+    for done, story in enumerate(wanted, start=1):
+        chosen = [articles[m] for m in linkage.stories[story]]
+        records.append(reconcile(story, chosen, analyses, linkage))
         if done % _BATCH == 0:
-            progress("reconcile", done, len(linkage.stories))
-    store.put_stories(records)
+            progress("reconcile", done, len(wanted))
+    if everything:
+        store.put_stories(records)
+    else:
+        store.replace_stories(linked.removed | linked.changed, records)
     progress("reconcile", len(records), len(records))
     return len(records)
 

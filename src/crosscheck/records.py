@@ -151,6 +151,18 @@ class Unsupported:
 
 
 @dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """What incremental linking keeps of one article: its linking profile (an opaque
+    document), the terms counted in the pool's document frequencies, and its blocking keys."""
+
+    article: str
+    profile: str
+    terms: tuple[str, ...]
+    headline: tuple[str, ...]
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Linkage:
     """The link stage's result over a pool of articles."""
 

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from crosscheck.link.derivation import find_derivations, fingerprints, origins
-from crosscheck.link.paraphrase import (
-    Encode,
-    Sentences,
-    find_paraphrases,
-    sentences_of,
-    unsupported,
-)
-from crosscheck.link.stories import Profile, Wording, group_stories, profiles, wording
-from crosscheck.records import Analysis, Article, Derivation, Linkage
+from crosscheck.link.incremental import LinkIndex, LinkUpdate, extend, index_entries
+from crosscheck.link.paraphrase import Encode
+from crosscheck.link.rewrites import rewrites
+from crosscheck.link.stories import Wording, group_stories, profiles, wording
+from crosscheck.records import Analysis, Article, Linkage
 
-__all__ = ["Encode", "link"]
-
-# Reports of one story that share less wording than this are not checked for rewording: a
-# spun copy swaps common words but keeps the names, places and numbers TF-IDF weighs most.
-REWRITE_WORDING = 0.15
+__all__ = ["Encode", "LinkIndex", "LinkUpdate", "build", "extend", "link"]
 
 
 def link(
@@ -29,6 +21,15 @@ def link(
 ) -> Linkage:
     """Stories, derivations and origins of a pool of articles. With `encode` (sentence
     embeddings) and analyses, paraphrased rewrites and unsupported sentences too."""
+    return build(articles, analyses, encode).linkage
+
+
+def build(
+    articles: list[Article],
+    analyses: Mapping[str, Analysis] | None = None,
+    encode: Encode | None = None,
+) -> LinkUpdate:
+    """Link a whole pool, and the index entries that let later articles join it (`extend`)."""
     pool = profiles(articles, analyses)
     text = wording(pool)
     # A page that held no story (a login wall) shares its boilerplate with unrelated pages.
@@ -36,50 +37,12 @@ def link(
     stories = group_stories(pool, derivations, text)
     added = ()
     if encode is not None and analyses:
-        sentences = _sentences(
-            articles, analyses, encode, _worth_aligning(stories, derivations, pool, text)
-        )
-        derivations = tuple(
-            sorted(
-                (*derivations, *find_paraphrases(stories.values(), sentences, derivations)),
-                key=lambda d: (d.article, d.source),
-            )
-        )
-        added = unsupported(derivations, sentences)
-    return Linkage(
+        derivations, added = rewrites(articles, analyses, encode, stories, derivations, pool, text)
+    linkage = Linkage(
         stories=stories,
         derivations=derivations,
         origin_of=origins([a.id for a in articles], derivations),
         unsupported=added,
     )
-
-
-def _worth_aligning(
-    stories: Mapping[str, Sequence[str]],
-    derivations: Sequence[Derivation],
-    pool: Mapping[str, Profile],
-    text: Wording,
-) -> set[str]:
-    """Articles whose sentences are worth embedding: derivatives and their sources, and
-    members of a story that share enough wording with another member to be a rewrite."""
-    needed = {d.article for d in derivations} | {d.source for d in derivations}
-    for members in stories.values():
-        usable = [m for m in members if not pool[m].bare]
-        for i, a in enumerate(usable):
-            for b in usable[i + 1 :]:
-                if text.cosine(a, b) >= REWRITE_WORDING:
-                    needed.update((a, b))
-    return needed
-
-
-def _sentences(
-    articles: list[Article],
-    analyses: Mapping[str, Analysis],
-    encode: Encode,
-    needed: set[str],
-) -> dict[str, Sentences]:
-    return {
-        a.id: sentences_of(a, analyses[a.id], encode)
-        for a in articles
-        if a.id in needed and a.id in analyses
-    }
+    headlines = Wording.of({p.id: p.headline for p in pool.values()})
+    return LinkUpdate(frozenset(), linkage, tuple(index_entries(pool, text, headlines)))

@@ -8,7 +8,7 @@ the earlier one is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
@@ -60,6 +60,18 @@ def find_derivations(prints: list[Fingerprint]) -> tuple[Derivation, ...]:
             edge = _derivation(fp, by_id[other_id])
             if edge:
                 found[(edge.article, edge.source)] = edge
+    return tuple(sorted(found.values(), key=lambda d: (d.article, d.source)))
+
+
+def derivations_between(
+    pairs: Iterable[tuple[str, str]], articles: Mapping[str, Article]
+) -> tuple[Derivation, ...]:
+    """Reuse checked on given pairs of articles (candidates found some other way than LSH)."""
+    prints = {fp.article.id: fp for fp in fingerprints(articles.values())}
+    found = {}
+    for a, b in pairs:
+        if prints[a].grams and prints[b].grams and (edge := _derivation(prints[a], prints[b])):
+            found[(edge.article, edge.source)] = edge
     return tuple(sorted(found.values(), key=lambda d: (d.article, d.source)))
 
 

@@ -20,6 +20,7 @@ wording. Articles that derive from one another share a story unless their dates 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -28,7 +29,7 @@ from datetime import date, timedelta
 
 from crosscheck.casualties import article_counts
 from crosscheck.link.unionfind import UnionFind
-from crosscheck.link.vocabulary import Vector, terms, vectorise
+from crosscheck.link.vocabulary import Vector, inverse_frequency, terms, vectorise
 from crosscheck.names import fold, name_parts
 from crosscheck.records import Analysis, Article, Derivation
 
@@ -151,6 +152,41 @@ class Profile:
             bare,
         )
 
+    def to_json(self) -> str:
+        """A compact document, so a store can keep profiles for incremental linking."""
+        f = self.facts
+        return json.dumps(
+            {
+                "published": self.published.isoformat() if self.published else None,
+                "terms": self.terms,
+                "headline": self.headline,
+                "towns": sorted(f.towns),
+                "day": f.day.isoformat() if f.day else None,
+                "people": sorted(f.people),
+                "shot": f.shot,
+                "bare": self.bare,
+            },
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, article: str, data: str) -> Profile:
+        d = json.loads(data)
+        facts = Facts(
+            frozenset(d["towns"]),
+            date.fromisoformat(d["day"]) if d["day"] else None,
+            frozenset(d["people"]),
+            d["shot"],
+        )
+        return cls(
+            article,
+            _day(d["published"]),
+            Counter(d["terms"]),
+            Counter(d["headline"]),
+            facts,
+            d["bare"],
+        )
+
 
 def profiles(
     articles: Iterable[Article], analyses: Mapping[str, Analysis] | None = None
@@ -167,14 +203,20 @@ def group_stories(
     sets = UnionFind(profiles)
     for d in derivations:
         a, b = profiles.get(d.article), profiles.get(d.source)
-        if a and b and not _different_days(a.facts, b.facts):
+        if a and b and not different_days(a.facts, b.facts):
             sets.union(d.article, d.source)
     for a, b in similar_pairs(profiles, text):
         sets.union(a, b)
-    order = {p: (str(profiles[p].published or ""), p) for p in profiles}
+    return named_stories(sets.groups().values(), profiles)
+
+
+def named_stories(
+    groups: Iterable[list[str]], profiles: Mapping[str, Profile]
+) -> dict[str, tuple[str, ...]]:
+    """Groups of articles as stories: members in publication order, named by the first."""
     stories: dict[str, tuple[str, ...]] = {}
-    for members in sets.groups().values():
-        members.sort(key=order.__getitem__)
+    for members in groups:
+        members.sort(key=lambda p: (str(profiles[p].published or ""), p))
         stories[story_id(members)] = tuple(members)
     return stories
 
@@ -190,7 +232,7 @@ def similar_pairs(
 ) -> Iterator[tuple[str, str]]:
     text = text or wording(profiles)
     headlines = Wording.of({p.id: p.headline for p in profiles.values()})
-    named = _discriminating_names(profiles.values())
+    named = discriminating_names(profiles.values())
     for a, b in _candidates(text, headlines, profiles, named):
         alike = Likeness(text.cosine(a, b), headlines.cosine(a, b))
         if same_story(profiles[a], profiles[b], alike, named):
@@ -214,6 +256,13 @@ class Wording:
         vectors, idf = vectorise(counts)
         return cls(vectors, idf, max(idf.values(), default=0.0) - 1e-9)
 
+    @classmethod
+    def over(cls, counts: dict[str, Counter[str]], df: Mapping[str, int], n: int) -> Wording:
+        """Vectors of a few documents weighted by a larger pool's document frequencies:
+        how incremental linking compares new articles with stored ones."""
+        vectors, idf = vectorise(counts, df, n)
+        return cls(vectors, idf, inverse_frequency(1, n) - 1e-9)
+
     def cosine(self, a: str, b: str) -> float:
         return self.vectors[a].cosine(self.vectors[b])
 
@@ -231,7 +280,7 @@ class Likeness:
 
 
 def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -> bool:
-    if _different_days(a.facts, b.facts):
+    if different_days(a.facts, b.facts):
         return False
     if alike.text >= SAME_STORY and _close_in_time(a.published, b.published):
         return True
@@ -245,14 +294,14 @@ def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -
     return alike.text >= SAME_FACTS and bool(a.facts.people & b.facts.people & names)
 
 
-def _different_days(a: Facts, b: Facts) -> bool:
+def different_days(a: Facts, b: Facts) -> bool:
     """Both reports date their event, a week apart: look-alike incidents, not one story.
     A report naming the same victim or suspect may be a follow-up (an arrest, a trial)."""
     apart = a.days_apart(b)
     return apart is not None and apart > DAYS_APART_VETO and not (a.people & b.people)
 
 
-def _discriminating_names(profiles: Iterable[Profile]) -> frozenset[str]:
+def discriminating_names(profiles: Iterable[Profile]) -> frozenset[str]:
     """Names that belong to few events; bylines and anchors recur across many."""
     events: dict[str, set[int]] = defaultdict(set)
     for p in profiles:
@@ -263,16 +312,25 @@ def _discriminating_names(profiles: Iterable[Profile]) -> frozenset[str]:
     return frozenset(name for name, weeks in events.items() if len(weeks) <= MAX_EVENTS_PER_NAME)
 
 
+def keys_of(
+    doc: str, text: Wording, headlines: Wording, facts: Facts, rare: int = KEYS_PER_ARTICLE
+) -> list[str]:
+    """An article's blocking keys: its `rare` rarest terms, the rare words of its headline,
+    and its town-and-day and person keys."""
+    keys = text.rare_terms(doc, rare)
+    keys.extend(f"h:{t}" for t in headlines.rare_terms(doc, HEADLINE_KEYS))
+    keys.extend(facts.blocking_keys())
+    return keys
+
+
 def _candidates(
     text: Wording, headlines: Wording, profiles: Mapping[str, Profile], names: frozenset[str]
 ) -> Iterator[tuple[str, str]]:
     postings: dict[str, list[str]] = defaultdict(list)
     for doc in profiles:
-        keys = text.rare_terms(doc, KEYS_PER_ARTICLE)
-        keys.extend(f"h:{t}" for t in headlines.rare_terms(doc, HEADLINE_KEYS))
-        keys.extend(k for k in profiles[doc].facts.blocking_keys() if not _byline_key(k, names))
-        for key in keys:
-            postings[key].append(doc)
+        for key in keys_of(doc, text, headlines, profiles[doc].facts):
+            if not byline_key(key, names):
+                postings[key].append(doc)
     seen: set[tuple[str, str]] = set()
     for docs in postings.values():
         if len(docs) > MAX_POSTING:
@@ -292,7 +350,7 @@ def _person_key(name: str) -> str | None:
     return " ".join(parts)
 
 
-def _byline_key(key: str, names: frozenset[str]) -> bool:
+def byline_key(key: str, names: frozenset[str]) -> bool:
     return key.startswith("who:") and key[4:] not in names
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[a-z][a-z'-]+|\d+")
@@ -38,15 +39,23 @@ def terms(text: str) -> Counter[str]:
     return Counter(t for t in _TOKEN.findall(text.lower()) if t not in _STOP)
 
 
-def vectorise(counts: dict[str, Counter[str]]) -> tuple[dict[str, Vector], dict[str, float]]:
-    """TF-IDF vectors (sublinear tf) for each document, and the idf of each term."""
-    df: Counter[str] = Counter()
-    for c in counts.values():
-        df.update(c.keys())
-    n = len(counts)
-    idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
+def vectorise(
+    counts: dict[str, Counter[str]], df: Mapping[str, int] | None = None, n: int | None = None
+) -> tuple[dict[str, Vector], dict[str, float]]:
+    """TF-IDF vectors (sublinear tf) for each document, and the idf of each term; document
+    frequencies come from the documents themselves unless a larger pool's are given."""
+    if df is None:
+        df = Counter()
+        for c in counts.values():
+            df.update(c.keys())
+    n = len(counts) if n is None else n
+    idf = {t: inverse_frequency(df.get(t, 1), n) for c in counts.values() for t in c}
     vectors = {}
     for doc, c in counts.items():
         weights = {t: (1 + math.log(f)) * idf[t] for t, f in c.items()}
         vectors[doc] = Vector(weights, math.sqrt(sum(w * w for w in weights.values())))
     return vectors, idf
+
+
+def inverse_frequency(df: int, n: int) -> float:
+    return math.log((1 + n) / (1 + df)) + 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from importlib import resources
@@ -12,6 +13,7 @@ from crosscheck.records import (
     Analysis,
     Article,
     Derivation,
+    IndexEntry,
     Linkage,
     Rejection,
     Span,
@@ -167,25 +169,28 @@ class SQLiteStore:
             self._db.execute("DELETE FROM story_members")
             self._db.execute("DELETE FROM derivations")
             self._db.execute("DELETE FROM unsupported")
-            self._db.executemany(
-                "INSERT INTO story_members VALUES (?, ?, ?)",
-                (
-                    (a, s, linkage.origin_of.get(a, a))
-                    for s, members in linkage.stories.items()
-                    for a in members
-                ),
-            )
-            self._db.executemany(
-                "INSERT INTO derivations VALUES (?, ?, ?, ?)",
-                ((d.article, d.source, d.kind, d.score) for d in linkage.derivations),
-            )
-            self._db.executemany(
-                "INSERT INTO unsupported VALUES (?, ?, ?, ?, ?)",
-                (
-                    (u.article, u.origin, u.span.start, u.span.end, u.span.text)
-                    for u in linkage.unsupported
-                ),
-            )
+            self._insert_linkage(linkage)
+
+    def _insert_linkage(self, linkage: Linkage) -> None:
+        self._db.executemany(
+            "INSERT INTO story_members VALUES (?, ?, ?)",
+            (
+                (a, s, linkage.origin_of.get(a, a))
+                for s, members in linkage.stories.items()
+                for a in members
+            ),
+        )
+        self._db.executemany(
+            "INSERT INTO derivations VALUES (?, ?, ?, ?)",
+            ((d.article, d.source, d.kind, d.score) for d in linkage.derivations),
+        )
+        self._db.executemany(
+            "INSERT INTO unsupported VALUES (?, ?, ?, ?, ?)",
+            (
+                (u.article, u.origin, u.span.start, u.span.end, u.span.text)
+                for u in linkage.unsupported
+            ),
+        )
 
     def linkage(self) -> Linkage:
         stories: dict[str, list[str]] = {}
@@ -213,6 +218,95 @@ class SQLiteStore:
             {s: tuple(m) for s, m in stories.items()}, derivations, origin_of, unsupported
         )
 
+    def update_linkage(self, removed: Iterable[str], linkage: Linkage) -> None:
+        """Replace some stories: `removed` are dropped, `linkage` covers the stories that
+        take their place (with their members' derivations and unsupported sentences)."""
+        members = [a for m in linkage.stories.values() for a in m]
+        with self._transaction():
+            for chunk in _chunks(sorted(set(removed)), _BATCH):
+                marks = ",".join("?" * len(chunk))
+                self._db.execute(f"DELETE FROM story_members WHERE story_id IN ({marks})", chunk)
+            for chunk in _chunks(members, _BATCH):
+                marks = ",".join("?" * len(chunk))
+                for table in ("story_members", "derivations", "unsupported"):
+                    self._db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
+            self._insert_linkage(linkage)
+
+    # -- link index -------------------------------------------------------------
+    def index_version(self) -> str | None:
+        row = self._db.execute("SELECT value FROM link_meta WHERE name = 'analyzer'").fetchone()
+        return row[0] if row else None
+
+    def reset_index(self, version: str) -> None:
+        with self._transaction():
+            for table in ("link_profiles", "link_terms", "link_postings", "link_meta"):
+                self._db.execute(f"DELETE FROM {table}")
+            self._db.execute("INSERT INTO link_meta VALUES ('analyzer', ?)", (version,))
+
+    def unindexed(self) -> list[str]:
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM link_profiles) "
+            "ORDER BY rowid"
+        )
+        return [r[0] for r in rows]
+
+    def index_size(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM link_profiles").fetchone()[0]
+
+    def add_to_index(self, entries: Iterable[IndexEntry]) -> None:
+        entries = list(entries)
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO link_profiles VALUES (?, ?)",
+                ((e.article, e.profile) for e in entries),
+            )
+            for field in ("terms", "headline"):
+                counts = Counter(t for e in entries for t in set(getattr(e, field)))
+                self._db.executemany(
+                    "INSERT INTO link_terms VALUES (?, ?, ?) "
+                    "ON CONFLICT (field, term) DO UPDATE SET df = df + excluded.df",
+                    ((field, term, n) for term, n in counts.items()),
+                )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO link_postings VALUES (?, ?)",
+                ((key, e.article) for e in entries for key in e.keys),
+            )
+
+    def document_frequencies(self, field: str, terms: Iterable[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(terms)), _BATCH):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self._db.execute(
+                    f"SELECT term, df FROM link_terms WHERE field = ? AND term IN ({marks})",
+                    (field, *chunk),
+                ).fetchall()
+            )
+        return found
+
+    def postings(self, keys: Iterable[str], limit: int) -> dict[str, list[str]]:
+        """Articles filed under each key; a key with more than `limit` says too little to
+        be worth reading and comes back empty."""
+        found: dict[str, list[str]] = {}
+        for key in set(keys):
+            rows = self._db.execute(
+                "SELECT article_id FROM link_postings WHERE key = ? LIMIT ?", (key, limit + 1)
+            ).fetchall()
+            found[key] = [r[0] for r in rows] if len(rows) <= limit else []
+        return found
+
+    def link_profiles(self, ids: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(ids)), _BATCH):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self._db.execute(
+                    f"SELECT article_id, data FROM link_profiles WHERE article_id IN ({marks})",
+                    chunk,
+                ).fetchall()
+            )
+        return found
+
     # -- sentence vectors -------------------------------------------------------
     def sentence_vectors(self, model: str, ids: Iterable[str]) -> dict[str, bytes]:
         found: dict[str, bytes] = {}
@@ -239,6 +333,16 @@ class SQLiteStore:
             self._db.execute("DELETE FROM stories")
             self._db.executemany(
                 "INSERT INTO stories VALUES (?, ?)", ((s.id, codec.dumps(s)) for s in stories)
+            )
+
+    def replace_stories(self, removed: Iterable[str], stories: Iterable[StoryRecord]) -> None:
+        with self._transaction():
+            for chunk in _chunks(sorted(set(removed)), _BATCH):
+                marks = ",".join("?" * len(chunk))
+                self._db.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO stories VALUES (?, ?)",
+                ((s.id, codec.dumps(s)) for s in stories),
             )
 
     def stories(self) -> list[StoryRecord]:

@@ -1,0 +1,204 @@
+"""Incremental linking: new articles join the stories of a linked pool without relinking it.
+
+The pool keeps, per article, its linking profile and its blocking keys, and overall the
+document frequency of every term. A new article is weighed against the pool's frequencies,
+looks up its keys, and is compared with the stored articles filed under them only: the
+same rules as a full link (`same_story`), on the same candidates a full link would see.
+Stories it joins are merged; derivation and rewrites are then checked again inside the
+stories that changed, and nowhere else. The work per new article depends on how many
+reports share its keys, not on the size of the pool.
+
+What a full relink would do differently: terms' weights drift as the pool grows, and an
+article's stored keys were chosen with the frequencies of its day, so a new article looks
+up more of its rare terms (QUERY_KEYS) than it files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from crosscheck.link.derivation import derivations_between, origins
+from crosscheck.link.paraphrase import Encode
+from crosscheck.link.rewrites import rewrites
+from crosscheck.link.stories import (
+    KEYS_PER_ARTICLE,
+    MAX_POSTING,
+    Likeness,
+    Profile,
+    Wording,
+    different_days,
+    discriminating_names,
+    keys_of,
+    named_stories,
+    profiles,
+    same_story,
+)
+from crosscheck.link.unionfind import UnionFind
+from crosscheck.records import Analysis, Article, Derivation, IndexEntry, Linkage
+
+QUERY_KEYS = 2 * KEYS_PER_ARTICLE
+# Copy shares most of its words with its source; pairs below this TF-IDF cosine are not
+# checked for reuse (a full link finds the same pairs through MinHash LSH).
+COPY_WORDING = 0.2
+
+
+class LinkIndex(Protocol):
+    """What incremental linking reads from wherever the pool is kept."""
+
+    def index_size(self) -> int: ...
+    def document_frequencies(self, field: str, terms: Iterable[str]) -> dict[str, int]: ...
+    def postings(self, keys: Iterable[str], limit: int) -> dict[str, list[str]]: ...
+    def link_profiles(self, ids: Iterable[str]) -> dict[str, str]: ...
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]: ...
+    def analyses(self, ids: Iterable[str] | None = None) -> dict[str, Analysis]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LinkUpdate:
+    """Stories to drop, the linkage of the stories that replace them, and index entries."""
+
+    removed: frozenset[str]
+    linkage: Linkage
+    entries: tuple[IndexEntry, ...]
+
+
+def index_entries(
+    pool: Mapping[str, Profile], text: Wording, headlines: Wording
+) -> list[IndexEntry]:
+    return [
+        IndexEntry(
+            p.id,
+            p.to_json(),
+            tuple(p.terms),
+            tuple(p.headline),
+            tuple(keys_of(p.id, text, headlines, p.facts)),
+        )
+        for p in pool.values()
+    ]
+
+
+def extend(
+    new: list[Article],
+    analyses: Mapping[str, Analysis],
+    index: LinkIndex,
+    linkage: Linkage,
+    encode: Encode | None = None,
+) -> LinkUpdate:
+    """Place `new` articles (not yet in the index) into the stories of `linkage`."""
+    fresh = profiles(new, analyses)
+    n = index.index_size() + len(fresh)
+    text, heads = _wordings(fresh, fresh, index, n)
+    entries = tuple(index_entries(fresh, text, heads))
+    candidates = _candidates(fresh, text, heads, entries, index)
+    pool = {**_stored(index, {c for found in candidates.values() for c in found}, fresh), **fresh}
+    text, heads = _wordings(pool, fresh, index, n)
+    names = discriminating_names(pool.values())
+
+    story_of = linkage.story_of()
+    sets = UnionFind(fresh)
+    joined: set[str] = set()
+    similar: set[tuple[str, str]] = set()
+    for a, found in candidates.items():
+        for b in found & pool.keys():
+            alike = Likeness(text.cosine(a, b), heads.cosine(a, b))
+            if alike.text >= COPY_WORDING and not (pool[a].bare or pool[b].bare):
+                similar.add((a, b))
+            if same_story(pool[a], pool[b], alike, names):
+                sets.union(a, b)
+                joined.add(story_of.get(b, ""))
+
+    articles = {a.id: a for a in new}
+    articles.update(
+        (a.id, a) for a in index.articles(sorted({b for _, b in similar} - fresh.keys()))
+    )
+    reused = derivations_between(similar, articles)
+    for d in reused:
+        if not different_days(pool[d.article].facts, pool[d.source].facts):
+            sets.union(d.article, d.source)
+            joined.update((story_of.get(d.article, ""), story_of.get(d.source, "")))
+    joined.discard("")
+    for story in joined:
+        first, *rest = linkage.stories[story]
+        for m in rest:
+            sets.union(first, m)
+
+    affected = set(fresh) | {m for s in joined for m in linkage.stories[s]}
+    pool.update(_stored(index, affected - pool.keys(), fresh))
+    groups = [g for g in sets.groups().values() if affected.intersection(g)]
+    stories = named_stories(groups, pool)
+    derivations = _derivations(linkage, affected, reused)
+    added = ()
+    if encode is not None:
+        text, heads = _wordings(pool, fresh, index, n)
+        articles.update((a.id, a) for a in index.articles(sorted(affected - articles.keys())))
+        more = {a: analyses[a] for a in fresh if a in analyses}
+        more.update(index.analyses(sorted(affected - fresh.keys())))
+        kept = [d for d in derivations if d.kind != "paraphrase"]
+        derivations, added = rewrites(
+            [articles[a] for a in sorted(affected)], more, encode, stories, kept, pool, text
+        )
+    return LinkUpdate(
+        removed=frozenset(joined),
+        linkage=Linkage(
+            stories=stories,
+            derivations=derivations,
+            origin_of=origins(sorted(affected), derivations),
+            unsupported=added,
+        ),
+        entries=entries,
+    )
+
+
+def _stored(index: LinkIndex, ids: set[str], fresh: Mapping[str, Profile]) -> dict[str, Profile]:
+    return {
+        a: Profile.from_json(a, data)
+        for a, data in index.link_profiles(sorted(ids - fresh.keys())).items()
+    }
+
+
+def _wordings(
+    pool: Mapping[str, Profile], fresh: Mapping[str, Profile], index: LinkIndex, n: int
+) -> tuple[Wording, Wording]:
+    """TF-IDF over the pool's document frequencies, counting the new articles in."""
+    wordings = []
+    for field, counts in (
+        ("terms", {p.id: p.terms for p in pool.values()}),
+        ("headline", {p.id: p.headline for p in pool.values()}),
+    ):
+        df = Counter(index.document_frequencies(field, {t for c in counts.values() for t in c}))
+        for p in fresh.values():
+            df.update(getattr(p, field).keys())
+        wordings.append(Wording.over(counts, df, n))
+    return wordings[0], wordings[1]
+
+
+def _candidates(
+    fresh: Mapping[str, Profile],
+    text: Wording,
+    heads: Wording,
+    entries: Iterable[IndexEntry],
+    index: LinkIndex,
+) -> dict[str, set[str]]:
+    """For each new article, the stored and new articles filed under one of its keys."""
+    wanted = {a: keys_of(a, text, heads, p.facts, QUERY_KEYS) for a, p in fresh.items()}
+    filed = index.postings({k for keys in wanted.values() for k in keys}, MAX_POSTING)
+    for e in entries:
+        for key in e.keys:
+            filed.setdefault(key, []).append(e.article)
+    # Bylines are filed too: same_story tells them from victims' names on the pool's events.
+    found: dict[str, set[str]] = {}
+    for a, keys in wanted.items():
+        found[a] = {b for key in keys if len(ids := filed.get(key, [])) <= MAX_POSTING for b in ids}
+        found[a].discard(a)
+    return found
+
+
+def _derivations(
+    linkage: Linkage, affected: set[str], new: Iterable[Derivation]
+) -> tuple[Derivation, ...]:
+    kept = {(d.article, d.source): d for d in linkage.derivations if d.article in affected}
+    kept.update(((d.article, d.source), d) for d in new)
+    return tuple(sorted(kept.values(), key=lambda d: (d.article, d.source)))

@@ -1,0 +1,95 @@
+"""Incremental linking: articles added to a linked store join their stories, derivations and
+rewrites are found for them, and the result matches a full relink of the pool."""
+
+from __future__ import annotations
+
+import pytest
+from market import market_articles
+
+from crosscheck import pipeline
+from crosscheck.analyze import ANALYZER_VERSION, analyze_many
+from crosscheck.store import SQLiteStore
+
+
+@pytest.fixture(scope="module")
+def analysed():
+    articles = {a.id: a for a in market_articles()}
+    return articles, {a.article: a for a in analyze_many(list(articles.values()))}
+
+
+def _add(store, analysed, ids):
+    articles, analyses = analysed
+    store.add_articles([articles[i] for i in ids])
+    store.put_analyses(ANALYZER_VERSION, [analyses[i] for i in ids])
+
+
+def _stories(store):
+    return sorted(sorted(m) for m in store.linkage().stories.values())
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory, analysed):
+    """A store linked with three reports, then given the two copies and the rewrite."""
+    with SQLiteStore(tmp_path_factory.mktemp("inc") / "s.sqlite") as store:
+        _add(store, analysed, ["wire", "own", "later"])
+        first = pipeline.link_all(store)
+        pipeline.reconcile_all(store, linked=first)
+        before = {s.id: s for s in store.stories()}
+        _add(store, analysed, ["daily", "courier", "spun"])
+        second = pipeline.link_all(store)
+        pipeline.reconcile_all(store, linked=second)
+        yield store, first, second, before
+
+
+def test_the_first_link_of_a_store_is_a_full_one(grown):
+    _, first, _, before = grown
+    assert first.changed is None
+    assert first.stories == len(before) >= 2
+
+
+def test_new_articles_join_the_story_of_their_event_and_not_the_look_alike(grown):
+    store, _, second, _ = grown
+    assert _stories(store) == [["courier", "daily", "own", "spun", "wire"], ["later"]]
+    assert second.stories == 2
+    (changed,) = second.changed
+    assert set(store.linkage().stories[changed]) >= {"wire", "spun"}
+
+
+def test_only_the_changed_story_is_reconciled_again(grown):
+    store, _, second, before = grown
+    after = {s.id: s for s in store.stories()}
+    later = next(s for s, record in before.items() if record.articles == ("later",))
+    assert after[later] == before[later]  # untouched
+    (changed,) = second.changed
+    assert len(after[changed].articles) == 5
+
+
+def test_derivations_rewrites_and_origins_of_the_added_articles(grown):
+    store, *_ = grown
+    linkage = store.linkage()
+    edges = {(d.article, d.source): d.kind for d in linkage.derivations}
+    assert edges[("daily", "wire")] == "verbatim"
+    assert edges[("spun", "wire")] == "paraphrase"
+    assert {linkage.origin_of[a] for a in ("daily", "courier", "spun")} == {"wire"}
+    assert [u.origin for u in linkage.unsupported if u.article == "spun"] == ["wire"]
+
+
+def test_incremental_and_full_links_agree(grown, tmp_path, analysed):
+    store, *_ = grown
+    with SQLiteStore(tmp_path / "full.sqlite") as full:
+        _add(full, analysed, list(analysed[0]))
+        assert pipeline.link_all(full).changed is None
+        assert _stories(full) == _stories(store)
+        assert full.linkage().derivations == store.linkage().derivations
+        assert full.linkage().origin_of == store.linkage().origin_of
+
+
+def test_nothing_new_changes_nothing_and_a_new_analyzer_relinks_all(tmp_path, analysed):
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        _add(store, analysed, ["wire", "daily", "later"])
+        pipeline.link_all(store, rewrites=False)
+        again = pipeline.link_all(store, rewrites=False)
+        assert again.changed == frozenset() and again.stories == 2
+        store.reset_index("an older analyzer")
+        assert pipeline.link_all(store, rewrites=False).changed is None
+        assert store.index_size() == 3
