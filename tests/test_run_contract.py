@@ -52,7 +52,10 @@ def test_wire_story_figures_carry_qualifier_category_attribution_and_support(exa
     killed = next(f for f in story["figures"] if f["status"] == "killed" and f["value"] == 23)
     assert (killed["qualifier"], killed["category"]) == ("at least", "civilians")
     assert killed["attributed_to"] == "Syrian Observatory for Human Rights"
-    assert len(killed["support"]) == 2 and killed["independent_origins"] == 1
+    # "no fewer than 23" in the rewrite says the same as "at least 23": one claim, and the
+    # wire story, its verbatim copy and the rewrite are one origin.
+    assert len(killed["support"]) == 3 and killed["independent_origins"] == 1
+    assert killed["articles"] == 3
     texts = {a["id"]: a for a in contract["articles"]}
     assert all(s["article"] in texts for s in killed["support"])
     assert story["incident"]["killed"]["best"] == 23

@@ -72,7 +72,9 @@ def run(
         )
         pipeline.analyze_pending(store, workers, progress)
         linked = pipeline.link_all(store, progress, rewrites)
-        pipeline.reconcile_all(store, progress, linked)
+        pipeline.reconcile_all(
+            store, progress, linked, pipeline.LazyEncoder() if rewrites else None
+        )
         outputs = write_outputs(store, out)
     if not quiet:
         _out.print(
@@ -127,7 +129,9 @@ def link_command(
     with _progress(quiet) as progress:
         pipeline.analyze_pending(store, 1, progress)
         linked = pipeline.link_all(store, progress, rewrites, full)
-        pipeline.reconcile_all(store, progress, linked)
+        pipeline.reconcile_all(
+            store, progress, linked, pipeline.LazyEncoder() if rewrites else None
+        )
     if not quiet:
         changed = "all" if linked.changed is None else len(linked.changed)
         _out.print(f"{linked.stories} stories ({changed} new or changed)")

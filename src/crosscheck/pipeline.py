@@ -18,7 +18,7 @@ from crosscheck.analyze import ANALYZER_VERSION, analyze_many, warm_up
 from crosscheck.ingest import IngestOptions, ingest
 from crosscheck.link import build, extend
 from crosscheck.link.embeddings import DIMENSIONS, SentenceEncoder
-from crosscheck.reconcile import reconcile
+from crosscheck.reconcile import Embed, reconcile
 from crosscheck.records import Article, Rejection
 from crosscheck.store import Store
 
@@ -142,9 +142,13 @@ def link_all(
 
 
 def reconcile_all(
-    store: Store, progress: Progress = no_progress, linked: Linked | None = None
+    store: Store,
+    progress: Progress = no_progress,
+    linked: Linked | None = None,
+    embed: Embed | None = None,
 ) -> int:
-    """Reconcile every story, or only those a link run changed."""
+    """Reconcile every story, or only those a link run changed. `embed` matches quotes by
+    meaning (translations, rewordings); without it, by shared words."""
     linkage = store.linkage()
     wanted = linkage.stories if linked is None or linked.changed is None else linked.changed
     members = sorted({m for s in wanted for m in linkage.stories[s]})
@@ -154,7 +158,7 @@ def reconcile_all(
     records = []
     for done, story in enumerate(wanted, start=1):
         chosen = [articles[m] for m in linkage.stories[story]]
-        records.append(reconcile(story, chosen, analyses, linkage))
+        records.append(reconcile(story, chosen, analyses, linkage, embed))
         if done % _BATCH == 0:
             progress("reconcile", done, len(wanted))
     if everything:
@@ -163,6 +167,18 @@ def reconcile_all(
         store.replace_stories(linked.removed | linked.changed, records)
     progress("reconcile", len(records), len(records))
     return len(records)
+
+
+class LazyEncoder:
+    """Sentence embeddings for texts, the model loaded on first use only."""
+
+    def __init__(self) -> None:
+        self._encoder: SentenceEncoder | None = None
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        if self._encoder is None:
+            self._encoder = SentenceEncoder()
+        return self._encoder.encode(list(texts))
 
 
 class StoredVectors:

@@ -193,7 +193,11 @@ class Estimate:
 
 @dataclass(frozen=True, slots=True)
 class FigureClaim:
-    """One figure as claimed across a story, with every span that supports it."""
+    """One figure as claimed across a story, with every span that supports it.
+
+    Figures join one claim when they agree on status, category and value and their
+    qualifiers are compatible ("at least 23" and "23" do; "more than 23" does not).
+    """
 
     value: int
     low: int
@@ -205,20 +209,107 @@ class FigureClaim:
     category: str | None = None
     attributed_to: str | None = None
     conflicts: tuple[int, ...] = ()
+    articles: int = 0
+    # Articles carrying the figure that say they could not verify it ("could not
+    # independently verify the toll").
+    unverified_by: tuple[str, ...] = ()
+    first_reported: str | None = None  # earliest publication time among its articles
+    part_of_total: bool = False  # "including seven children": a part, not the story's count
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two figure claims of one story about the same status and category that differ.
+
+    `kind` is "revision" when the same source moved its figure between reports (a toll that
+    rises), else "disagreement". `compatible` is True when the ranges still overlap ("more
+    than 700" and 745): one figure is only the more precise.
+    """
+
+    earlier: int  # index in the story's figures: the one first reported
+    later: int
+    kind: str
+    compatible: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """One article's wording of a statement. `origin_wording` is set when the article
+    derives from another that quotes the same statement in different words."""
+
+    article: str
+    text: str
+    span: Span
+    origin_wording: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatementClaim:
+    """One statement by one speaker, however each outlet or translation worded it."""
+
+    speaker: str | None
+    variants: tuple[QuoteVariant, ...]
+    articles: int
+    independent_origins: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventClaim:
+    """A dated event as the story's articles place it: the day and the words that say so."""
+
+    date: str
+    granularity: str
+    support: tuple[Span, ...]
+    articles: int
+    independent_origins: int
 
 
 @dataclass(frozen=True, slots=True)
 class BriefSentence:
+    """A sentence of the brief, the articles it comes from (the first is where `span` lies)
+    and what a reader should know about it: single-origin, unverified, disputed."""
+
     text: str
     citations: tuple[str, ...]
+    span: Span | None = None
+    marks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryEstimate:
+    status: str
+    category: str
+    estimate: Estimate
+
+
+@dataclass(frozen=True, slots=True)
+class TotalCheck:
+    """A report that gives a total and its parts: do the parts add up?"""
+
+    article: str
+    status: str
+    total: int
+    parts: dict[str, int]
+    consistent: bool
 
 
 @dataclass(frozen=True, slots=True)
 class Incident:
+    """The incident record, UCDP/ACLED-like: when, where, what kind of event, who, how many."""
+
     date: str | None = None
     places: tuple[dict, ...] = ()
     killed: Estimate = field(default_factory=Estimate)
     injured: Estimate = field(default_factory=Estimate)
+    date_start: str | None = None
+    date_end: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    by_category: tuple[CategoryEstimate, ...] = ()
+    totals: tuple[TotalCheck, ...] = ()
+    outlets: tuple[str, ...] = ()
+    origins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +333,8 @@ class StoryRecord:
     incident: Incident
     figures: tuple[FigureClaim, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
-    quotes: tuple[dict, ...] = ()
+    quotes: tuple[StatementClaim, ...] = ()
     unsupported: tuple[dict, ...] = ()
     actors: tuple[Actor, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    events: tuple[EventClaim, ...] = ()

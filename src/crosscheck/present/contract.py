@@ -11,9 +11,18 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
 
-from crosscheck.records import Analysis, Article, FigureClaim, Linkage, Span, StoryRecord
+from crosscheck.records import (
+    Analysis,
+    Article,
+    FigureClaim,
+    Incident,
+    Linkage,
+    Span,
+    StatementClaim,
+    StoryRecord,
+)
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def build_contract(
@@ -120,21 +129,43 @@ def _story(story: StoryRecord, linkage: Linkage) -> dict:
         "title": story.title,
         "articles": list(story.articles),
         "independent_origins": story.independent_origins,
-        "incident": {
-            "date": incident.date,
-            "places": [dict(p) for p in incident.places],
-            "killed": asdict(incident.killed),
-            "injured": asdict(incident.injured),
-        },
+        "incident": _incident(incident),
         "figures": [_figure(f) for f in story.figures],
-        "quotes": [dict(q) for q in story.quotes],
+        "conflicts": [
+            {
+                "figures": [c.earlier, c.later],
+                "kind": c.kind,
+                "compatible": c.compatible,
+                "reason": c.reason,
+            }
+            for c in story.conflicts
+        ],
+        "quotes": [_statement(q) for q in story.quotes],
+        "events": [
+            {
+                "date": e.date,
+                "granularity": e.granularity,
+                "support": [_span(s) for s in e.support],
+                "articles": e.articles,
+                "independent_origins": e.independent_origins,
+            }
+            for e in story.events
+        ],
         "unsupported": [dict(u) for u in story.unsupported],
         "derivations": [
             {"article": d.article, "source": d.source, "kind": d.kind, "score": d.score}
             for d in linkage.derivations
             if d.article in members
         ],
-        "brief": [{"text": b.text, "citations": list(b.citations)} for b in story.brief],
+        "brief": [
+            {
+                "text": b.text,
+                "citations": list(b.citations),
+                "span": _span(b.span) if b.span else None,
+                "marks": list(b.marks),
+            }
+            for b in story.brief
+        ],
         "actors": [
             {
                 "name": a.name,
@@ -143,6 +174,54 @@ def _story(story: StoryRecord, linkage: Linkage) -> dict:
                 "articles": list(a.articles),
             }
             for a in story.actors
+        ],
+    }
+
+
+def _incident(incident: Incident) -> dict:
+    return {
+        "date": incident.date,
+        "date_start": incident.date_start,
+        "date_end": incident.date_end,
+        "event_type": incident.event_type,
+        "sub_event_type": incident.sub_event_type,
+        "places": [dict(p) for p in incident.places],
+        "killed": asdict(incident.killed),
+        "injured": asdict(incident.injured),
+        "by_category": [
+            {"status": c.status, "category": c.category, **asdict(c.estimate)}
+            for c in incident.by_category
+        ],
+        "totals": [
+            {
+                "article": t.article,
+                "status": t.status,
+                "total": t.total,
+                "parts": dict(t.parts),
+                "sum": sum(t.parts.values()),
+                "consistent": t.consistent,
+            }
+            for t in incident.totals
+        ],
+        "outlets": list(incident.outlets),
+        "origins": list(incident.origins),
+    }
+
+
+def _statement(claim: StatementClaim) -> dict:
+    return {
+        "speaker": claim.speaker,
+        "articles": claim.articles,
+        "independent_origins": claim.independent_origins,
+        "variants": [
+            {
+                "article": v.article,
+                "text": v.text,
+                "start": v.span.start,
+                "end": v.span.end,
+                "origin_wording": v.origin_wording,
+            }
+            for v in claim.variants
         ],
     }
 
@@ -159,6 +238,10 @@ def _figure(claim: FigureClaim) -> dict:
         "support": [_span(s) for s in claim.support],
         "independent_origins": claim.independent_origins,
         "conflicts": list(claim.conflicts),
+        "articles": claim.articles,
+        "unverified_by": list(claim.unverified_by),
+        "first_reported": claim.first_reported,
+        "part_of_total": claim.part_of_total,
     }
 
 

@@ -1,23 +1,37 @@
-"""Reconcile: from a story's articles and analyses to its record, estimates and brief."""
+"""Reconcile: from a story's articles, analyses and linkage to its claims, conflicts,
+estimates, incident record and brief."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from datetime import date
 
 from crosscheck.reconcile.actors import story_actors
 from crosscheck.reconcile.brief import story_title, write_brief
-from crosscheck.reconcile.claims import figure_claims
-from crosscheck.reconcile.estimates import estimate
+from crosscheck.reconcile.estimates import by_category, estimate, total_checks
+from crosscheck.reconcile.event_type import event_type
+from crosscheck.reconcile.events import event_claims
+from crosscheck.reconcile.figures import figure_claims
+from crosscheck.reconcile.statements import Embed, statement_claims
 from crosscheck.records import Analysis, Article, Incident, Linkage, StoryRecord
 
-__all__ = ["reconcile"]
+__all__ = ["Embed", "reconcile"]
+
+# Reports dating the event further than this from the story's date tell of something else
+# (an earlier incident recalled, a trial date), not of a range the event spanned.
+DATE_RANGE_DAYS = 3
 
 
 def reconcile(
-    story: str, articles: list[Article], analyses: Mapping[str, Analysis], linkage: Linkage
+    story: str,
+    articles: list[Article],
+    analyses: Mapping[str, Analysis],
+    linkage: Linkage,
+    embed: Embed | None = None,
 ) -> StoryRecord:
     ids = [a.id for a in articles]
+    by_id = {a.id: a for a in articles}
     origin_of = {a: linkage.origin_of.get(a, a) for a in ids}
     figures = [f for a in ids if a in analyses for f in analyses[a].figures]
     published = {a.id: a.published for a in articles}
@@ -25,20 +39,33 @@ def reconcile(
     for article in ids:
         members.setdefault(origin_of[article], []).append(article)
     origins = list(members)  # articles are in publication order, so origins are too
-    claims = figure_claims(figures, origin_of)
+    claims, conflicts = figure_claims(figures, origin_of, by_id)
+    day = _event_date(ids, analyses)
+    kind, sub_kind = event_type(a.text for a in articles)
     return StoryRecord(
         id=story,
         title=story_title(articles),
         articles=tuple(ids),
         independent_origins=len(origins),
         incident=Incident(
-            date=_event_date(ids, analyses),
+            date=day,
             places=_places(ids, analyses),
             killed=estimate("killed", figures, origin_of, published),
             injured=estimate("injured", figures, origin_of, published),
+            date_start=(span := _date_range(ids, analyses, day))[0],
+            date_end=span[1],
+            event_type=kind,
+            sub_event_type=sub_kind,
+            by_category=by_category(figures, origin_of, published),
+            totals=total_checks(figures),
+            outlets=tuple(sorted({a.outlet for a in articles if a.outlet})),
+            origins=tuple(origins),
         ),
         figures=claims,
-        brief=write_brief(origins, members, analyses),
+        conflicts=conflicts,
+        brief=write_brief(origins, members, analyses, claims, origin_of),
+        quotes=statement_claims(ids, analyses, linkage, embed),
+        events=event_claims(ids, analyses, origin_of),
         actors=story_actors(ids, analyses),
         unsupported=_unsupported(set(ids), linkage),
     )
@@ -63,6 +90,23 @@ def _event_date(ids: list[str], analyses: Mapping[str, Analysis]) -> str | None:
     return min(dates, key=lambda d: (-dates[d], d)) if dates else None
 
 
+def _date_range(
+    ids: list[str], analyses: Mapping[str, Analysis], day: str | None
+) -> tuple[str | None, str | None]:
+    """First and last day the reports place the event on, near the story's date."""
+    if day is None:
+        return None, None
+    centre = date.fromisoformat(day)
+    near = sorted(
+        d
+        for a in ids
+        if a in analyses
+        and (d := analyses[a].event_date)
+        and abs((date.fromisoformat(d) - centre).days) <= DATE_RANGE_DAYS
+    )
+    return near[0], near[-1]
+
+
 def _places(ids: list[str], analyses: Mapping[str, Analysis], limit: int = 3) -> tuple[dict, ...]:
     """The places the story's articles name most often (each article counted once per place)."""
     counts: Counter[tuple] = Counter()
@@ -79,4 +123,6 @@ def _places(ids: list[str], analyses: Mapping[str, Analysis], limit: int = 3) ->
     ranked = sorted(counts.items(), key=lambda item: (item[0][5] != "town", -item[1], item[0][0]))
     towns_in = {place[3] for place, _ in ranked if place[5] == "town"}
     kept = [p for p, _ in ranked if p[5] == "town" or p[3] not in towns_in]
-    return tuple(dict(zip(keys, place, strict=True)) for place in kept[:limit])
+    return tuple(
+        dict(zip(keys, place, strict=True)) | {"articles": counts[place]} for place in kept[:limit]
+    )

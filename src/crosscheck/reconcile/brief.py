@@ -1,10 +1,18 @@
-"""The brief: a short extractive summary in which every sentence cites its articles."""
+"""The brief: a short extractive summary in which every sentence cites its articles.
+
+Sentences are taken whole from the reports: the lead of each independent origin in
+publication order, a later origin's lead only when it brings a figure not yet told. Each is
+cited by the articles it comes from (its origin and the articles derived from it) and by the
+articles of other origins that carry the same figures. It is marked when a reader should
+weigh it: "single origin" (one origin stands behind it), "unverified" (a report carrying
+its figure says it could not verify it), "disputed" (its figure conflicts with another).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from crosscheck.records import Analysis, Article, BriefSentence
+from crosscheck.records import Analysis, Article, BriefSentence, FigureClaim, Span
 
 MAX_SENTENCES = 4
 
@@ -13,9 +21,9 @@ def write_brief(
     origins: list[str],
     members: Mapping[str, list[str]],
     analyses: Mapping[str, Analysis],
+    claims: Sequence[FigureClaim],
+    origin_of: Mapping[str, str],
 ) -> tuple[BriefSentence, ...]:
-    """Lead sentences of the story's origins, each cited by the origin and the articles
-    derived from it; a later origin contributes only when it carries a figure not yet told."""
     brief: list[BriefSentence] = []
     told: set[tuple[str, int]] = set()
     for origin in origins:
@@ -27,10 +35,34 @@ def write_brief(
         if brief and not (figures - told):
             continue
         told |= figures
-        brief.append(BriefSentence(lead.text, tuple(members.get(origin, [origin]))))
+        brief.append(_cited(lead, members.get(origin, [origin]), claims, origin_of))
         if len(brief) >= MAX_SENTENCES:
             break
     return tuple(brief)
+
+
+def _cited(
+    lead: Span,
+    own: list[str],
+    claims: Sequence[FigureClaim],
+    origin_of: Mapping[str, str],
+) -> BriefSentence:
+    """The sentence with its citations and marks, from the figure claims it states."""
+    stated = [
+        c for c in claims if any(s.article == lead.article and lead.start <= s.start < lead.end
+                                 for s in c.support)
+    ]  # fmt: skip
+    citations = list(own)
+    for claim in stated:
+        citations.extend(s.article for s in claim.support if s.article not in citations)
+    marks = []
+    if len({origin_of.get(a, a) for a in citations}) == 1:
+        marks.append("single origin")
+    if any(c.unverified_by for c in stated):
+        marks.append("unverified")
+    if any(c.conflicts and not c.part_of_total for c in stated):
+        marks.append("disputed")
+    return BriefSentence(lead.text, tuple(citations), lead, tuple(marks))
 
 
 def story_title(articles: list[Article]) -> str | None:

@@ -1,0 +1,162 @@
+"""Figure claims: the same figure across a story's articles, with its support, who stands
+behind it, and the other figures it conflicts with.
+
+Figures are one claim when status, category, value and range agree and their qualifiers
+are compatible: "at least 23", "no fewer than 23" and "23" all say 23; "more than 23"
+says something else. Two claims about the same status and category conflict; the conflict
+is a *revision* when one voice (the monitor the figure is attributed to, or else the
+outlet) moved from one figure to the other between reports, and a *disagreement* between
+voices otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import replace
+
+from crosscheck.records import Article, Conflict, Figure, FigureClaim
+
+# Qualifiers that still say the figure itself, and those that say something above or below.
+_ABOVE = frozenset({"more than", "over"})
+_BELOW = frozenset({"nearly", "almost", "fewer than", "less than", "up to", "at most"})
+_FLOOR = frozenset({"at least", "no fewer than", "no less than"})
+_ROUGH = frozenset({"about", "around", "some", "roughly", "approximately", "an estimated"})
+_UNVERIFIED = re.compile(
+    r"\b(?:could\s+not|couldn't|cannot|can't|unable\s+to|was\s+not\s+able\s+to|has\s+not|"
+    r"have\s+not|had\s+not)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)"
+    r"|\b(?:not|un)\s*(?:independently\s+)?(?:verified|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
+def figure_claims(
+    figures: list[Figure],
+    origin_of: Mapping[str, str],
+    articles: Mapping[str, Article],
+) -> tuple[tuple[FigureClaim, ...], tuple[Conflict, ...]]:
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in figures:
+        key = (f.status, f.category, f.value, f.low, f.high, _direction(f.qualifier))
+        groups[(*key, f.part_of_total)].append(f)
+    doubting = {a for a, article in articles.items() if _UNVERIFIED.search(article.text)}
+    ranked = sorted(
+        (_claim(members, origin_of, articles, doubting) for members in groups.values()),
+        key=lambda c: (c.status, c.category or "", -c.independent_origins, -c.value),
+    )
+    conflicts = _conflicts(ranked, articles)
+    linked: dict[int, set[int]] = defaultdict(set)
+    for c in conflicts:
+        linked[c.earlier].add(c.later)
+        linked[c.later].add(c.earlier)
+    return (
+        tuple(replace(c, conflicts=tuple(sorted(linked[i]))) for i, c in enumerate(ranked)),
+        conflicts,
+    )
+
+
+def unverified(text: str) -> bool:
+    """Does the text say a figure or claim could not be verified?"""
+    return bool(_UNVERIFIED.search(text))
+
+
+def _direction(qualifier: str | None) -> str:
+    if qualifier in _ABOVE:
+        return "above"
+    if qualifier in _BELOW:
+        return "below"
+    return "at"  # no qualifier, a floor ("at least") or a rough figure ("about")
+
+
+def _claim(
+    members: list[Figure],
+    origin_of: Mapping[str, str],
+    articles: Mapping[str, Article],
+    doubting: set[str],
+) -> FigureClaim:
+    first = members[0]
+    sources = sorted({f.attributed_to for f in members if f.attributed_to})
+    ids = sorted({f.article for f in members})
+    times = [t for a in ids if (t := articles[a].published if a in articles else None)]
+    qualifiers = [f.qualifier for f in members if f.qualifier]
+    return FigureClaim(
+        value=first.value,
+        low=min(f.low for f in members),
+        high=max(f.high for f in members),
+        status=first.status,
+        support=tuple(f.span for f in members),
+        independent_origins=len({origin_of.get(a, a) for a in ids}),
+        # The most common wording; a bare figure only when no report qualifies it.
+        qualifier=max(qualifiers, key=qualifiers.count) if qualifiers else None,
+        category=first.category,
+        attributed_to="; ".join(sources) or None,
+        articles=len(ids),
+        unverified_by=tuple(a for a in ids if a in doubting),
+        first_reported=min(times) if times else None,
+        part_of_total=first.part_of_total,
+    )
+
+
+def _conflicts(claims: list[FigureClaim], articles: Mapping[str, Article]) -> tuple[Conflict, ...]:
+    """Pairs of claims on one status and category that differ; parts of a total ("including
+    seven children") are not compared, since they are not the story's count."""
+    by_subject: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if not c.part_of_total:
+            by_subject[(c.status, c.category)].append(i)
+    found = []
+    for indices in by_subject.values():
+        for n, i in enumerate(indices):
+            for j in indices[n + 1 :]:
+                found.append(_conflict(claims, i, j, articles))
+    return tuple(sorted(found, key=lambda c: (c.earlier, c.later)))
+
+
+def _conflict(
+    claims: list[FigureClaim], i: int, j: int, articles: Mapping[str, Article]
+) -> Conflict:
+    a, b = claims[i], claims[j]
+    if (b.first_reported or "") < (a.first_reported or ""):
+        i, j, a, b = j, i, b, a
+    shared = _voices(a, articles) & _voices(b, articles)
+    later = a.first_reported and b.first_reported and a.first_reported < b.first_reported
+    compatible = _overlap(a, b)
+    if shared and later:
+        who = sorted(shared)[0]
+        kind, reason = "revision", f"{who} gave {_said(a)}, then {_said(b)}"
+    else:
+        kind = "disagreement"
+        reason = f"{_said(a)} against {_said(b)}"
+        if compatible:
+            reason += " (compatible: one is the more precise)"
+    return Conflict(i, j, kind, compatible, reason)
+
+
+def _voices(claim: FigureClaim, articles: Mapping[str, Article]) -> set[str]:
+    """Who says a figure: the sources it is attributed to, or the outlets that print it."""
+    if claim.attributed_to:
+        return set(claim.attributed_to.split("; "))
+    return {articles[s.article].outlet or s.article for s in claim.support if s.article in articles}
+
+
+def _interval(claim: FigureClaim) -> tuple[float, float]:
+    direction = _direction(claim.qualifier)
+    if claim.qualifier in _FLOOR or direction == "above":
+        return (claim.low + (direction == "above"), math.inf)
+    if direction == "below":
+        return (0, claim.high)
+    if claim.qualifier in _ROUGH:
+        return (claim.low * 0.8, claim.high * 1.2)
+    return (claim.low, claim.high)
+
+
+def _overlap(a: FigureClaim, b: FigureClaim) -> bool:
+    (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _said(claim: FigureClaim) -> str:
+    words = [claim.qualifier, str(claim.value), claim.category, claim.status]
+    return " ".join(w for w in words if w)
