@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from crosscheck.analyze.attribution import attribution_in
+from crosscheck.analyze.attribution import attribution_in, resolve_back_references
 from crosscheck.analyze.dates import event_date, find_dates
 from crosscheck.analyze.entities import find_entities
 from crosscheck.analyze.figures import extract_figures
@@ -24,7 +24,7 @@ from crosscheck.credits import credited_outlet
 from crosscheck.records import Analysis, Article
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-6"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-7"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -51,7 +51,9 @@ def _analysis(article: Article, doc: Doc) -> Analysis:
     dates = find_dates(sentences, article.published)
     entities = find_entities(doc, article.id)
     # Figures and reported speech both need each sentence's source: found once, here.
-    attributions = tuple(attribution_in(s.text) for s in sentences)
+    attributions = resolve_back_references(
+        sentences, [attribution_in(s.text) for s in sentences], entities
+    )
     people = tuple(e.span for e in entities if e.kind == "person")
     return Analysis(
         article=article.id,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from crosscheck.records import Entity, Span
 
 _NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w'’.&-]*))*"
 _ACCORDING = re.compile(
@@ -21,7 +24,15 @@ _SAID_APPOSITIVE = re.compile(
     r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+(?:who|a|an|the)\b[^,]{0,80},\s+"
     r"(?:said|says|told|reported|added)\b"
 )
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "the", "that"})
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who", "the", "that"})
+# Second mentions of an organisation named earlier: "the monitor said", "it said".
+_BACK_REFERENCES = frozenset(
+    {
+        "it", "monitor", "group", "observatory", "ministry", "agency", "organisation",
+        "organization", "watchdog", "network", "council", "monitoring group", "rights group",
+    }
+)  # fmt: skip
+_WHEN = re.compile(r"\s+(?:on|last|this|late|early)\s+\w+$", re.I)
 
 
 # Cheap test first: most sentences name no source, and the patterns below are costly.
@@ -41,6 +52,26 @@ def attribution_in(sentence: str) -> str | None:
     return None
 
 
+def resolve_back_references(
+    sentences: Sequence[Span], attributions: Sequence[str | None], entities: Sequence[Entity]
+) -> tuple[str | None, ...]:
+    """Each sentence's source, with "the monitor" or "it" replaced by the organisation the
+    article last named before that sentence (the one whose name holds the word, if any)."""
+    organisations = [e for e in entities if e.kind == "organisation"]
+    resolved = []
+    for sentence, who in zip(sentences, attributions, strict=True):
+        if who is None or who.lower() not in _BACK_REFERENCES:
+            resolved.append(who)
+            continue
+        before = [e for e in organisations if e.span.start < sentence.start]
+        word = who.lower().split()[-1]
+        named = [e for e in before if word in e.name.lower()] or (
+            before if word in {"it", "monitor", "group", "watchdog"} else []
+        )
+        resolved.append(named[-1].name if named else (None if who.lower() == "it" else who))
+    return tuple(resolved)
+
+
 def _tidy(who: str) -> str:
     who = re.sub(r"^(?:the)\s+", "", who.strip(), flags=re.I)
-    return who.rstrip(".,;:")
+    return _WHEN.sub("", who.rstrip(".,;:"))

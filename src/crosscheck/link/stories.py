@@ -77,6 +77,7 @@ class Facts:
     day: date | None = None
     people: frozenset[str] = frozenset()
     shot: int | None = None  # killed plus injured, the count least revised between reports
+    tolls: frozenset[int] = frozenset()  # every killed, injured or shot figure it gives
 
     @classmethod
     def of(cls, analysis: Analysis | None, text: str = "") -> Facts:
@@ -101,7 +102,10 @@ class Facts:
         counts = article_counts(list(analysis.figures))
         shot = counts.get("killed", 0) + counts.get("injured", 0) if counts else None
         day = date.fromisoformat(analysis.event_date) if analysis.event_date else None
-        return cls(towns, day, people, shot or None)
+        tolls = frozenset(
+            f.value for f in analysis.figures if f.status in {"killed", "injured", "shot"}
+        )
+        return cls(towns, day, people, shot or None, tolls)
 
     def blocking_keys(self) -> Iterator[str]:
         """Blocking keys: town and day (with the days either side), and full person names."""
@@ -115,7 +119,9 @@ class Facts:
     def same_place_and_day(self, other: Facts) -> bool:
         if not self.day or not other.day or abs((self.day - other.day).days) > 1:
             return False
-        if self.shot and other.shot and self.shot != other.shot:
+        # Tolls disagree when the totals differ and no figure is shared: one report may give
+        # only the civilians of a toll another gives in full.
+        if self.shot and other.shot and self.shot != other.shot and not self.tolls & other.tolls:
             return False
         return bool(self.towns & other.towns)
 
@@ -164,6 +170,7 @@ class Profile:
                 "day": f.day.isoformat() if f.day else None,
                 "people": sorted(f.people),
                 "shot": f.shot,
+                "tolls": sorted(f.tolls),
                 "bare": self.bare,
             },
             separators=(",", ":"),
@@ -177,6 +184,7 @@ class Profile:
             date.fromisoformat(d["day"]) if d["day"] else None,
             frozenset(d["people"]),
             d["shot"],
+            frozenset(d.get("tolls", ())),
         )
         return cls(
             article,

@@ -7,8 +7,11 @@ Rule (UCDP-style), applied to the story's total for each status and to each vict
   were killed" counts 1,018); parts such as "including seven children" are not totals but
   are the article's count for that category; an injured count is at least shot minus
   killed, for articles that say how many were shot;
-- best is the count reported by the most independent origins; of counts reported by as
-  many, the most recently published (tolls are revised upward as bodies are found);
+- best is the count reported by the most independent origins, among complete counts: an
+  article that counts only some victim categories ("745 civilians") when the story's
+  reports name others (security forces, fighters) does not vote on the total; of counts
+  reported by as many origins, the one in more articles, then the most recently published
+  (tolls are revised upward as bodies are found);
 - low and high are the smallest and largest counts any article reports.
 
 A report that gives a total and the parts it is made of is checked: do the parts add up?
@@ -29,12 +32,23 @@ def estimate(
     origin_of: Mapping[str, str],
     published: Mapping[str, str | None],
 ) -> Estimate:
+    by_article = _by_article(figures)
     per_article = {
         article: count
-        for article, own in _by_article(figures).items()
+        for article, own in by_article.items()
         if (count := article_counts(own).get(status)) is not None
     }
-    return _estimate(per_article, origin_of, published)
+    named = {f.category for f in figures if f.status == status and f.category}
+    complete = {a for a in per_article if _complete(by_article[a], status, named)}
+    return _estimate(per_article, origin_of, published, complete or None)
+
+
+def _complete(own: list[Figure], status: str, named: set[str | None]) -> bool:
+    """Does the article's count cover every victim category the story's reports name?"""
+    counted = [f for f in own if f.status == status and not f.part_of_total]
+    if any(f.category is None for f in counted):
+        return True
+    return {f.category for f in counted} >= named
 
 
 def by_category(
@@ -86,13 +100,18 @@ def _estimate(
     per_article: Mapping[str, int],
     origin_of: Mapping[str, str],
     published: Mapping[str, str | None],
+    voters: set[str] | None = None,
 ) -> Estimate:
     if not per_article:
         return Estimate()
-    origins_by_count: dict[int, set[str]] = defaultdict(set)
-    latest_by_count: dict[int, str] = {}
+    origins: dict[int, set[str]] = defaultdict(set)
+    articles: dict[int, int] = defaultdict(int)
+    latest: dict[int, str] = {}
     for article, count in per_article.items():
-        origins_by_count[count].add(origin_of.get(article, article))
-        latest_by_count[count] = max(latest_by_count.get(count, ""), published.get(article) or "")
-    best = max(origins_by_count, key=lambda c: (len(origins_by_count[c]), latest_by_count[c], c))
+        if voters is not None and article not in voters:
+            continue
+        origins[count].add(origin_of.get(article, article))
+        articles[count] += 1
+        latest[count] = max(latest.get(count, ""), published.get(article) or "")
+    best = max(origins, key=lambda c: (len(origins[c]), articles[c], latest[c], c))
     return Estimate(low=min(per_article.values()), best=best, high=max(per_article.values()))

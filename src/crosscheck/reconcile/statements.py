@@ -24,11 +24,15 @@ from crosscheck.records import Analysis, Linkage, Quote, QuoteVariant, Statement
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
-# Translations of one statement score 0.6-0.9 on all-MiniLM-L6-v2; two statements by one
-# speaker on one event rarely above 0.5.
-SAME_STATEMENT = 0.6
-# Without an encoder: the token-set overlap (0-100) at which two quotes are one statement.
-SAME_WORDS = 70
+# Translations of one statement score 0.5-0.9 on all-MiniLM-L6-v2 ("These are among the
+# biggest massacres of the Syrian conflict" / "What happened on the coast is one of the
+# largest massacres of this war": 0.57); two statements by one speaker on one event rarely
+# reach 0.4. Quotes without a named speaker need closer wording to join.
+SAME_SPEAKER = 0.5
+SAME_STATEMENT = 0.7
+# Without an encoder: token-set overlap (0-1) for the same two cases.
+SAME_SPEAKER_WORDS = 0.6
+SAME_WORDS = 0.75
 _WORD = re.compile(r"\w+")
 
 
@@ -45,11 +49,14 @@ def statement_claims(
         return ()
     speakers = _speakers(quotes)
     alike = _likeness([q.text for _, q in quotes], embed)
-    threshold = SAME_STATEMENT if embed is not None else SAME_WORDS / 100
+    named, unnamed = (SAME_SPEAKER, SAME_STATEMENT) if embed else (SAME_SPEAKER_WORDS, SAME_WORDS)
     sets = UnionFind(str(i) for i in range(len(quotes)))
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
-            if alike[i, j] >= threshold and _same_speaker(speakers[i], speakers[j]):
+            a, b = speakers[i], speakers[j]
+            if a and b and a != b:
+                continue
+            if alike[i, j] >= (named if a and b else unnamed):
                 sets.union(str(i), str(j))
     sources = {a: d.source for a, d in primary_sources(linkage.derivations).items()}
     claims = [
@@ -65,11 +72,6 @@ def statement_claims(
 def _speakers(quotes: list[tuple[str, Quote]]) -> list[str | None]:
     named = merge_names(("person", q.speaker) for _, q in quotes if q.speaker)
     return [named[("person", q.speaker)] if q.speaker else None for _, q in quotes]
-
-
-def _same_speaker(a: str | None, b: str | None) -> bool:
-    # An unattributed quote can be the same words as an attributed one elsewhere.
-    return a is None or b is None or a == b
 
 
 def _likeness(texts: list[str], embed: Embed | None) -> np.ndarray:

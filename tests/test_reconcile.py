@@ -1,0 +1,128 @@
+"""Reconcile on a composed massacre story: one toll in three independent reports and two
+rewrites, an older lower toll, a vague toll, a total equal to the sum of its parts, one
+statement in three wordings, and an unsourced detail in a rewrite."""
+
+from __future__ import annotations
+
+import pytest
+from coast import coast_articles
+
+from crosscheck.analyze import analyze_many
+from crosscheck.link import link
+from crosscheck.link.embeddings import SentenceEncoder
+from crosscheck.reconcile import reconcile
+
+
+@pytest.fixture(scope="module")
+def record():
+    encoder = SentenceEncoder()
+    articles = coast_articles()
+    analyses = {a.article: a for a in analyze_many(articles)}
+    linkage = link(articles, analyses, lambda _id, sentences: encoder.encode(sentences))
+    (story, members), *others = linkage.stories.items()
+    assert not others, linkage.stories
+    chosen = [a for a in articles if a.id in members]
+    return reconcile(story, chosen, analyses, linkage, lambda t: encoder.encode(list(t)))
+
+
+TEXT = {a.id: a.text for a in coast_articles()}
+
+
+def _figure(record, value, category):
+    return next(f for f in record.figures if (f.value, f.category) == (value, category))
+
+
+def test_six_reports_four_independent_origins(record):
+    assert sorted(record.articles) == ["copy", "early", "local", "ministry", "spun", "wire"]
+    assert record.independent_origins == 4
+    assert record.incident.origins == ("early", "wire", "local", "ministry")
+
+
+def test_the_toll_is_one_claim_from_five_articles_and_three_origins(record):
+    civilians = _figure(record, 745, "civilians")
+    assert civilians.articles == 5 and civilians.independent_origins == 3
+    assert sorted(s.article for s in civilians.support) == [
+        "copy", "local", "ministry", "spun", "wire"
+    ]  # fmt: skip
+    for span in civilians.support:
+        assert TEXT[span.article][span.start : span.end] == span.text
+        assert "745" in span.text
+    assert civilians.attributed_to == "Syrian Observatory for Human Rights"
+    # The wire story and its copy say they could not verify it.
+    assert set(civilians.unverified_by) == {"wire", "copy"}
+
+
+def test_the_older_lower_toll_is_a_revision_by_the_same_monitor(record):
+    older = record.figures.index(_figure(record, 600, "civilians"))
+    newer = record.figures.index(_figure(record, 745, "civilians"))
+    (conflict,) = [c for c in record.conflicts if {c.earlier, c.later} == {older, newer}]
+    assert (conflict.earlier, conflict.later) == (older, newer)
+    assert conflict.kind == "revision" and conflict.compatible  # "at least 600" holds
+    assert "Syrian Observatory" in conflict.reason
+    assert newer in record.figures[older].conflicts
+
+
+def test_the_vague_toll_disagrees_with_the_monitor_s_count(record):
+    vague = _figure(record, 24, "security forces")  # "several dozen": conservative low end
+    assert vague.low == 24 and vague.high > 24
+    counted = record.figures.index(_figure(record, 125, "security forces"))
+    (conflict,) = [c for c in record.conflicts if counted in (c.earlier, c.later)]
+    assert conflict.kind == "disagreement" and not conflict.compatible
+    assert "several dozen" in conflict.reason
+    assert vague.attributed_to == "Syria's interior ministry"
+
+
+def test_estimates_total_by_category_and_the_sum_of_parts(record):
+    incident = record.incident
+    assert (incident.killed.low, incident.killed.best, incident.killed.high) == (600, 1018, 1018)
+    by_category = {c.category: c.estimate for c in incident.by_category}
+    assert by_category["civilians"].best == 745 and by_category["civilians"].low == 600
+    assert by_category["security forces"].best == 125  # three articles against one
+    assert by_category["fighters"].best == 148
+    wire_check = next(t for t in incident.totals if t.article == "wire")
+    assert wire_check.total == 1018 == sum(wire_check.parts.values())
+    assert wire_check.consistent
+
+
+def test_one_statement_in_three_wordings_and_the_rewrite_s_departure(record):
+    (statement,) = [q for q in record.quotes if "massacres" in q.variants[0].text]
+    assert {v.article for v in statement.variants} == {"wire", "copy", "spun", "local", "ministry"}
+    assert statement.independent_origins == 3
+    assert "Rahman" in statement.speaker
+    wordings = {v.text.rstrip(",.") for v in statement.variants}
+    assert len(wordings) == 4  # wire and copy agree; the rewrite, radio and TV differ
+    flagged = {v.article: v.origin_wording for v in statement.variants if v.origin_wording}
+    assert list(flagged) == ["spun"]
+    assert "biggest massacres" in flagged["spun"]
+
+
+def test_the_rewrite_s_unsourced_detail_is_listed(record):
+    (added,) = record.unsupported
+    assert added["article"] == "spun" and added["origin"] == "wire"
+    assert added["text"].startswith("Witnesses said the attackers arrived in trucks")
+    assert TEXT["spun"][added["start"] : added["end"]] == added["text"]
+
+
+def test_every_brief_sentence_cites_its_sources_and_says_what_to_weigh(record):
+    assert record.brief
+    for sentence in record.brief:
+        assert sentence.citations
+        first = sentence.citations[0]
+        assert TEXT[first][sentence.span.start : sentence.span.end] == sentence.text
+    marks = {s.citations[0]: s.marks for s in record.brief}
+    assert "unverified" in marks["wire"]  # the wire could not verify 1,018
+    assert "disputed" in marks["early"]  # 600 was revised to 745
+    assert "single origin" in marks["early"]
+    assert "disputed" in marks["ministry"]  # "several dozen" against 125
+    wire = next(s for s in record.brief if s.citations[0] == "wire")
+    assert {"copy", "spun"} <= set(wire.citations)
+
+
+def test_incident_record_dates_places_and_event_type(record):
+    incident = record.incident
+    assert incident.date == "2025-03-06"  # "since Thursday", reported on Monday 10 March
+    assert incident.date_start == "2025-03-06"
+    assert incident.places[0]["name"] == "Bāniyās" and incident.places[0]["precision"] == "town"
+    assert incident.event_type == "Violence against civilians"
+    assert "Levant Wire" in incident.outlets
+    assert any(e.date == "2025-03-06" and e.articles >= 3 for e in record.events)
