@@ -92,6 +92,26 @@ def test_summary_line_and_incidents_csv(example_run):
         rows
         and {"story_id", "killed_best", "injured_best", "independent_origins"} <= rows[0].keys()
     )
+    saraqib = next(r for r in rows if "Saraqib" in r["places"])
+    # UCDP GED-like and ACLED-like columns of the drone strike on the market.
+    assert saraqib["where_coordinates"] == "Saraqib" and saraqib["where_prec"] == "1"
+    assert saraqib["country"] == "SY" and float(saraqib["latitude"]) == pytest.approx(35.86, 0.01)
+    assert saraqib["event_type"] == "Explosions/Remote violence"
+    assert saraqib["sub_event_type"] == "Air/drone strike"
+    assert saraqib["fatalities"] == saraqib["killed_best"] == "23"
+    assert saraqib["deaths_civilians"] == "23"
+    assert "Levant Wire" in saraqib["source"]
+
+
+def test_places_geojson_validates_and_puts_the_story_on_the_map(example_run):
+    out, _ = example_run
+    places = json.loads((out / "places.geojson").read_text())
+    jsonschema.Draft202012Validator(load_schema("places")).validate(places)
+    primary = [f for f in places["features"] if f["properties"]["primary"]]
+    saraqib = next(f for f in primary if f["properties"]["name"] == "Saraqib")
+    lon, lat = saraqib["geometry"]["coordinates"]
+    assert 36.5 < lon < 36.9 and 35.7 < lat < 36.0
+    assert saraqib["properties"]["killed_best"] == 23
 
 
 def test_rerun_adds_nothing(example_run):

@@ -42,9 +42,10 @@ def build_contract(
     }
 
 
-def load_schema() -> dict:
+def load_schema(name: str = "stories") -> dict:
+    """A JSON Schema of an output: "stories" (stories.json) or "places" (places.geojson)."""
     return json.loads(
-        (resources.files("crosscheck") / "schemas" / "stories.schema.json").read_text()
+        (resources.files("crosscheck") / "schemas" / f"{name}.schema.json").read_text()
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from crosscheck.present.contract import build_contract
 from crosscheck.present.csv_export import incidents_csv
+from crosscheck.present.geojson import places_geojson
 from crosscheck.present.report import render_report
 from crosscheck.store import Store
 
@@ -17,6 +18,7 @@ class Outputs:
     stories_json: Path
     report_html: Path
     incidents_csv: Path
+    places_geojson: Path
 
 
 def write_outputs(store: Store, out: Path) -> Outputs:
@@ -24,11 +26,14 @@ def write_outputs(store: Store, out: Path) -> Outputs:
     articles = list(store.articles())
     linkage = store.linkage()
     stories = store.stories()
-    paths = Outputs(out / "stories.json", out / "report.html", out / "incidents.csv")
+    paths = Outputs(
+        out / "stories.json", out / "report.html", out / "incidents.csv", out / "places.geojson"
+    )
     contract = build_contract(articles, linkage, stories, store.analyses())
     _atomic_write(paths.stories_json, json.dumps(contract, ensure_ascii=False, indent=1))
     _atomic_write(paths.report_html, render_report(articles, linkage, stories))
     _atomic_write(paths.incidents_csv, incidents_csv(stories))
+    _atomic_write(paths.places_geojson, json.dumps(places_geojson(stories), ensure_ascii=False))
     return paths
 
 
