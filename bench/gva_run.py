@@ -19,7 +19,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-
 # Issue 5's targets for incident records (exact match of the story's best estimate, city,
 # state and day against the gold incident).
 TARGETS = {"killed": 0.90, "injured": 0.85, "city": 0.90, "state": 0.95, "date": 0.85}

@@ -155,3 +155,16 @@ def test_injured_is_derived_from_shot_minus_killed():
         list(_figure("Sixteen people were shot, one fatally, inside the club."))
     )
     assert counts == {"killed": 1, "injured": 15}
+
+
+def test_the_monitor_and_it_are_the_organisation_named_before():
+    text = (
+        "Shelling killed 12 civilians in Kafr Nabl on Tuesday, the Syrian Observatory for "
+        "Human Rights said. The Britain-based monitor said 30 people were wounded. "
+        "It said 4 fighters were killed. Syria's Interior Ministry said 2 soldiers were killed."
+    )
+    analysis = analyze(Article("a", "a", text, "h", published="2025-03-12"))
+    sources = {f.value: f.attributed_to for f in analysis.figures}
+    observatory = "Syrian Observatory for Human Rights"
+    assert sources[12] == sources[30] == sources[4] == observatory
+    assert sources[2] != observatory and "Interior Ministry" in sources[2]

@@ -58,18 +58,33 @@ def resolve_back_references(
     """Each sentence's source, with "the monitor" or "it" replaced by the organisation the
     article last named before that sentence (the one whose name holds the word, if any)."""
     organisations = [e for e in entities if e.kind == "organisation"]
+    named = {e.name.lower() for e in organisations}
     resolved = []
     for sentence, who in zip(sentences, attributions, strict=True):
-        if who is None or who.lower() not in _BACK_REFERENCES:
+        if who is None or not _back_reference(who, named):
             resolved.append(who)
             continue
-        before = [e for e in organisations if e.span.start < sentence.start]
+        # A headline's "monitor says" refers to the monitor its first paragraph names.
+        before = [e for e in organisations if e.span.start < sentence.start] or [
+            e for e in organisations if e.span.start >= sentence.end
+        ][:1]
         word = who.lower().split()[-1]
-        named = [e for e in before if word in e.name.lower()] or (
+        same = [e for e in before if word in e.name.lower()] or (
             before if word in {"it", "monitor", "group", "watchdog"} else []
         )
-        resolved.append(named[-1].name if named else (None if who.lower() == "it" else who))
+        resolved.append(same[-1].name if same else (None if who.lower() == "it" else who))
     return tuple(resolved)
+
+
+def _back_reference(who: str, organisations: set[str]) -> bool:
+    """"the monitor", "it", "the Britain-based monitor": a short description ending in a
+    back-reference word, not an organisation's own name ("Interior Ministry")."""
+    words = who.lower().split()
+    if who.lower() in organisations or len(words) > 3:
+        return False
+    return who.lower() in _BACK_REFERENCES or (
+        words[-1] in _BACK_REFERENCES and all(w.islower() or "-" in w for w in who.split()[:-1])
+    )
 
 
 def _tidy(who: str) -> str:
