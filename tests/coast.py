@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from reports import report
+
 from crosscheck.records import Article
 
 EARLY = (
@@ -72,20 +74,17 @@ MINISTRY = (
 
 
 def coast_articles() -> list[Article]:
-    def make(id_, title, text, published, outlet):
-        return Article(id_, id_, text, id_, title=title, published=published, outlet=outlet)
-
     return [
-        make("early", "Hundreds killed in Syria coastal violence, monitor says", EARLY,
+        report("early", "Hundreds killed in Syria coastal violence, monitor says", EARLY,
              "2025-03-08T12:00:00Z", "Levant Wire"),
-        make("wire", "Syria coast death toll passes 1,000, monitor says", WIRE,
+        report("wire", "Syria coast death toll passes 1,000, monitor says", WIRE,
              "2025-03-10T09:00:00Z", "Levant Wire"),
-        make("copy", "Over 1,000 dead in Syrian coastal killings", WIRE,
+        report("copy", "Over 1,000 dead in Syrian coastal killings", WIRE,
              "2025-03-10T11:00:00Z", "Gulf Daily"),
-        make("spun", "Syrian coast violence leaves 1,018 dead", SPUN,
+        report("spun", "Syrian coast violence leaves 1,018 dead", SPUN,
              "2025-03-10T15:00:00Z", "newsflash24.example"),
-        make("local", "Baniyas villages bury their dead", LOCAL,
+        report("local", "Baniyas villages bury their dead", LOCAL,
              "2025-03-10T16:00:00Z", "Coast Voice"),
-        make("ministry", "Syrian ministry says dozens of security forces killed", MINISTRY,
+        report("ministry", "Syrian ministry says dozens of security forces killed", MINISTRY,
              "2025-03-10T18:00:00Z", "Damascus Herald"),
     ]  # fmt: skip

@@ -4,6 +4,8 @@ look-alike shelling of the same market a week later. Composed for these tests.""
 
 from __future__ import annotations
 
+from reports import report
+
 from crosscheck.records import Article
 
 WIRE = (
@@ -52,21 +54,18 @@ LOOK_ALIKE = (
 
 
 def market_articles() -> list[Article]:
-    def make(id_, title, text, published, outlet):
-        return Article(id_, id_, text, id_, title=title, published=published, outlet=outlet)
-
     return [
-        make("wire", "Shelling of Syrian market kills 14", WIRE, "2025-03-13T09:00:00Z",
+        report("wire", "Shelling of Syrian market kills 14", WIRE, "2025-03-13T09:00:00Z",
              "Levant Wire"),
-        make("daily", "Market massacre in Sarmada", WIRE, "2025-03-13T11:00:00Z",
+        report("daily", "Market massacre in Sarmada", WIRE, "2025-03-13T11:00:00Z",
              "Gulf Daily"),
         # A second outlet runs the copy without its closing paragraph.
-        make("courier", "Fourteen civilians killed in Idlib market", WIRE.rsplit(". ", 1)[0]
+        report("courier", "Fourteen civilians killed in Idlib market", WIRE.rsplit(". ", 1)[0]
              + ".", "2025-03-13T12:30:00Z", "Border Courier"),
-        make("spun", "Syrian bazaar shelling leaves 14 dead", SPUN, "2025-03-13T15:00:00Z",
+        report("spun", "Syrian bazaar shelling leaves 14 dead", SPUN, "2025-03-13T15:00:00Z",
              "newsflash24.example"),
-        make("own", "'I saw a boy fall': survivors of Sarmada shelling", INDEPENDENT,
+        report("own", "'I saw a boy fall': survivors of Sarmada shelling", INDEPENDENT,
              "2025-03-13T16:00:00Z", "Idlib Voice"),
-        make("later", "Sarmada market shelled again", LOOK_ALIKE, "2025-03-21T10:00:00Z",
+        report("later", "Sarmada market shelled again", LOOK_ALIKE, "2025-03-21T10:00:00Z",
              "Levant Wire"),
     ]  # fmt: skip

@@ -71,10 +71,9 @@ def run(
             store, inputs, IngestOptions(max_bytes), progress, _report_rejection
         )
         pipeline.analyze_pending(store, workers, progress)
-        linked = pipeline.link_all(store, progress, rewrites)
-        pipeline.reconcile_all(
-            store, progress, linked, pipeline.LazyEncoder() if rewrites else None
-        )
+        encoder = pipeline.LazyEncoder() if rewrites else None
+        linked = pipeline.link_all(store, progress, rewrites, encoder=encoder)
+        pipeline.reconcile_all(store, progress, linked, encoder)
         outputs = write_outputs(store, out)
     if not quiet:
         _out.print(
@@ -128,10 +127,9 @@ def link_command(
     store = open_store(str(db))
     with _progress(quiet) as progress:
         pipeline.analyze_pending(store, 1, progress)
-        linked = pipeline.link_all(store, progress, rewrites, full)
-        pipeline.reconcile_all(
-            store, progress, linked, pipeline.LazyEncoder() if rewrites else None
-        )
+        encoder = pipeline.LazyEncoder() if rewrites else None
+        linked = pipeline.link_all(store, progress, rewrites, full, encoder)
+        pipeline.reconcile_all(store, progress, linked, encoder)
     if not quiet:
         changed = "all" if linked.changed is None else len(linked.changed)
         _out.print(f"{linked.stories} stories ({changed} new or changed)")

@@ -107,13 +107,18 @@ class Linked:
 
 
 def link_all(
-    store: Store, progress: Progress = no_progress, rewrites: bool = True, full: bool = False
+    store: Store,
+    progress: Progress = no_progress,
+    rewrites: bool = True,
+    full: bool = False,
+    encoder: LazyEncoder | None = None,
 ) -> Linked:
     """Link new articles into the stored stories, or the whole pool when there is no index
     yet, the analyzer changed, `full` is asked, or the new articles outnumber the linked.
-    `rewrites` looks for paraphrased rewrites with sentence embeddings (the slow part)."""
+    `rewrites` looks for paraphrased rewrites with sentence embeddings (the slow part);
+    pass the `encoder` reconciling will use, so the model loads once."""
     progress("link", 0, None)
-    encode = StoredVectors(store) if rewrites else None
+    encode = StoredVectors(store, encoder or LazyEncoder()) if rewrites else None
     linked = store.index_size() if store.index_version() == ANALYZER_VERSION else 0
     new = store.unindexed() if linked and not full else []
     if linked and not full and not new:
@@ -185,7 +190,7 @@ class StoredVectors:
     """Sentence embeddings through the store: each article is embedded once per analyzer
     version (its sentences come from the analysis) and model."""
 
-    def __init__(self, store: Store, encoder: SentenceEncoder | None = None) -> None:
+    def __init__(self, store: Store, encoder: LazyEncoder) -> None:
         self._store = store
         self._encoder = encoder
         self._model = f"all-MiniLM-L6-v2/{ANALYZER_VERSION}"
@@ -197,9 +202,7 @@ class StoredVectors:
             vectors = np.frombuffer(stored, dtype=np.float16).reshape(-1, DIMENSIONS)
             if len(vectors) == len(sentences):
                 return vectors.astype(np.float32)
-        if self._encoder is None:
-            self._encoder = SentenceEncoder()
-        vectors = self._encoder.encode(sentences)
+        vectors = self._encoder(sentences)
         # Half precision halves the store and moves cosines by under 1e-3.
         self._new[article] = vectors.astype(np.float16).tobytes()
         return vectors

@@ -129,6 +129,10 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     outlet: str | None = None
+    # Sentences saying the report could not verify what it reports.
+    unverified: tuple[Span, ...] = ()
+    event_type: str | None = None  # ACLED event type the article describes
+    sub_event_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,17 +14,19 @@ from spacy.tokens import Doc
 from crosscheck.analyze.attribution import attribution_in, resolve_back_references
 from crosscheck.analyze.dates import event_date, find_dates
 from crosscheck.analyze.entities import find_entities
+from crosscheck.analyze.event_type import event_type
 from crosscheck.analyze.figures import extract_figures
 from crosscheck.analyze.gazetteer import load_gazetteer
 from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.places import find_places
 from crosscheck.analyze.quotes import find_quotes
 from crosscheck.analyze.sentences import split_sentences
+from crosscheck.analyze.verification import unverified_sentences
 from crosscheck.credits import credited_outlet
 from crosscheck.records import Analysis, Article
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-7"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-8"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -55,6 +57,7 @@ def _analysis(article: Article, doc: Doc) -> Analysis:
         sentences, [attribution_in(s.text) for s in sentences], entities
     )
     people = tuple(e.span for e in entities if e.kind == "person")
+    kind, sub_kind = event_type(article.text)
     return Analysis(
         article=article.id,
         sentences=sentences,
@@ -65,4 +68,7 @@ def _analysis(article: Article, doc: Doc) -> Analysis:
         entities=entities,
         quotes=find_quotes(article.id, article.text, sentences, attributions, entities),
         outlet=article.outlet or credited_outlet(article.text),
+        unverified=unverified_sentences(sentences),
+        event_type=kind,
+        sub_event_type=sub_kind,
     )

@@ -77,7 +77,7 @@ def resolve_back_references(
 
 
 def _back_reference(who: str, organisations: set[str]) -> bool:
-    """"the monitor", "it", "the Britain-based monitor": a short description ending in a
+    """ "the monitor", "it", "the Britain-based monitor": a short description ending in a
     back-reference word, not an organisation's own name ("Interior Ministry")."""
     words = who.lower().split()
     if who.lower() in organisations or len(words) > 3:

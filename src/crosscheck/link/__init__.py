@@ -8,7 +8,7 @@ from crosscheck.link.derivation import find_derivations, fingerprints, origins
 from crosscheck.link.incremental import LinkIndex, LinkUpdate, extend, index_entries
 from crosscheck.link.paraphrase import Encode
 from crosscheck.link.rewrites import rewrites
-from crosscheck.link.stories import Wording, group_stories, profiles, wording
+from crosscheck.link.stories import Vocabulary, group_stories, profiles
 from crosscheck.records import Analysis, Article, Linkage
 
 __all__ = ["Encode", "LinkIndex", "LinkUpdate", "build", "extend", "link"]
@@ -31,18 +31,19 @@ def build(
 ) -> LinkUpdate:
     """Link a whole pool, and the index entries that let later articles join it (`extend`)."""
     pool = profiles(articles, analyses)
-    text = wording(pool)
+    vocabulary = Vocabulary.of(pool)
     # A page that held no story (a login wall) shares its boilerplate with unrelated pages.
     derivations = find_derivations(fingerprints(a for a in articles if not pool[a.id].bare))
-    stories = group_stories(pool, derivations, text)
+    stories = group_stories(pool, derivations, vocabulary)
     added = ()
     if encode is not None and analyses:
-        derivations, added = rewrites(articles, analyses, encode, stories, derivations, pool, text)
+        derivations, added = rewrites(
+            articles, analyses, encode, stories, derivations, pool, vocabulary.text
+        )
     linkage = Linkage(
         stories=stories,
         derivations=derivations,
         origin_of=origins([a.id for a in articles], derivations),
         unsupported=added,
     )
-    headlines = Wording.of({p.id: p.headline for p in pool.values()})
-    return LinkUpdate(frozenset(), linkage, tuple(index_entries(pool, text, headlines)))
+    return LinkUpdate(frozenset(), linkage, tuple(index_entries(pool, vocabulary.keys)))

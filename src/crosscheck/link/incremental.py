@@ -16,7 +16,7 @@ up more of its rare terms (QUERY_KEYS) than it files.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -66,16 +66,10 @@ class LinkUpdate:
 
 
 def index_entries(
-    pool: Mapping[str, Profile], text: Wording, headlines: Wording
+    pool: Mapping[str, Profile], keys: Mapping[str, Sequence[str]]
 ) -> list[IndexEntry]:
     return [
-        IndexEntry(
-            p.id,
-            p.to_json(),
-            tuple(p.terms),
-            tuple(p.headline),
-            tuple(keys_of(p.id, text, headlines, p.facts)),
-        )
+        IndexEntry(p.id, p.to_json(), tuple(p.terms), tuple(p.headline), tuple(keys[p.id]))
         for p in pool.values()
     ]
 
@@ -91,7 +85,9 @@ def extend(
     fresh = profiles(new, analyses)
     n = index.index_size() + len(fresh)
     text, heads = _wordings(fresh, fresh, index, n)
-    entries = tuple(index_entries(fresh, text, heads))
+    entries = tuple(
+        index_entries(fresh, {a: keys_of(a, text, heads, p.facts) for a, p in fresh.items()})
+    )
     candidates = _candidates(fresh, text, heads, entries, index)
     pool = {**_stored(index, {c for found in candidates.values() for c in found}, fresh), **fresh}
     text, heads = _wordings(pool, fresh, index, n)

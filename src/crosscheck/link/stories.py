@@ -206,14 +206,14 @@ def profiles(
 def group_stories(
     profiles: Mapping[str, Profile],
     derivations: Iterable[Derivation],
-    text: Wording | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> dict[str, tuple[str, ...]]:
     sets = UnionFind(profiles)
     for d in derivations:
         a, b = profiles.get(d.article), profiles.get(d.source)
         if a and b and not different_days(a.facts, b.facts):
             sets.union(d.article, d.source)
-    for a, b in similar_pairs(profiles, text):
+    for a, b in similar_pairs(profiles, vocabulary):
         sets.union(a, b)
     return named_stories(sets.groups().values(), profiles)
 
@@ -236,19 +236,33 @@ def story_id(members: list[str]) -> str:
 
 
 def similar_pairs(
-    profiles: Mapping[str, Profile], text: Wording | None = None
+    profiles: Mapping[str, Profile], vocabulary: Vocabulary | None = None
 ) -> Iterator[tuple[str, str]]:
-    text = text or wording(profiles)
-    headlines = Wording.of({p.id: p.headline for p in profiles.values()})
+    vocabulary = vocabulary or Vocabulary.of(profiles)
+    text, headlines = vocabulary.text, vocabulary.headlines
     named = discriminating_names(profiles.values())
-    for a, b in _candidates(text, headlines, profiles, named):
+    for a, b in _candidates(vocabulary.keys, named):
         alike = Likeness(text.cosine(a, b), headlines.cosine(a, b))
         if same_story(profiles[a], profiles[b], alike, named):
             yield a, b
 
 
-def wording(profiles: Mapping[str, Profile]) -> Wording:
-    return Wording.of({p.id: p.terms for p in profiles.values()})
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """What a pool's articles are compared and blocked on: TF-IDF of their texts and of
+    their headlines, and each article's blocking keys. Computed once per full link and
+    shared by story grouping, the rewrite search and the link index."""
+
+    text: Wording
+    headlines: Wording
+    keys: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, profiles: Mapping[str, Profile]) -> Vocabulary:
+        text = Wording.of({p.id: p.terms for p in profiles.values()})
+        headlines = Wording.of({p.id: p.headline for p in profiles.values()})
+        keys = {p.id: keys_of(p.id, text, headlines, p.facts) for p in profiles.values()}
+        return cls(text, headlines, keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,12 +345,10 @@ def keys_of(
     return keys
 
 
-def _candidates(
-    text: Wording, headlines: Wording, profiles: Mapping[str, Profile], names: frozenset[str]
-) -> Iterator[tuple[str, str]]:
+def _candidates(keys: Mapping[str, list[str]], names: frozenset[str]) -> Iterator[tuple[str, str]]:
     postings: dict[str, list[str]] = defaultdict(list)
-    for doc in profiles:
-        for key in keys_of(doc, text, headlines, profiles[doc].facts):
+    for doc, own in keys.items():
+        for key in own:
             if not byline_key(key, names):
                 postings[key].append(doc)
     seen: set[tuple[str, str]] = set()

@@ -75,6 +75,9 @@ def _extracted(analysis: Analysis) -> dict:
     return {
         "outlet": analysis.outlet,
         "event_date": analysis.event_date,
+        "unverified": [_span(s) for s in analysis.unverified],
+        "event_type": analysis.event_type,
+        "sub_event_type": analysis.sub_event_type,
         "figures": [
             {
                 "value": f.value,

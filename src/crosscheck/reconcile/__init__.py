@@ -10,7 +10,7 @@ from datetime import date
 from crosscheck.reconcile.actors import story_actors
 from crosscheck.reconcile.brief import story_title, write_brief
 from crosscheck.reconcile.estimates import by_category, estimate, total_checks
-from crosscheck.reconcile.event_type import event_type
+from crosscheck.reconcile.event_type import story_event_type
 from crosscheck.reconcile.events import event_claims
 from crosscheck.reconcile.figures import figure_claims
 from crosscheck.reconcile.statements import Embed, statement_claims
@@ -39,9 +39,10 @@ def reconcile(
     for article in ids:
         members.setdefault(origin_of[article], []).append(article)
     origins = list(members)  # articles are in publication order, so origins are too
-    claims, conflicts = figure_claims(figures, origin_of, by_id)
+    doubting = {a for a in ids if a in analyses and analyses[a].unverified}
+    claims, conflicts = figure_claims(figures, origin_of, by_id, doubting)
     day = _event_date(ids, analyses)
-    kind, sub_kind = event_type(a.text for a in articles)
+    kind, sub_kind = story_event_type(analyses[a] for a in ids if a in analyses)
     return StoryRecord(
         id=story,
         title=story_title(articles),

@@ -12,7 +12,6 @@ voices otherwise.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
@@ -24,24 +23,20 @@ _ABOVE = frozenset({"more than", "over"})
 _BELOW = frozenset({"nearly", "almost", "fewer than", "less than", "up to", "at most"})
 _FLOOR = frozenset({"at least", "no fewer than", "no less than"})
 _ROUGH = frozenset({"about", "around", "some", "roughly", "approximately", "an estimated"})
-_UNVERIFIED = re.compile(
-    r"\b(?:could\s+not|couldn't|cannot|can't|unable\s+to|was\s+not\s+able\s+to|has\s+not|"
-    r"have\s+not|had\s+not)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)"
-    r"|\b(?:not|un)\s*(?:independently\s+)?(?:verified|confirmed)\b",
-    re.IGNORECASE,
-)
 
 
 def figure_claims(
     figures: list[Figure],
     origin_of: Mapping[str, str],
     articles: Mapping[str, Article],
+    doubting: set[str],
 ) -> tuple[tuple[FigureClaim, ...], tuple[Conflict, ...]]:
+    """Claims and their conflicts; `doubting` are the articles that say they could not
+    verify what they report."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
         key = (f.status, f.category, f.value, f.low, f.high, _direction(f.qualifier))
         groups[(*key, f.part_of_total)].append(f)
-    doubting = {a for a, article in articles.items() if _UNVERIFIED.search(article.text)}
     ranked = sorted(
         (_claim(members, origin_of, articles, doubting) for members in groups.values()),
         key=lambda c: (c.status, c.category or "", -c.independent_origins, -c.value),
@@ -55,11 +50,6 @@ def figure_claims(
         tuple(replace(c, conflicts=tuple(sorted(linked[i]))) for i, c in enumerate(ranked)),
         conflicts,
     )
-
-
-def unverified(text: str) -> bool:
-    """Does the text say a figure or claim could not be verified?"""
-    return bool(_UNVERIFIED.search(text))
 
 
 def _direction(qualifier: str | None) -> str:

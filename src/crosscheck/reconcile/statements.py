@@ -51,13 +51,8 @@ def statement_claims(
     alike = _likeness([q.text for _, q in quotes], embed)
     named, unnamed = (SAME_SPEAKER, SAME_STATEMENT) if embed else (SAME_SPEAKER_WORDS, SAME_WORDS)
     sets = UnionFind(str(i) for i in range(len(quotes)))
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            a, b = speakers[i], speakers[j]
-            if a and b and a != b:
-                continue
-            if alike[i, j] >= (named if a and b else unnamed):
-                sets.union(str(i), str(j))
+    for i, j in np.argwhere(np.triu(_same_statement(speakers, alike, named, unnamed), 1)):
+        sets.union(str(i), str(j))
     sources = {a: d.source for a, d in primary_sources(linkage.derivations).items()}
     claims = [
         _claim([quotes[int(i)] for i in group], [speakers[int(i)] for i in group], sources, linkage)
@@ -72,6 +67,18 @@ def statement_claims(
 def _speakers(quotes: list[tuple[str, Quote]]) -> list[str | None]:
     named = merge_names(("person", q.speaker) for _, q in quotes if q.speaker)
     return [named[("person", q.speaker)] if q.speaker else None for _, q in quotes]
+
+
+def _same_statement(
+    speakers: list[str | None], alike: np.ndarray, named: float, unnamed: float
+) -> np.ndarray:
+    """Which pairs of quotes are one statement: alike enough, the bar lower when both name
+    the same speaker; never two different speakers."""
+    ids = {s: i for i, s in enumerate(sorted({s for s in speakers if s}))}
+    who = np.array([ids[s] if s else -1 for s in speakers])
+    both = (who[:, None] >= 0) & (who[None, :] >= 0)
+    bar = np.where(both, named, unnamed)
+    return (alike >= bar) & ~(both & (who[:, None] != who[None, :]))
 
 
 def _likeness(texts: list[str], embed: Embed | None) -> np.ndarray:

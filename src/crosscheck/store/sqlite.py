@@ -64,6 +64,15 @@ class SQLiteStore:
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, entry.name, _now())
                 )
 
+    def _in(self, sql: str, ids: Iterable[str], *before: object) -> list[tuple]:
+        """Run `sql` over any number of ids, in chunks SQLite accepts: `{marks}` is where the
+        chunk's placeholders go, `before` the parameters ahead of them."""
+        rows: list[tuple] = []
+        for chunk in _chunks(sorted(set(ids)), _BATCH):
+            marks = ",".join("?" * len(chunk))
+            rows.extend(self._db.execute(sql.format(marks=marks), (*before, *chunk)).fetchall())
+        return rows
+
     def schema_version(self) -> int:
         return self._db.execute(
             "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"
@@ -126,10 +135,8 @@ class SQLiteStore:
             for row in self._db.execute(query + " ORDER BY rowid"):
                 yield Article(*row)
             return
-        for chunk in _chunks(list(ids), _BATCH):
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(f"{query} WHERE id IN ({marks})", chunk):
-                yield Article(*row)
+        for row in self._in(query + " WHERE id IN ({marks})", ids):
+            yield Article(*row)
 
     def article_count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
@@ -154,14 +161,8 @@ class SQLiteStore:
         if ids is None:
             rows = self._db.execute("SELECT article_id, data FROM analyses")
             return {aid: codec.loads(Analysis, data) for aid, data in rows}
-        found: dict[str, Analysis] = {}
-        for chunk in _chunks(list(ids), _BATCH):
-            marks = ",".join("?" * len(chunk))
-            for aid, data in self._db.execute(
-                f"SELECT article_id, data FROM analyses WHERE article_id IN ({marks})", chunk
-            ):
-                found[aid] = codec.loads(Analysis, data)
-        return found
+        rows = self._in("SELECT article_id, data FROM analyses WHERE article_id IN ({marks})", ids)
+        return {aid: codec.loads(Analysis, data) for aid, data in rows}
 
     # -- linkage ----------------------------------------------------------------
     def put_linkage(self, linkage: Linkage) -> None:
@@ -223,13 +224,9 @@ class SQLiteStore:
         take their place (with their members' derivations and unsupported sentences)."""
         members = [a for m in linkage.stories.values() for a in m]
         with self._transaction():
-            for chunk in _chunks(sorted(set(removed)), _BATCH):
-                marks = ",".join("?" * len(chunk))
-                self._db.execute(f"DELETE FROM story_members WHERE story_id IN ({marks})", chunk)
-            for chunk in _chunks(members, _BATCH):
-                marks = ",".join("?" * len(chunk))
-                for table in ("story_members", "derivations", "unsupported"):
-                    self._db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
+            self._in("DELETE FROM story_members WHERE story_id IN ({marks})", removed)
+            for table in ("story_members", "derivations", "unsupported"):
+                self._in(f"DELETE FROM {table} WHERE article_id IN ({{marks}})", members)
             self._insert_linkage(linkage)
 
     # -- link index -------------------------------------------------------------
@@ -273,16 +270,8 @@ class SQLiteStore:
             )
 
     def document_frequencies(self, field: str, terms: Iterable[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for chunk in _chunks(sorted(set(terms)), _BATCH):
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                self._db.execute(
-                    f"SELECT term, df FROM link_terms WHERE field = ? AND term IN ({marks})",
-                    (field, *chunk),
-                ).fetchall()
-            )
-        return found
+        query = "SELECT term, df FROM link_terms WHERE field = ? AND term IN ({marks})"
+        return dict(self._in(query, terms, field))
 
     def postings(self, keys: Iterable[str], limit: int) -> dict[str, list[str]]:
         """Articles filed under each key; a key with more than `limit` says too little to
@@ -296,29 +285,16 @@ class SQLiteStore:
         return found
 
     def link_profiles(self, ids: Iterable[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for chunk in _chunks(sorted(set(ids)), _BATCH):
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                self._db.execute(
-                    f"SELECT article_id, data FROM link_profiles WHERE article_id IN ({marks})",
-                    chunk,
-                ).fetchall()
-            )
-        return found
+        query = "SELECT article_id, data FROM link_profiles WHERE article_id IN ({marks})"
+        return dict(self._in(query, ids))
 
     # -- sentence vectors -------------------------------------------------------
     def sentence_vectors(self, model: str, ids: Iterable[str]) -> dict[str, bytes]:
-        found: dict[str, bytes] = {}
-        for chunk in _chunks(list(ids), 500):
-            marks = ",".join("?" * len(chunk))
-            for article, data in self._db.execute(
-                f"SELECT article_id, data FROM sentence_vectors "
-                f"WHERE model = ? AND article_id IN ({marks})",
-                (model, *chunk),
-            ):
-                found[article] = data
-        return found
+        query = (
+            "SELECT article_id, data FROM sentence_vectors "
+            "WHERE model = ? AND article_id IN ({marks})"
+        )
+        return dict(self._in(query, ids, model))
 
     def put_sentence_vectors(self, model: str, vectors: Mapping[str, bytes]) -> None:
         with self._transaction():
@@ -337,9 +313,7 @@ class SQLiteStore:
 
     def replace_stories(self, removed: Iterable[str], stories: Iterable[StoryRecord]) -> None:
         with self._transaction():
-            for chunk in _chunks(sorted(set(removed)), _BATCH):
-                marks = ",".join("?" * len(chunk))
-                self._db.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+            self._in("DELETE FROM stories WHERE id IN ({marks})", removed)
             self._db.executemany(
                 "INSERT OR REPLACE INTO stories VALUES (?, ?)",
                 ((s.id, codec.dumps(s)) for s in stories),
