@@ -11,6 +11,8 @@ from crosscheck.analyze import analyze_many
 from crosscheck.link import link
 from crosscheck.link.embeddings import SentenceEncoder
 from crosscheck.reconcile import reconcile
+from crosscheck.reconcile.estimates import estimate
+from crosscheck.records import Figure, Span
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +128,19 @@ def test_incident_record_dates_places_and_event_type(record):
     assert incident.event_type == "Violence against civilians"
     assert "Levant Wire" in incident.outlets
     assert any(e.date == "2025-03-06" and e.articles >= 3 for e in record.events)
+
+
+def test_a_part_of_a_total_does_not_make_the_reports_giving_the_total_incomplete():
+    def killed(article, value, category=None, part=False):
+        span = Span(article, 0, 2, str(value))
+        return Figure(article, value, value, value, "killed", span, span, category=category,
+                      part_of_total=part)  # fmt: skip
+
+    figures = [
+        killed("a", 23, "civilians"), killed("a", 7, "children", part=True),
+        killed("b", 23, "civilians"),
+        killed("c", 40),  # one outlet's larger, uncategorised count
+    ]  # fmt: skip
+    published = {"a": "2025-03-13", "b": "2025-03-13", "c": "2025-03-14"}
+    found = estimate("killed", figures, {a: a for a in published}, published)
+    assert (found.low, found.best, found.high) == (23, 23, 40)  # two origins against one

@@ -38,7 +38,10 @@ def estimate(
         for article, own in by_article.items()
         if (count := article_counts(own).get(status)) is not None
     }
-    named = {f.category for f in figures if f.status == status and f.category}
+    # Parts ("including seven children") are not categories a complete count must cover.
+    named = {
+        f.category for f in figures if f.status == status and f.category and not f.part_of_total
+    }
     complete = {a for a in per_article if _complete(by_article[a], status, named)}
     return _estimate(per_article, origin_of, published, complete or None)
 
