@@ -10,7 +10,7 @@ import pytest
 from conftest import WIRE_TEXT
 
 from crosscheck.ingest import ingest_bytes
-from crosscheck.records import Analysis, Span
+from crosscheck.records import Analysis, Derivation, Linkage, Span, Unsupported
 from crosscheck.store import SQLiteStore
 
 
@@ -64,3 +64,27 @@ def test_analyses_round_trip_and_are_redone_when_the_analyzer_changes(store):
     assert store.unanalysed("v1") == []
     assert store.unanalysed("v2") == [a.id]
     assert store.analyses()[a.id] == Analysis(a.id, (sentence,), (), "2024-05-07")
+
+
+def test_the_linkage_of_some_articles_is_their_stories_whole(store):
+    ids = []
+    for n in range(4):
+        added = article(f"{WIRE_TEXT} Report {n}.", name=f"{n}.txt")
+        store.add_articles([added])
+        ids.append(added.id)
+    a, b, c, d = ids
+    span = Span(b, 0, 8, "SHELLING")
+    store.put_linkage(
+        Linkage(
+            {"s-1": (a, b), "s-2": (c,), "s-3": (d,)},
+            (Derivation(b, a, "verbatim", 1.0),),
+            {a: a, b: a, c: c, d: d},
+            (Unsupported(b, a, span),),
+        )
+    )
+    part = store.linkage([b, c])
+    assert part.stories == {"s-1": (a, b), "s-2": (c,)}  # a comes with b's story
+    assert part.derivations == (Derivation(b, a, "verbatim", 1.0),)
+    assert part.origin_of == {a: a, b: a, c: c}
+    assert part.unsupported == (Unsupported(b, a, span),)
+    assert store.linkage().stories["s-3"] == (d,) and store.story_count() == 3

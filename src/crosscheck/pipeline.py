@@ -19,7 +19,7 @@ from crosscheck.ingest import IngestOptions, ingest
 from crosscheck.link import build, extend
 from crosscheck.link.embeddings import DIMENSIONS, SentenceEncoder
 from crosscheck.reconcile import Embed, reconcile
-from crosscheck.records import Article, Rejection
+from crosscheck.records import Article, Linkage, Rejection
 from crosscheck.store import Store
 
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
@@ -104,6 +104,7 @@ class Linked:
     stories: int
     changed: frozenset[str] | None
     removed: frozenset[str] = frozenset()
+    linkage: Linkage | None = None  # the changed stories' linkage, after an incremental run
 
 
 def link_all(
@@ -122,17 +123,16 @@ def link_all(
     linked = store.index_size() if store.index_version() == ANALYZER_VERSION else 0
     new = store.unindexed() if linked and not full else []
     if linked and not full and not new:
-        result = Linked(len(store.linkage().stories), frozenset())
+        result = Linked(store.story_count(), frozenset(), linkage=Linkage({}, (), {}))
     elif linked and not full and len(new) <= linked:
-        before = store.linkage()
-        update = extend(list(store.articles(new)), store.analyses(new), store, before, encode)
+        update = extend(list(store.articles(new)), store.analyses(new), store, encode)
         store.update_linkage(update.removed, update.linkage)
         store.add_to_index(update.entries)
-        kept = len(before.stories) - len(update.removed - update.linkage.stories.keys())
         result = Linked(
-            kept + len(update.linkage.stories.keys() - before.stories.keys()),
+            store.story_count(),
             frozenset(update.linkage.stories),
             update.removed - update.linkage.stories.keys(),
+            update.linkage,
         )
     else:
         update = build(list(store.articles()), store.analyses(), encode)
@@ -154,10 +154,10 @@ def reconcile_all(
 ) -> int:
     """Reconcile every story, or only those a link run changed. `embed` matches quotes by
     meaning (translations, rewordings); without it, by shared words."""
-    linkage = store.linkage()
-    wanted = linkage.stories if linked is None or linked.changed is None else linked.changed
+    everything = linked is None or linked.linkage is None
+    linkage = store.linkage() if everything else linked.linkage
+    wanted = list(linkage.stories)
     members = sorted({m for s in wanted for m in linkage.stories[s]})
-    everything = linked is None or linked.changed is None
     analyses = store.analyses(None if everything else members)
     articles = {a.id: a for a in store.articles(None if everything else members)}
     records = []
@@ -169,7 +169,7 @@ def reconcile_all(
     if everything:
         store.put_stories(records)
     else:
-        store.replace_stories(linked.removed | linked.changed, records)
+        store.replace_stories(linked.removed | set(wanted), records)
     progress("reconcile", len(records), len(records))
     return len(records)
 

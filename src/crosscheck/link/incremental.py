@@ -52,6 +52,7 @@ class LinkIndex(Protocol):
     def document_frequencies(self, field: str, terms: Iterable[str]) -> dict[str, int]: ...
     def postings(self, keys: Iterable[str], limit: int) -> dict[str, list[str]]: ...
     def link_profiles(self, ids: Iterable[str]) -> dict[str, str]: ...
+    def linkage(self, articles: Iterable[str] | None = None) -> Linkage: ...
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]: ...
     def analyses(self, ids: Iterable[str] | None = None) -> dict[str, Analysis]: ...
 
@@ -78,10 +79,10 @@ def extend(
     new: list[Article],
     analyses: Mapping[str, Analysis],
     index: LinkIndex,
-    linkage: Linkage,
     encode: Encode | None = None,
 ) -> LinkUpdate:
-    """Place `new` articles (not yet in the index) into the stories of `linkage`."""
+    """Place `new` articles (not yet in the index) into the stored stories. Only the
+    stories holding articles that share a key with them are read."""
     fresh = profiles(new, analyses)
     n = index.index_size() + len(fresh)
     text, heads = _wordings(fresh, fresh, index, n)
@@ -89,7 +90,9 @@ def extend(
         index_entries(fresh, {a: keys_of(a, text, heads, p.facts) for a, p in fresh.items()})
     )
     candidates = _candidates(fresh, text, heads, entries, index)
-    pool = {**_stored(index, {c for found in candidates.values() for c in found}, fresh), **fresh}
+    nearby = {c for found in candidates.values() for c in found} - fresh.keys()
+    pool = {**_stored(index, nearby, fresh), **fresh}
+    linkage = index.linkage(nearby)
     text, heads = _wordings(pool, fresh, index, n)
     names = discriminating_names(pool.values())
 

@@ -193,31 +193,38 @@ class SQLiteStore:
             ),
         )
 
-    def linkage(self) -> Linkage:
-        stories: dict[str, list[str]] = {}
-        origin_of: dict[str, str] = {}
-        for article, story, origin in self._db.execute(
-            "SELECT article_id, story_id, origin FROM story_members ORDER BY story_id, rowid"
-        ):
-            stories.setdefault(story, []).append(article)
-            origin_of[article] = origin
-        derivations = tuple(
-            Derivation(*row)
-            for row in self._db.execute(
-                "SELECT article_id, source_id, kind, score FROM derivations "
-                "ORDER BY article_id, source_id"
-            )
-        )
-        unsupported = tuple(
-            Unsupported(article, origin, Span(article, start, end, text))
-            for article, origin, start, end, text in self._db.execute(
-                'SELECT article_id, origin_id, start, "end", text FROM unsupported '
-                "ORDER BY article_id, start"
-            )
-        )
+    def linkage(self, articles: Iterable[str] | None = None) -> Linkage:
+        """The whole linkage, or only the stories holding `articles` (each story whole, with
+        its members' derivations and unsupported sentences)."""
+        members = "SELECT rowid, article_id, story_id, origin FROM story_members"
+        derived = "SELECT article_id, source_id, kind, score FROM derivations"
+        added = 'SELECT article_id, origin_id, start, "end", text FROM unsupported'
+        if articles is None:
+            rows = self._db.execute(members).fetchall()
+            derivations = self._db.execute(derived).fetchall()
+            unsupported = self._db.execute(added).fetchall()
+        else:
+            holding = "SELECT DISTINCT story_id FROM story_members WHERE article_id IN ({marks})"
+            stories = [s for (s,) in self._in(holding, articles)]
+            rows = self._in(members + " WHERE story_id IN ({marks})", stories)
+            ids = [r[1] for r in rows]
+            derivations = self._in(derived + " WHERE article_id IN ({marks})", ids)
+            unsupported = self._in(added + " WHERE article_id IN ({marks})", ids)
+        grouped: dict[str, list[str]] = {}
+        for _, article, story, _ in sorted(rows, key=lambda r: (r[2], r[0])):
+            grouped.setdefault(story, []).append(article)
         return Linkage(
-            {s: tuple(m) for s, m in stories.items()}, derivations, origin_of, unsupported
+            {s: tuple(m) for s, m in grouped.items()},
+            tuple(Derivation(*row) for row in sorted(derivations, key=lambda r: r[:2])),
+            {article: origin for _, article, _, origin in rows},
+            tuple(
+                Unsupported(article, origin, Span(article, start, end, text))
+                for article, origin, start, end, text in sorted(unsupported, key=lambda r: r[:3])
+            ),
         )
+
+    def story_count(self) -> int:
+        return self._db.execute("SELECT COUNT(DISTINCT story_id) FROM story_members").fetchone()[0]
 
     def update_linkage(self, removed: Iterable[str], linkage: Linkage) -> None:
         """Replace some stories: `removed` are dropped, `linkage` covers the stories that
