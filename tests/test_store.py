@@ -22,9 +22,9 @@ def test_schema_migrations_are_recorded_once_and_wal_is_on(tmp_path):
     path = tmp_path / "s.sqlite"
     SQLiteStore(path).close()
     with SQLiteStore(path) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == 4
     db = sqlite3.connect(path)
-    assert db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone() == (3,)
+    assert db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone() == (4,)
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
@@ -88,3 +88,18 @@ def test_the_linkage_of_some_articles_is_their_stories_whole(store):
     assert part.origin_of == {a: a, b: a, c: c}
     assert part.unsupported == (Unsupported(b, a, span),)
     assert store.linkage().stories["s-3"] == (d,) and store.story_count() == 3
+
+
+def test_story_lookup_and_generation_follow_every_change(store):
+    from crosscheck.records import Incident, StoryRecord
+
+    before = store.stories_generation()
+    one = StoryRecord("s-1", "One", (), 0, Incident())
+    two = StoryRecord("s-2", "Two", (), 0, Incident())
+    store.put_stories([one, two])
+    after_put = store.stories_generation()
+    assert after_put > before
+    assert store.story("s-2") == two and store.story("missing") is None
+    store.replace_stories(["s-1"], [])
+    assert store.stories_generation() > after_put
+    assert store.story("s-1") is None

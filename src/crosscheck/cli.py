@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from crosscheck import pipeline
 from crosscheck.ingest import DEFAULT_MAX_BYTES, IngestOptions
 from crosscheck.present.outputs import write_outputs
+from crosscheck.present.web.settings import DEFAULT_MAX_BODY, TOKEN_ENV
 from crosscheck.records import Rejection
 from crosscheck.store import open_store
 
@@ -146,6 +147,58 @@ def report(
     if not quiet:
         _out.print(f"wrote {outputs.stories_json}, {outputs.report_html}, {outputs.incidents_csv}")
     store.close()
+
+
+@app.command()
+def serve(
+    db: DbRequired,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar=TOKEN_ENV,
+            help=f"Bearer token writes must carry (better: the {TOKEN_ENV} environment "
+            "variable). Without one the server is read-only.",
+            show_default=False,
+        ),
+    ] = None,
+    max_body: Annotated[
+        int, typer.Option("--max-body", help="Largest request body accepted, in bytes.")
+    ] = DEFAULT_MAX_BODY,
+    allow_url_ingest: Annotated[
+        bool, typer.Option("--allow-url-ingest", help="Let clients have the server fetch a URL.")
+    ] = False,
+    process: Annotated[
+        bool,
+        typer.Option("--process/--no-process", help="Analyze, link and reconcile posted articles."),
+    ] = True,
+    rewrites: Rewrites = False,
+    create: Annotated[
+        bool, typer.Option("--create", help="Start an empty store when DB does not exist.")
+    ] = False,
+) -> None:
+    """Serve the web app and the HTTP API (/api, OpenAPI at /api/openapi.json) over a store."""
+    import uvicorn
+
+    from crosscheck.present.web import ServerSettings, create_app
+
+    if not db.exists() and not create:
+        _err.print(f"[red]no store at {db}[/]: run `crosscheck run` first, or pass --create")
+        raise typer.Exit(2)
+    settings = ServerSettings(
+        db=db,
+        token=token or None,
+        max_body=max_body,
+        allow_url_ingest=allow_url_ingest,
+        process=process,
+        rewrites=rewrites,
+    )
+    _err.print(
+        f"crosscheck serving {db} on http://{host}:{port}/ "
+        f"({'writes need the token' if settings.token else 'read-only: no token set'})"
+    )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
 def _report_rejection(rejection: Rejection) -> None:

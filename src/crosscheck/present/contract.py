@@ -42,6 +42,18 @@ def build_contract(
     }
 
 
+def story_document(
+    story: StoryRecord,
+    articles: Iterable[Article],
+    linkage: Linkage,
+    analyses: Mapping[str, Analysis] | None = None,
+) -> dict:
+    """One story in the shape of stories.json (validates against the same schema): the
+    story and its articles only."""
+    members = set(story.articles)
+    return build_contract([a for a in articles if a.id in members], linkage, [story], analyses)
+
+
 def load_schema(name: str = "stories") -> dict:
     """A JSON Schema of an output: "stories" (stories.json) or "places" (places.geojson)."""
     return json.loads(

@@ -29,9 +29,10 @@ def write_outputs(store: Store, out: Path) -> Outputs:
     paths = Outputs(
         out / "stories.json", out / "report.html", out / "incidents.csv", out / "places.geojson"
     )
-    contract = build_contract(articles, linkage, stories, store.analyses())
+    analyses = store.analyses()
+    contract = build_contract(articles, linkage, stories, analyses)
     _atomic_write(paths.stories_json, json.dumps(contract, ensure_ascii=False, indent=1))
-    _atomic_write(paths.report_html, render_report(articles, linkage, stories))
+    _atomic_write(paths.report_html, render_report(articles, linkage, stories, analyses))
     _atomic_write(paths.incidents_csv, incidents_csv(stories))
     _atomic_write(paths.places_geojson, json.dumps(places_geojson(stories), ensure_ascii=False))
     return paths

@@ -1,27 +1,73 @@
-"""report.html: a self-contained page (no network, no scripts) over the stories."""
+"""report.html: one self-contained page over the stories that opens from disk.
+
+No scripts and no network: maps, timelines and derivation graphs are inline SVG drawn from
+a basemap shipped in the package, and the Content-Security-Policy allows nothing else.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import base64
+import hashlib
+from collections.abc import Iterable, Mapping
+from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from crosscheck.records import Article, Linkage, StoryRecord
+from crosscheck.present.views import StoryView, story_views
+from crosscheck.present.views.basemap import Country, basemap
+from crosscheck.records import Analysis, Article, Linkage, StoryRecord
 
 
-def render_report(articles: Iterable[Article], linkage: Linkage, stories: list[StoryRecord]) -> str:
-    env = Environment(
+def template_environment() -> Environment:
+    return Environment(
         loader=PackageLoader("crosscheck", "present/templates"),
         # Article text is untrusted: every value is escaped, in every template.
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def stylesheet() -> str:
+    return (resources.files("crosscheck.present") / "templates" / "report.css").read_text()
+
+
+def style_hash(css: str) -> str:
+    """The CSP source that allows exactly this inline stylesheet and no other."""
+    digest = hashlib.sha256(css.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+def countries_for(views: Iterable[StoryView]) -> list[Country]:
+    """The outlines the page's maps use: each defined once, however many maps draw it."""
+    wanted = {iso for v in views if v.map for iso in v.map.countries}
+    return [c for c in basemap().countries if c.iso in wanted]
+
+
+def order_stories(stories: Iterable[StoryRecord]) -> list[StoryRecord]:
+    """Most reported first, then by date."""
+    return sorted(stories, key=lambda s: (-len(s.articles), s.incident.date or "", s.id))
+
+
+def render_report(
+    articles: Iterable[Article],
+    linkage: Linkage,
+    stories: list[StoryRecord],
+    analyses: Mapping[str, Analysis] | None = None,
+) -> str:
     by_id = {a.id: a for a in articles}
-    sources = linkage.sources_of()
-    return env.get_template("report.html.j2").render(
-        stories=sorted(stories, key=lambda s: (-len(s.articles), s.incident.date or "", s.id)),
-        articles=by_id,
-        linkage=linkage,
-        derived_from={a: sources.get(a, ()) for a in by_id},
+    views = story_views(order_stories(stories), by_id, linkage, analyses or {})
+    css = stylesheet()
+    return (
+        template_environment()
+        .get_template("report.html.j2")
+        .render(
+            views=views,
+            article_count=len(by_id),
+            countries=countries_for(views),
+            css=css,
+            csp=f"default-src 'none'; style-src {style_hash(css)}; img-src data:; "
+            "base-uri 'none'; form-action 'none'",
+            href=lambda s: f"#{s.id}",
+        )
     )

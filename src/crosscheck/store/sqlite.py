@@ -32,11 +32,15 @@ def _now() -> str:
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, any_thread: bool = False) -> None:
+        """`any_thread`: the caller guarantees one thread at a time uses this store (a
+        server's pool hands each thread its own, but closes them all from one)."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: transactions are opened explicitly, one per write.
-        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self._db = sqlite3.connect(
+            self.path, isolation_level=None, timeout=30, check_same_thread=not any_thread
+        )
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
@@ -313,6 +317,7 @@ class SQLiteStore:
     # -- stories ----------------------------------------------------------------
     def put_stories(self, stories: Iterable[StoryRecord]) -> None:
         with self._transaction():
+            self._bump_stories()
             self._db.execute("DELETE FROM stories")
             self._db.executemany(
                 "INSERT INTO stories VALUES (?, ?)", ((s.id, codec.dumps(s)) for s in stories)
@@ -320,6 +325,7 @@ class SQLiteStore:
 
     def replace_stories(self, removed: Iterable[str], stories: Iterable[StoryRecord]) -> None:
         with self._transaction():
+            self._bump_stories()
             self._in("DELETE FROM stories WHERE id IN ({marks})", removed)
             self._db.executemany(
                 "INSERT OR REPLACE INTO stories VALUES (?, ?)",
@@ -329,6 +335,21 @@ class SQLiteStore:
     def stories(self) -> list[StoryRecord]:
         rows = self._db.execute("SELECT data FROM stories ORDER BY rowid")
         return [codec.loads(StoryRecord, data) for (data,) in rows]
+
+    def story(self, story_id: str) -> StoryRecord | None:
+        row = self._db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return codec.loads(StoryRecord, row[0]) if row else None
+
+    def stories_generation(self) -> int:
+        """A number that changes whenever the stored stories do."""
+        return self._db.execute(
+            "SELECT value FROM store_meta WHERE name = 'stories_generation'"
+        ).fetchone()[0]
+
+    def _bump_stories(self) -> None:
+        self._db.execute(
+            "UPDATE store_meta SET value = value + 1 WHERE name = 'stories_generation'"
+        )
 
     def rejection_count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM rejections").fetchone()[0]

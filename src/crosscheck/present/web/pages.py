@@ -1,0 +1,81 @@
+"""The web app's pages: the story list with search, and one page per story, drawn by the
+same templates as report.html."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from crosscheck.present.report import countries_for, stylesheet, template_environment
+from crosscheck.present.views.basemap import basemap
+from crosscheck.present.views.story import story_view
+from crosscheck.present.web.api import load_story
+
+router = APIRouter(include_in_schema=False)
+PAGE = 50
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> str:
+    store = request.app.state.stores.get()
+    total, stories = request.app.state.catalog.search(store, q, (page - 1) * PAGE, PAGE)
+    pages = max(1, -(-total // PAGE))
+
+    def page_href(n: int) -> str:
+        return "/?" + urlencode({k: v for k, v in (("q", q), ("page", n)) if v})
+
+    return render(
+        request,
+        "app_index.html.j2",
+        stories=stories,
+        total=total,
+        q=q or "",
+        page=page,
+        pages=pages,
+        previous=page_href(page - 1) if page > 1 else None,
+        next=page_href(page + 1) if page < pages else None,
+        href=lambda s: f"/stories/{s.id}",
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> str:
+    story, articles, linkage, analyses = load_story(request.app.state.stores.get(), story_id)
+    view = story_view(story, {a.id: a for a in articles}, linkage, analyses, basemap())
+    return render(request, "app_story.html.j2", v=view, countries=countries_for([view]))
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)
+
+
+@router.get("/static/report.css")
+async def css() -> Response:
+    text = await run_in_threadpool(stylesheet)
+    return Response(text, media_type="text/css", headers={"Cache-Control": "max-age=300"})
+
+
+def render(request: Request, template: str, **values) -> str:
+    environment = request.app.state.templates
+    return environment.get_template(template).render(**values)
+
+
+def error_page(environment):
+    """An HTML error page for browsers, with the message the API would give."""
+
+    def render_error(status: int, message: str) -> str:
+        return environment.get_template("app_error.html.j2").render(status=status, message=message)
+
+    return render_error
+
+
+__all__ = ["error_page", "router", "template_environment"]

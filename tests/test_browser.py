@@ -1,0 +1,122 @@
+"""End to end in headless Chromium: `crosscheck serve` on a loopback port, and report.html
+opened from disk. Screenshots go to test-artifacts/ (CROSSCHECK_ARTIFACTS)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.web import TOKEN, chromium_path, screenshot, serving
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_path()
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    opened = context.new_page()
+    opened.problems = []  # console errors (CSP violations among them) and dialogs
+    opened.on("console", lambda m: m.type == "error" and opened.problems.append(m.text))
+    opened.on("dialog", lambda d: (opened.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    yield opened
+    context.close()
+
+
+def check_story_visuals(page: Page) -> None:
+    """The map, the timeline and the derivation graph of the first story on the page."""
+    story = page.locator("section.story").first
+    expect(story.locator("svg.map use").first).to_be_attached()
+    assert story.locator("svg.map circle.marker").count() >= 1
+    box = story.locator("svg.map").bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 100
+    assert story.locator("svg.timeline a").count() >= 2
+    articles = story.locator("div.article").count()
+    assert story.locator("svg.graph a.node").count() == articles
+    assert story.locator("svg.graph rect.origin").count() >= 1
+
+
+def follow_first_citation(page: Page) -> None:
+    citation = page.locator("a.citation").first
+    href = citation.get_attribute("href")
+    citation.click()
+    page.wait_for_function("location.hash.length > 1")
+    assert page.evaluate("location.hash") == href
+    target = page.locator(":target")
+    expect(target).to_be_visible()
+    expect(target).to_be_in_viewport()
+    assert target.evaluate("e => e.closest('div.article') !== null")
+    assert "SARAQIB" in target.inner_text()
+
+
+def test_the_app_from_story_list_to_a_cited_sentence(browser, page, example_run, tmp_path):
+    db = tmp_path / "app.sqlite"
+    shutil.copy(example_run[0] / "crosscheck.sqlite", db)
+    with serving(db) as base:
+        page.goto(base + "/")
+        expect(page.locator("a.story-link")).to_have_count(2)
+        screenshot(page, "app-index")
+        page.locator("a.story-link").first.click()
+        page.wait_for_url("**/stories/*")
+        expect(page.locator("section.story h2")).to_contain_text("Saraqib")
+        check_story_visuals(page)
+        screenshot(page, "app-story")
+        follow_first_citation(page)
+        screenshot(page, "app-citation")
+
+        page.goto(base + "/")
+        page.fill("input[name=q]", "newsflash")
+        page.press("input[name=q]", "Enter")
+        expect(page.locator("a.story-link")).to_have_count(1)
+    assert page.problems == []
+
+
+def test_a_posted_script_title_is_shown_never_run(browser, page, tmp_path):
+    hostile = {
+        "title": "<script>alert(1)</script>",
+        "outlet": "<img src=x onerror=alert(2)>",
+        "published": "2025-04-02T08:30:00Z",
+        "text": "KIRKUK, Iraq — Gunmen killed four soldiers at a checkpoint south of Kirkuk on "
+        "Tuesday, the Iraqi army said. Two other soldiers were wounded.",
+    }
+    with serving(tmp_path / "xss.sqlite", "--create") as base:
+        posted = httpx.post(
+            base + "/api/articles", json=hostile, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
+        assert posted.status_code == 201
+        deadline = time.monotonic() + 120
+        while not httpx.get(base + "/api/stories").json()["total"]:
+            assert time.monotonic() < deadline, "the posted article was never processed"
+            time.sleep(0.5)
+        page.goto(base + "/")
+        expect(page.locator("a.story-link")).to_have_text("<script>alert(1)</script>")
+        page.locator("a.story-link").click()
+        expect(page.locator("div.article b").first).to_have_text("<script>alert(1)</script>")
+        assert page.locator("img").count() == 0
+        screenshot(page, "app-hostile-title")
+    assert page.problems == []
+
+
+def test_report_html_from_disk(browser, page, example_run):
+    report = example_run[0] / "report.html"
+    page.goto(report.as_uri())
+    expect(page.locator("nav.index a.story-link")).to_have_count(2)
+    # The inline stylesheet is allowed by its hash: if the CSP refused it, the header
+    # would be unstyled and the console would report the violation.
+    header = page.locator("header.top")
+    assert header.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(29, 36, 48)"
+    check_story_visuals(page)
+    screenshot(page, "report")
+    follow_first_citation(page)
+    screenshot(page, "report-citation")
+    assert page.problems == []
