@@ -10,19 +10,26 @@ from dataclasses import dataclass, field
 
 import httpx
 
-TOWNS = "Marlow Kessing Ardent Belmont Corriston Dunmore Everly Falston Garrick Hollis".split()
+TOWNS = [
+    ("Dayton", "Ohio"), ("Fresno", "Calif."), ("Tulsa", "Okla."), ("Macon", "Ga."),
+    ("Flint", "Mich."), ("Erie", "Pa."), ("Joliet", "Ill."), ("Mobile", "Ala."),
+    ("Gary", "Ind."), ("Camden", "N.J."), ("Yakima", "Wash."), ("Pueblo", "Colo."),
+]  # fmt: skip
 
 
 def report(client: int, n: int) -> dict:
-    town = TOWNS[(client + n) % len(TOWNS)]
+    """A distinct templated crime brief: the form local newsrooms fill in, so the wording
+    is nearly the same across reports of different shootings."""
+    town, state = TOWNS[(client * 7 + n) % len(TOWNS)]
+    hurt = n % 7 + 1
     return {
-        "title": f"Shooting in {town} leaves {n % 7 + 1} hurt (client {client}, report {n})",
+        "title": f"{hurt} hurt in shooting on {n} Oak Street (client {client}, report {n})",
         "outlet": f"Load Gazette {client}",
         "published": f"2025-05-{n % 28 + 1:02d}T12:00:00Z",
         "text": (
-            f"{town.upper()} — A shooting on {n} Oak Street in {town} left {n % 7 + 1} people "
-            f"injured on Saturday, police said. Report {n} from client {client}. Officers "
-            f"recovered {n % 11 + 2} shell casings and asked witnesses to come forward."
+            f"{town.upper()}, {state} — A shooting on {n} Oak Street in {town} left {hurt} "
+            f"people injured on Saturday, police said. Report {n} from client {client}. "
+            f"Officers recovered {n % 11 + 2} shell casings and asked witnesses to come forward."
         ),
     }
 

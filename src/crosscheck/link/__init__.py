@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from crosscheck.link.derivation import find_derivations, fingerprints, origins
+from crosscheck.link.derivation import find_derivations, fingerprints, origins, within_stories
 from crosscheck.link.incremental import LinkIndex, LinkUpdate, extend, index_entries
 from crosscheck.link.paraphrase import Encode
 from crosscheck.link.rewrites import rewrites
@@ -35,6 +35,7 @@ def build(
     # A page that held no story (a login wall) shares its boilerplate with unrelated pages.
     derivations = find_derivations(fingerprints(a for a in articles if not pool[a.id].bare))
     stories = group_stories(pool, derivations, vocabulary)
+    derivations = within_stories(derivations, stories)
     added = ()
     if encode is not None and analyses:
         derivations, added = rewrites(

@@ -127,3 +127,16 @@ def origins(article_ids: Iterable[str], derivations: Iterable[Derivation]) -> di
             seen.add(current)
         result[article] = current
     return result
+
+
+def within_stories(
+    derivations: Iterable[Derivation], stories: Mapping[str, tuple[str, ...]]
+) -> tuple[Derivation, ...]:
+    """Reuse between two stories is a shared template (a newsroom's crime-brief form),
+    not one report copying another's account: drop it, so origins stay inside stories."""
+    story_of = {a: s for s, members in stories.items() for a in members}
+    return tuple(
+        d
+        for d in derivations
+        if story_of.get(d.article) is not None and story_of.get(d.article) == story_of.get(d.source)
+    )

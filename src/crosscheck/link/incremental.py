@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from crosscheck.link.derivation import derivations_between, origins
+from crosscheck.link.derivation import derivations_between, origins, within_stories
 from crosscheck.link.paraphrase import Encode
 from crosscheck.link.rewrites import rewrites
 from crosscheck.link.stories import (
@@ -29,9 +29,9 @@ from crosscheck.link.stories import (
     Likeness,
     Profile,
     Wording,
-    different_days,
     discriminating_names,
     keys_of,
+    look_alikes,
     named_stories,
     profiles,
     same_story,
@@ -115,7 +115,7 @@ def extend(
     )
     reused = derivations_between(similar, articles)
     for d in reused:
-        if not different_days(pool[d.article].facts, pool[d.source].facts):
+        if not look_alikes(pool[d.article].facts, pool[d.source].facts):
             sets.union(d.article, d.source)
             joined.update((story_of.get(d.article, ""), story_of.get(d.source, "")))
     joined.discard("")
@@ -128,7 +128,7 @@ def extend(
     pool.update(_stored(index, affected - pool.keys(), fresh))
     groups = [g for g in sets.groups().values() if affected.intersection(g)]
     stories = named_stories(groups, pool)
-    derivations = _derivations(linkage, affected, reused)
+    derivations = within_stories(_derivations(linkage, affected, reused), stories)
     added = ()
     if encode is not None:
         text, heads = _wordings(pool, fresh, index, n)

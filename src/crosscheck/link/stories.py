@@ -211,7 +211,7 @@ def group_stories(
     sets = UnionFind(profiles)
     for d in derivations:
         a, b = profiles.get(d.article), profiles.get(d.source)
-        if a and b and not different_days(a.facts, b.facts):
+        if a and b and not look_alikes(a.facts, b.facts):
             sets.union(d.article, d.source)
     for a, b in similar_pairs(profiles, vocabulary):
         sets.union(a, b)
@@ -302,7 +302,7 @@ class Likeness:
 
 
 def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -> bool:
-    if different_days(a.facts, b.facts):
+    if look_alikes(a.facts, b.facts):
         return False
     if alike.text >= SAME_STORY and _close_in_time(a.published, b.published):
         return True
@@ -316,11 +316,25 @@ def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -
     return alike.text >= SAME_FACTS and bool(a.facts.people & b.facts.people & names)
 
 
-def different_days(a: Facts, b: Facts) -> bool:
-    """Both reports date their event, a week apart: look-alike incidents, not one story.
+def look_alikes(a: Facts, b: Facts) -> bool:
+    """Two incidents however alike the wording: a week apart, in towns of different states
+    or countries, or in different towns with different tolls (templated briefs: "A shooting
+    on Oak Street in X left 3 injured").
     A report naming the same victim or suspect may be a follow-up (an arrest, a trial)."""
+    if a.people & b.people:
+        return False
     apart = a.days_apart(b)
-    return apart is not None and apart > DAYS_APART_VETO and not (a.people & b.people)
+    if apart is not None and apart > DAYS_APART_VETO:
+        return True
+    if not (a.towns and b.towns) or a.towns & b.towns:
+        return False
+    if not {_region(t) for t in a.towns} & {_region(t) for t in b.towns}:
+        return True  # Dayton, Ohio and Mobile, Alabama: never one shooting
+    return bool(a.shot and b.shot and a.shot != b.shot and not a.tolls & b.tolls)
+
+
+def _region(town_key: str) -> str:
+    return town_key.rpartition("|")[2]
 
 
 def discriminating_names(profiles: Iterable[Profile]) -> frozenset[str]:
