@@ -96,3 +96,23 @@ def test_nothing_new_changes_nothing_and_a_new_analyzer_relinks_all(tmp_path, an
         store.reset_index("an older analyzer")
         assert pipeline.link_all(store, rewrites=False).changed is None
         assert store.index_size() == 3
+
+
+def test_articles_stored_while_linking_wait_for_their_analysis(tmp_path, analysed):
+    """A server stores articles while its processor links: one without an analysis yet
+    would be linked on wording alone, with no place, day or toll to keep it apart."""
+    articles, analyses = analysed
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        _add(store, analysed, ["wire", "later"])
+        store.add_articles([articles["daily"]])  # stored, not yet analysed
+        first = pipeline.link_all(store, rewrites=False)
+        assert first.stories == 2 and "daily" not in store.linkage().story_of()
+        assert store.unindexed() == ["daily"]
+        _add(store, analysed, ["own"])
+        second = pipeline.link_all(store, rewrites=False)  # incremental: daily still waits
+        assert "daily" not in store.linkage().story_of()
+        assert "own" in store.linkage().story_of() and second.changed is not None
+        store.put_analyses(ANALYZER_VERSION, [analyses["daily"]])
+        pipeline.link_all(store, rewrites=False)
+        story_of = store.linkage().story_of()
+        assert story_of["daily"] == story_of["wire"] != story_of["later"]

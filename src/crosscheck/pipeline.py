@@ -121,7 +121,10 @@ def link_all(
     progress("link", 0, None)
     encode = StoredVectors(store, encoder or LazyEncoder()) if rewrites else None
     linked = store.index_size() if store.index_version() == ANALYZER_VERSION else 0
-    new = store.unindexed() if linked and not full else []
+    # Articles stored while this runs (a server ingesting) wait for their analysis: linked
+    # without it, their profile would carry no place, day or toll to keep them apart.
+    pending = set(store.unanalysed(ANALYZER_VERSION))
+    new = [a for a in store.unindexed() if a not in pending] if linked and not full else []
     if linked and not full and not new:
         result = Linked(store.story_count(), frozenset(), linkage=Linkage({}, (), {}))
     elif linked and not full and len(new) <= linked:
@@ -135,7 +138,8 @@ def link_all(
             update.linkage,
         )
     else:
-        update = build(list(store.articles()), store.analyses(), encode)
+        ready = [a for a in store.articles() if a.id not in pending]
+        update = build(ready, store.analyses([a.id for a in ready]), encode)
         store.reset_index(ANALYZER_VERSION)
         store.put_linkage(update.linkage)
         store.add_to_index(update.entries)
