@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from reports import report
 
-from crosscheck.records import Article
+from crosscheck.analyze import analyze_many
+from crosscheck.link import link
+from crosscheck.link.embeddings import SentenceEncoder
+from crosscheck.reconcile import reconcile
+from crosscheck.records import Analysis, Article, Linkage, StoryRecord
 
 EARLY = (
     "BEIRUT (Levant Wire) — At least 600 civilians have been killed in three days of "
@@ -88,3 +92,17 @@ def coast_articles() -> list[Article]:
         report("ministry", "Syrian ministry says dozens of security forces killed", MINISTRY,
              "2025-03-10T18:00:00Z", "Damascus Herald"),
     ]  # fmt: skip
+
+
+def coast_story() -> tuple[list[Article], dict[str, Analysis], Linkage, StoryRecord]:
+    """The six reports analysed, linked (with the rewrite search) and reconciled: they
+    must make one story."""
+    encoder = SentenceEncoder()
+    articles = coast_articles()
+    analyses = {a.article: a for a in analyze_many(articles)}
+    linkage = link(articles, analyses, lambda _id, sentences: encoder.encode(sentences))
+    (story, members), *others = linkage.stories.items()
+    assert not others, linkage.stories
+    chosen = [a for a in articles if a.id in members]
+    record = reconcile(story, chosen, analyses, linkage, lambda t: encoder.encode(list(t)))
+    return articles, analyses, linkage, record

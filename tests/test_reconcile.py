@@ -5,26 +5,15 @@ statement in three wordings, and an unsourced detail in a rewrite."""
 from __future__ import annotations
 
 import pytest
-from coast import coast_articles
+from coast import coast_articles, coast_story
 
-from crosscheck.analyze import analyze_many
-from crosscheck.link import link
-from crosscheck.link.embeddings import SentenceEncoder
-from crosscheck.reconcile import reconcile
 from crosscheck.reconcile.estimates import estimate
 from crosscheck.records import Figure, Span
 
 
 @pytest.fixture(scope="module")
 def record():
-    encoder = SentenceEncoder()
-    articles = coast_articles()
-    analyses = {a.article: a for a in analyze_many(articles)}
-    linkage = link(articles, analyses, lambda _id, sentences: encoder.encode(sentences))
-    (story, members), *others = linkage.stories.items()
-    assert not others, linkage.stories
-    chosen = [a for a in articles if a.id in members]
-    return reconcile(story, chosen, analyses, linkage, lambda t: encoder.encode(list(t)))
+    return coast_story()[3]
 
 
 TEXT = {a.id: a.text for a in coast_articles()}

@@ -4,30 +4,20 @@ bands and arrows, the timeline, the map and the anchors citations jump to."""
 from __future__ import annotations
 
 import pytest
-from coast import coast_articles
+from coast import coast_story
 
-from crosscheck.analyze import analyze_many
-from crosscheck.link import link
-from crosscheck.link.embeddings import SentenceEncoder
 from crosscheck.present.report import render_report
 from crosscheck.present.views import story_views
 from crosscheck.present.views.basemap import basemap
 from crosscheck.present.views.place_map import place_map
 from crosscheck.present.views.story import _safe_url
 from crosscheck.present.views.timeline import timeline
-from crosscheck.reconcile import reconcile
 
 
 @pytest.fixture(scope="module")
 def coast():
-    encoder = SentenceEncoder()
-    articles = coast_articles()
-    analyses = {a.article: a for a in analyze_many(articles)}
-    linkage = link(articles, analyses, lambda _id, sentences: encoder.encode(sentences))
-    [(story, _members)] = linkage.stories.items()
-    record = reconcile(story, articles, analyses, linkage, lambda t: encoder.encode(list(t)))
-    by_id = {a.id: a for a in articles}
-    [view] = story_views([record], by_id, linkage, analyses)
+    articles, analyses, linkage, record = coast_story()
+    [view] = story_views([record], {a.id: a for a in articles}, linkage, analyses)
     return view, articles, linkage, analyses, record
 
 
@@ -41,19 +31,24 @@ def test_graph_has_one_band_per_origin_and_an_arrow_per_derivation(coast):
         assert nodes[derived].x > nodes["wire"].x
         assert nodes[derived].y >= nodes["wire"].y
         assert nodes[derived].y < nodes["local"].y
-    kinds = {(e.x2, e.kind) for e in view.graph.edges}
-    assert len(view.graph.edges) == 2
-    assert {k for _, k in kinds} & {"verbatim", "edited"} and "paraphrase" in {k for _, k in kinds}
+    edges = {(e.source, e.article): e.kind for e in view.graph.edges}
+    assert edges.keys() == {("wire", "copy"), ("wire", "spun")}
+    assert edges["wire", "copy"] in ("verbatim", "edited")
+    assert edges["wire", "spun"] == "paraphrase"
+    for e in view.graph.edges:  # from the right side of its source to the left of its copy
+        assert e.x1 == nodes[e.source].x + view.graph.node_width
+        assert e.x2 == nodes[e.article].x
     bands = sorted({n.y for a, n in nodes.items() if n.origin})
     assert len(bands) == 4
 
 
 def test_timeline_places_reports_in_publication_order(coast):
     view, articles, *_ = coast
-    reports = {m.label: m.x for m in view.timeline.reports}
-    published = sorted((a.published, view.anchors.label(a.id)) for a in articles)
-    xs = [reports[label] for _, label in published]
-    assert xs == sorted(xs)
+    # By link, not label: two of the reports are Levant Wire's.
+    reports = {m.href: m.x for m in view.timeline.reports}
+    assert len(reports) == len(articles)
+    xs = [reports[view.anchors.href(a.id)] for a in sorted(articles, key=lambda a: a.published)]
+    assert xs == sorted(xs) and xs[0] < xs[1]  # two days between the first two reports
     assert view.timeline.events, "the reports date the killings"
 
 

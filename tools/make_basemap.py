@@ -56,10 +56,14 @@ def _path(shape) -> str:
     starts = [*shape.parts, len(shape.points)]
     rings = []
     for a, b in itertools.pairwise(starts):
-        points = [f"{x:.1f} {-y:.1f}" for x, y in shape.points[a:b]]
+        points = [f"{_degrees(x)} {_degrees(-y)}" for x, y in shape.points[a:b]]
         deduped = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
         rings.append("M" + "L".join(deduped) + "Z")
-    return "".join(rings).replace("-0.0", "0.0")
+    return "".join(rings)
+
+
+def _degrees(value: float) -> str:
+    return f"{round(value, 1) + 0.0:.1f}"  # + 0.0 turns -0.0 into 0.0
 
 
 if __name__ == "__main__":

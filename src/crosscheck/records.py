@@ -178,12 +178,17 @@ class Linkage:
     def story_of(self) -> dict[str, str]:
         return {a: s for s, members in self.stories.items() for a in members}
 
-    def sources_of(self) -> dict[str, tuple[str, ...]]:
-        """Each derived article's direct sources; one pass, so callers never scan per article."""
-        found: dict[str, list[str]] = {}
+    def derivations_of(self) -> dict[str, tuple[Derivation, ...]]:
+        """Each derived article's derivations, by source; one pass, so callers never scan
+        the pool's derivations per article or per story."""
+        found: dict[str, list[Derivation]] = {}
         for d in self.derivations:
-            found.setdefault(d.article, []).append(d.source)
-        return {a: tuple(sorted(s)) for a, s in found.items()}
+            found.setdefault(d.article, []).append(d)
+        return {a: tuple(sorted(ds, key=lambda d: d.source)) for a, ds in found.items()}
+
+    def sources_of(self) -> dict[str, tuple[str, ...]]:
+        """Each derived article's direct sources."""
+        return {a: tuple(d.source for d in ds) for a, ds in self.derivations_of().items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ def build_contract(
         "schema_version": SCHEMA_VERSION,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "articles": [_article(a, story_of, sources, linkage, analyses.get(a.id)) for a in articles],
-        "stories": [_story(s, linkage) for s in stories],
+        "stories": [story_contract(s, linkage) for s in stories],
     }
 
 
@@ -137,7 +137,8 @@ def _extracted(analysis: Analysis) -> dict:
     }
 
 
-def _story(story: StoryRecord, linkage: Linkage) -> dict:
+def story_contract(story: StoryRecord, linkage: Linkage) -> dict:
+    """One story as stories.json holds it (schema: $defs/story)."""
     incident = story.incident
     members = set(story.articles)
     return {

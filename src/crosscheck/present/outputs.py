@@ -10,6 +10,7 @@ from crosscheck.present.contract import build_contract
 from crosscheck.present.csv_export import incidents_csv
 from crosscheck.present.geojson import places_geojson
 from crosscheck.present.report import render_report
+from crosscheck.records import Analysis, Article, Linkage, StoryRecord
 from crosscheck.store import Store
 
 
@@ -21,18 +22,34 @@ class Outputs:
     places_geojson: Path
 
 
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """Everything a store holds that the outputs are made from."""
+
+    articles: list[Article]
+    linkage: Linkage
+    stories: list[StoryRecord]
+    analyses: dict[str, Analysis]
+
+    @classmethod
+    def of(cls, store: Store) -> Pool:
+        return cls(list(store.articles()), store.linkage(), store.stories(), store.analyses())
+
+    def contract(self) -> dict:
+        return build_contract(self.articles, self.linkage, self.stories, self.analyses)
+
+
 def write_outputs(store: Store, out: Path) -> Outputs:
     out.mkdir(parents=True, exist_ok=True)
-    articles = list(store.articles())
-    linkage = store.linkage()
-    stories = store.stories()
+    pool = Pool.of(store)
+    stories = pool.stories
     paths = Outputs(
         out / "stories.json", out / "report.html", out / "incidents.csv", out / "places.geojson"
     )
-    analyses = store.analyses()
-    contract = build_contract(articles, linkage, stories, analyses)
-    _atomic_write(paths.stories_json, json.dumps(contract, ensure_ascii=False, indent=1))
-    _atomic_write(paths.report_html, render_report(articles, linkage, stories, analyses))
+    _atomic_write(paths.stories_json, json.dumps(pool.contract(), ensure_ascii=False, indent=1))
+    _atomic_write(
+        paths.report_html, render_report(pool.articles, pool.linkage, stories, pool.analyses)
+    )
     _atomic_write(paths.incidents_csv, incidents_csv(stories))
     _atomic_write(paths.places_geojson, json.dumps(places_geojson(stories), ensure_ascii=False))
     return paths

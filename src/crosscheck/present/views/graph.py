@@ -29,6 +29,8 @@ class Node:
 
 @dataclass(frozen=True, slots=True)
 class Edge:
+    source: str
+    article: str
     x1: float
     y1: float
     x2: float
@@ -53,7 +55,8 @@ def derivation_graph(
     derivations: Sequence[Derivation],
     describe: Callable[[str], tuple[str, str, str]],
 ) -> GraphView:
-    """`describe(article)` gives a node's label, detail line and link."""
+    """`derivations`: the story's own; `describe(article)` gives a node's label, detail
+    line and link."""
     inside = set(members)
     sources: dict[str, list[Derivation]] = {}
     for d in derivations:
@@ -81,7 +84,7 @@ def derivation_graph(
         for a, (x, y) in position.items()
     )
     edges = tuple(
-        Edge(sx + NODE_W, sy + NODE_H / 2, tx, ty + NODE_H / 2, d.kind)
+        Edge(d.source, article, sx + NODE_W, sy + NODE_H / 2, tx, ty + NODE_H / 2, d.kind)
         for article, found in sources.items()
         for d in found
         for (sx, sy), (tx, ty) in [(position[d.source], position[article])]

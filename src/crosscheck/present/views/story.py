@@ -11,7 +11,7 @@ from crosscheck.present.views.basemap import Basemap, basemap
 from crosscheck.present.views.graph import GraphView, derivation_graph
 from crosscheck.present.views.place_map import MapView, place_map
 from crosscheck.present.views.timeline import Entry, TimelineView, parse_when, timeline
-from crosscheck.records import Analysis, Article, Linkage, Span, StoryRecord
+from crosscheck.records import Analysis, Article, Derivation, Linkage, Span, StoryRecord
 
 SNIPPET = 48
 
@@ -90,7 +90,8 @@ def story_views(
     base: Basemap | None = None,
 ) -> list[StoryView]:
     base = base or basemap()
-    return [story_view(s, articles, linkage, analyses, base) for s in stories]
+    derived = linkage.derivations_of()
+    return [story_view(s, articles, linkage, analyses, base, derived) for s in stories]
 
 
 def story_view(
@@ -99,13 +100,13 @@ def story_view(
     linkage: Linkage,
     analyses: Mapping[str, Analysis],
     base: Basemap,
+    derived: Mapping[str, tuple[Derivation, ...]] | None = None,
 ) -> StoryView:
+    """`derived` is `linkage.derivations_of()`, passed in when drawing many stories."""
+    derived = linkage.derivations_of() if derived is None else derived
     members = [a for a in story.articles if a in articles]
     sentences = {a: [s.start for s in analyses[a].sentences] for a in members if a in analyses}
     anchors = Anchors(story.id, articles, sentences)
-    kinds: dict[str, list[tuple[str, str]]] = {}
-    for d in linkage.derivations:
-        kinds.setdefault(d.article, []).append((d.source, d.kind))
     cited = _cited_offsets(story)
     unsupported = _unsupported_spans(story)
     return StoryView(
@@ -121,7 +122,7 @@ def story_view(
                 published=articles[a].published,
                 url=_safe_url(articles[a].url),
                 origin=linkage.origin_of.get(a, a),
-                sources=tuple(sorted(kinds.get(a, ()))),
+                sources=tuple((d.source, d.kind) for d in derived.get(a, ())),
                 segments=_segments(
                     articles[a].text,
                     analyses[a].sentences if a in analyses else (),
@@ -139,7 +140,7 @@ def story_view(
             story.incident.origins,
             linkage.origin_of,
             members,
-            linkage.derivations,
+            [d for a in members for d in derived.get(a, ())],
             lambda a: (
                 anchors.label(a),
                 (articles[a].published or "undated")[:16].replace("T", " "),

@@ -13,15 +13,16 @@ from starlette.concurrency import run_in_threadpool
 from crosscheck.ingest import ingest_bytes
 from crosscheck.ingest.decode import decode
 from crosscheck.ingest.formats import Format
-from crosscheck.present.contract import build_contract, story_document
+from crosscheck.present.contract import story_contract, story_document
 from crosscheck.present.csv_export import incidents_csv
 from crosscheck.present.geojson import places_geojson
+from crosscheck.present.outputs import Pool
 from crosscheck.present.web.errors import ApiError
 from crosscheck.present.web.fetch import fetch_page
 from crosscheck.present.web.guards import require_token
 from crosscheck.present.web.stores import StorePool
 from crosscheck.records import Article, Rejection, StoryRecord
-from crosscheck.store import Store
+from crosscheck.store import Added, Store
 
 router = APIRouter(prefix="/api")
 
@@ -125,20 +126,13 @@ async def post_articles(request: Request) -> Response:
             + ", ".join(sorted(_FORMATS)),
         )
     body = await request.body()
+    # Parsing (trafilatura on an HTML page) and storing run in a worker thread, never on
+    # the event loop every other request waits on.
     if fmt is Format.JSON:
-        body = await _json_body(body, settings)
-    results = ingest_bytes(body, f"POST /api/articles ({kind})", fmt)
-    articles = [r for r in results if isinstance(r, Article)]
-    rejected = [r for r in results if isinstance(r, Rejection)]
-    if not articles:
-        raise ApiError(
-            422,
-            "no_article",
-            "nothing in the request could be read as an article",
-            [{"source": r.source, "reason": r.reason} for r in rejected],
-        )
-    # The store is taken in the worker thread: each thread has its own connection.
-    added = await run_in_threadpool(_save, request.app.state.stores, articles, rejected)
+        body = await run_in_threadpool(_json_body, body, settings)
+    added, rejected = await run_in_threadpool(
+        _ingest, request.app.state.stores, body, f"POST /api/articles ({kind})", fmt
+    )
     processor = request.app.state.processor
     if processor and any(a.outcome == "added" for a in added):
         processor.notify()
@@ -154,14 +148,26 @@ async def post_articles(request: Request) -> Response:
     return JSONResponse(result.model_dump(), status)
 
 
-def _save(stores: StorePool, articles: list[Article], rejected: list[Rejection]):
-    store = stores.get()
+def _ingest(
+    stores: StorePool, body: bytes, name: str, fmt: Format
+) -> tuple[list[Added], list[Rejection]]:
+    results = ingest_bytes(body, name, fmt)
+    articles = [r for r in results if isinstance(r, Article)]
+    rejected = [r for r in results if isinstance(r, Rejection)]
+    if not articles:
+        raise ApiError(
+            422,
+            "no_article",
+            "nothing in the request could be read as an article",
+            [{"source": r.source, "reason": r.reason} for r in rejected],
+        )
+    store = stores.get()  # this thread's own connection
     added = store.add_articles(articles)
     store.add_rejections(rejected)
-    return added
+    return added, rejected
 
 
-async def _json_body(body: bytes, settings) -> bytes:
+def _json_body(body: bytes, settings) -> bytes:
     try:
         value = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
@@ -177,9 +183,7 @@ async def _json_body(body: bytes, settings) -> bytes:
                 "ingesting by URL is off on this server (crosscheck serve --allow-url-ingest); "
                 "send the article's text or html instead",
             )
-        page = await run_in_threadpool(
-            fetch_page, str(value["url"]), settings.max_body, settings.fetch_timeout
-        )
+        page = fetch_page(str(value["url"]), settings.max_body, settings.fetch_timeout)
         value = {**value, "html": decode(page)}
         return json.dumps(value).encode()
     return body
@@ -211,10 +215,16 @@ def _summary(story: StoryRecord) -> StorySummary:
     )
 
 
-def load_story(store: Store, story_id: str):
+def _stored_story(store: Store, story_id: str) -> StoryRecord:
     story = store.story(story_id)
     if story is None:
         raise ApiError(404, "story_not_found", f"no story {story_id!r} in this store")
+    return story
+
+
+def load_story(store: Store, story_id: str):
+    """A story with everything its page and its document show."""
+    story = _stored_story(store, story_id)
     articles = list(store.articles(story.articles))
     return story, articles, store.linkage(story.articles), store.analyses(story.articles)
 
@@ -231,6 +241,9 @@ def get_story(request: Request, story_id: str) -> dict:
     return story_document(story, articles, linkage, analyses)
 
 
+CLAIMS = ("figures", "conflicts", "quotes", "events", "unsupported")
+
+
 @router.get(
     "/stories/{story_id}/claims",
     responses=ERRORS,
@@ -239,20 +252,15 @@ def get_story(request: Request, story_id: str) -> dict:
     "statements and dated events, as in stories.json.",
 )
 def get_claims(request: Request, story_id: str) -> dict:
-    story, articles, linkage, analyses = load_story(_store(request), story_id)
-    contract = story_document(story, articles, linkage, analyses)["stories"][0]
-    return {
-        "story": story_id,
-        **{k: contract[k] for k in ("figures", "conflicts", "quotes", "events", "unsupported")},
-    }
+    store = _store(request)
+    story = _stored_story(store, story_id)
+    contract = story_contract(story, store.linkage(story.articles))
+    return {"story": story_id, **{k: contract[k] for k in CLAIMS}}
 
 
 @router.get("/exports/stories.json", summary="stories.json for the whole store")
 def export_stories(request: Request) -> dict:
-    store = _store(request)
-    return build_contract(
-        list(store.articles()), store.linkage(), store.stories(), store.analyses()
-    )
+    return Pool.of(_store(request)).contract()
 
 
 @router.get(

@@ -48,7 +48,10 @@ class SecurityHeaders:
 
 class BodyLimit:
     """Refuses a request body over `limit` bytes with 413, whether it declares its length
-    or streams it in chunks; the body is read here, bounded, before the app sees it."""
+    or streams it in chunks; the body is read here, bounded, before the app sees it.
+
+    Not FastAPI's own `max_body_size`: its refusal is a plain-text body sent before the
+    app's exception handlers run, which would break the API's one error shape."""
 
     def __init__(self, app, limit: int) -> None:
         self.app = app
