@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
 import shutil
 import subprocess
@@ -116,7 +117,7 @@ def incident_scores(contract: dict, gold: list[dict]) -> dict[str, float]:
         hits["injured"] += (story["injured"]["best"] or 0) == incident["injured"]
         hits["date"] += story["date"] == incident["date"]
         names = " ".join(p["name"] for p in story["places"]).lower()
-        hits["city"] += incident["city_or_county"].lower() in names
+        hits["city"] += any(name in names for name in city_names(incident["city_or_county"]))
         hits["state"] += any(
             (p.get("admin1") or "").lower() == incident["state"].lower() for p in story["places"]
         )
@@ -125,6 +126,14 @@ def incident_scores(contract: dict, gold: list[dict]) -> dict[str, float]:
         if total
         else {}
     )
+
+
+def city_names(city_or_county: str) -> list[str]:
+    """GVA writes "Chicago (Englewood)" and "Mount Holly (Mt Holly)": the city, then a
+    neighbourhood or another spelling in parentheses. Naming either is naming the place."""
+    match = re.fullmatch(r"(.*?)\s*\((.*)\)", city_or_county.strip())
+    names = [match.group(1), match.group(2)] if match else [city_or_county]
+    return [n.lower() for n in names if n]
 
 
 if __name__ == "__main__":

@@ -168,3 +168,45 @@ def test_the_monitor_and_it_are_the_organisation_named_before():
     observatory = "Syrian Observatory for Human Rights"
     assert sources[12] == sources[30] == sources[4] == observatory
     assert sources[2] != observatory and "Interior Ministry" in sources[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One victim, no number: a role, a pronoun, a name, a parenthesis, a place between.
+        ("A 58-year-old Glen Haven woman was fatally shot outside her home.", (1, "killed")),
+        ("A teenager in Marlow died Sunday after he was shot near a park.", (1, "killed")),
+        ("The victim (Darnell Price Jr.) died at the hospital.", (1, "killed")),
+        ("The man, whose name was not released, died at the scene.", (1, "killed")),
+        ("A driver was found shot to death early Monday on Route 9.", (1, "killed")),
+        ("Deputies found the boy in the yard, and he was pronounced dead.", (1, "killed")),
+        ("A woman was accidentally shot and killed while cleaning a rifle.", (1, "killed")),
+        ("Police charged a neighbor in the shooting death of 19-year-old Tess Varga.", (1, "killed")),
+        ("She later died of her injuries.", (1, "killed")),
+        ("The gunman then turned the gun on himself.", (1, "killed")),
+        ("A man and his nephew were shot outside a bar.", (2, "shot")),
+        ("A cashier was wounded during the robbery.", (1, "injured")),
+    ],
+)  # fmt: skip
+def test_single_victims_without_a_number(text, expected):
+    assert expected in [(value, status) for value, status, *_ in figures(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The subject is the attacker: its count is not a toll.
+        "Investigators say Rory Kale, 41, shot his girlfriend at their home.",
+        "He shot at the car as it drove away.",
+        "The gunman killed three people and wounded two others.",
+        "Two gunmen killed three people at the market.",
+        "The officer fatally shot a man who charged at him.",
+    ],
+)
+def test_attackers_are_not_counted_as_victims(text):
+    found = [(value, status) for value, status, *_ in figures(text)]
+    assert (1, "shot") not in found
+    assert (2, "killed") not in found
+    assert (1, "killed") not in found or "officer" in text  # the man the officer shot died
+    if "three people" in text:
+        assert (3, "killed") in found and (5, "injured") not in found

@@ -78,17 +78,25 @@ def event_date(
     """The day the lead says the event happened, else the publication day."""
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
     base = _day(published)
-    candidates = []
-    for mention in mentions:
-        if mention.span.start < lead_end and mention.resolved and mention.granularity == "day":
-            # A lead date after publication, or months before it, is about something else.
-            when = date.fromisoformat(mention.resolved)
-            if base is None or timedelta(0) <= base - when <= timedelta(days=31):
-                candidates.append(mention.resolved)
-    if candidates:
+    candidates = [m for m in mentions if _plausible(m, base, timedelta(days=31))]
+    lead = [m.resolved for m in candidates if m.span.start < lead_end]
+    if lead:
         # Leads and photo captions also carry the publication day; the event is the earliest.
-        return min(candidates)
+        return min(lead)
+    # A lead with no date ("Police are investigating a shooting"): the body's first day of
+    # the past week is likelier the event's than the publication day is.
+    body = [m.resolved for m in candidates if _plausible(m, base, timedelta(days=7))]
+    if body:
+        return body[0]
     return base.isoformat() if base else None
+
+
+def _plausible(mention: DateMention, base: date | None, within: timedelta) -> bool:
+    """A day on or before publication, not longer ago than `within`: a later date, or one
+    months before, is about something else (a court date, an earlier incident)."""
+    if not mention.resolved or mention.granularity != "day":
+        return False
+    return base is None or timedelta(0) <= base - date.fromisoformat(mention.resolved) <= within
 
 
 def _mention(
@@ -149,6 +157,10 @@ def _relative(match: re.Match, base: date | None) -> date | None:
     weekday = match.group("weekday")
     if weekday:
         back = (base.weekday() - _WEEKDAYS.index(weekday.lower())) % 7
+        if back == 6 and not match.group(0).lower().startswith(("last", "this")):
+            # Six days back would be "last Tuesday". A bare "Tuesday" the day after the
+            # publication stamp is a court date ahead, or a stamp taken a day early.
+            return base + timedelta(days=1)
         return base - timedelta(days=back)
     word = match.group("word").lower()
     return base - timedelta(days=1) if word in ("yesterday", "last night") else base

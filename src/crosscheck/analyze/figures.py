@@ -40,6 +40,8 @@ _UNSPECIFIED = (
     "|teen|teenager|boy|girl|student|resident|bystander|driver|passenger|motorist|worker"
     "|father|mother|son|daughter|husband|wife|brother|sister|toddler|infant|baby|suspect"
     "|suspects|youths|youth|juveniles|juvenile|guests|employees|employee|shooters|shooter"
+    "|cashier|clerk|guard|guards|neighbor|neighbour|friend|friends|cousin|husband|wife"
+    "|hunter|hunters|homeowner|customer|pedestrian|patron|patrons"
     r"|\d{1,3}-year-olds?"
 )
 _NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
@@ -59,17 +61,37 @@ _STATUS = (
     r"|hospitali[sz]ed|missing|displaced|fled|homeless|arrested|detained|shot"
     r"|lost\s+(?:their|his|her)\s+lives|taken\s+into\s+custody))"
 )
-_AUX = (
-    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|had|have|has|are|is|got|remain"
-    r"|remained|was\s+later|were\s+later)\s+)?"
+# Auxiliaries that make a victim's verb passive ("was shot", "has been found dead"). "had"
+# and "have" alone are not among them: "he had shot his wife" is the shooter.
+_PASSIVE = (
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|remain|remained"
+    r"|is\s+being|was\s+being)(?:\s+(?:later|then|also|eventually|subsequently))?"
+    r"(?:\s+found)?\s+)"
 )
-_ADVERB = r"(?:(?:also|reportedly|critically|seriously|badly|later|all|each|both)\s+)?"
-_MODIFIERS = r"(?:[\w]+(?:-[\w]+)*\s+){0,2}?"
+_AUX = rf"(?P<aux>{_PASSIVE}|(?:had|have|has)\s+)?"
+_ADVERB = (
+    r"(?:(?:also|reportedly|critically|seriously|badly|later|all|each|both|accidentally"
+    r"|allegedly|apparently|mortally|eventually|ultimately|subsequently|then|just"
+    r"|tragically)\s+)?"
+)
+# Words describing the victims ("24-year-old Sun Valley", "pro-Assad"), never function
+# words, so "12 hours later the man died" does not count twelve.
+_MODIFIERS = (
+    r"(?:(?!(?:the|a|an|and|or|of|in|on|at|to|by|for|with|from|was|were|is|are|his|her|their"
+    r"|who|that|after|before|when|\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w-]))"
+    r"\w+(?:-\w+)*\s+){0,3}?"
+)
+# Between the victims and their verb: one word, a place ("in Indiana"), a parenthesis or an
+# apposition between commas.
+_INSERT = (
+    r"(?:\s+(?!(?:and|or|but)\b)\w+|\s+(?:in|from|of)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2}"
+    r"|\s*\([^()]{1,60}\)|,[^,]{1,60},)"
+)
 
 # "at least three people were killed", "Four others suffered minor injuries", "two dead"
 _NUMBER_FIRST = re.compile(
     rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})"
-    rf"(?:\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))(?:\s+\w+)??)?(?:,[^,]{{1,40}},)?"
+    rf"(?:\s+(?:of\s+)?(?P<group>{_MODIFIERS}(?P<noun>{_NOUN})){_INSERT}??)?(?:,[^,]{{1,40}},)?"
     rf"\s+{_AUX}{_ADVERB}{_STATUS}\b",
     re.I,
 )
@@ -82,7 +104,7 @@ _FATALLY = re.compile(
 # Coordinated counts share one verb: "745 civilians, 125 members of the security forces and
 # 148 fighters were killed"; "including seven children and two women".
 _ITEM = (
-    rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     rf"(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))"
 )
 _ITEM_BEFORE = re.compile(rf"{_ITEM}\s*(?:,\s*and|,|and)\s+$", re.I)
@@ -93,7 +115,10 @@ _PART = re.compile(
     rf"\b(?:including|among\s+them|among\s+the\s+(?:dead|victims|wounded|injured))\s+"
     rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\b"
     rf"|\b(?P<num2>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\s+(?:were\s+)?"
-    rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b",
+    rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b"
+    # An age before a capitalised word makes it a name: "the death of 19-year-old Tess Varga".
+    r"|\b(?:shooting\s+|stabbing\s+)?(?P<death2>death)\s+of\s+(?:an?\s+)?\d{1,3}[- ]year[- ]old\s+"
+    r"(?-i:[A-Z][a-z]+)",
     re.I,
 )
 # "Also injured were three 14-year-old boys"
@@ -116,13 +141,31 @@ _SOME_OF = re.compile(
 _ONE = (
     "victim|man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|suspect|officer"
     "|deputy|driver|gunman|shooter|person|resident|student|father|mother|son|daughter"
+    "|husband|wife|brother|sister|cousin|friend|girlfriend|boyfriend|neighbor|neighbour"
+    "|grandmother|grandfather|uncle|aunt|nephew|niece|relative|roommate|clerk|employee"
 )
 _SINGULAR = re.compile(
-    rf"\bthe\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\s+(?:\w+\s+){{0,1}}?{_AUX}{_ADVERB}{_STATUS}\b"
+    rf"\bthe\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE})){_INSERT}??\s+{_AUX}{_ADVERB}{_STATUS}\b"
     rf"|\b(?:shooting\s+|stabbing\s+)?(?P<death>death)\s+of\s+(?P<num>an?|one|{NUMBER_PATTERN})\s+"
-    rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b",
+    rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b"
+    # An age before a capitalised word makes it a name: "the death of 19-year-old Tess Varga".
+    r"|\b(?:shooting\s+|stabbing\s+)?(?P<death2>death)\s+of\s+(?:an?\s+)?\d{1,3}[- ]year[- ]old\s+"
+    r"(?-i:[A-Z][a-z]+)",
     re.I,
 )
+# "doctors counted 14 bodies": the dead, counted.
+_BODIES = re.compile(
+    rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<bodies>bodies|corpses)\b",
+    re.I,
+)
+# "A woman and her son were shot", "a man and a teenager died": two victims.
+_PAIR = re.compile(
+    rf"\b(?P<pair>a|an|one)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\s+and\s+"
+    rf"(?:(?:a|an|her|his|their|the)\s+)?{_MODIFIERS}(?:{_ONE})\s+{_AUX}{_ADVERB}{_STATUS}\b",
+    re.I,
+)
+# "he was pronounced dead", "she later died": one victim, named before.
+_PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 # "killing at least 12 civilians", "wounded two others", "left three people dead"
 _VERB_FIRST = re.compile(
     rf"\b(?P<verb>killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|leaves)\s+"
@@ -134,6 +177,13 @@ _VERB_FIRST = re.compile(
 _TOLL = re.compile(
     rf"\bdeath\s+toll\s+(?:\S+\s+){{0,12}}?(?:to|at|of|is|was|reached|hit)\s+(?:(?P<qual>{_QUALIFIERS})\s+)?"
     rf"(?P<num>{NUMBER_PATTERN})\b",
+    re.I,
+)
+# The attacker's own death: "then turned the gun on himself", "took his own life".
+_SELF = re.compile(
+    r"\b(?:turned|turning|turns)\s+the\s+(?:gun|weapon|rifle|handgun|pistol)\s+on\s+(?P<self>himself|herself)"
+    r"|\b(?:took|taking|takes)\s+(?P<self2>his|her)\s+own\s+life"
+    r"|\b(?:killed|killing|kills|fatally\s+shot|fatally\s+shooting)\s+(?P<self3>himself|herself)\b",
     re.I,
 )
 # Sentences about a war's whole toll or a past year's events are background, not this event.
@@ -149,9 +199,31 @@ _NOT_A_COUNT_AFTER = re.compile(
 
 # After a person's name: "Samir Haidar, 67, was killed", "Ackeem Davis was shot to death".
 _NAMED_VICTIM = re.compile(
-    rf"^(?:,\s*(?:a\s+)?\d{{1,3}}(?:-year-old)?,)?\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I
+    rf"^(?:,\s*(?:a\s+)?\d{{1,3}}(?:-year-old)?,|\s*\([^()]{{1,60}}\))?\s+{_AUX}{_ADVERB}{_STATUS}\b",
+    re.I,
 )
 
+
+# "the shooting death of 16-year-old Javon Reilly": just before a named victim.
+_DEATH_OF = re.compile(
+    r"\b(?:shooting\s+|stabbing\s+)?death\s+of\s+(?:(?:a|an)\s+)?(?:\d{1,3}[- ]year[- ]old\s+)?$",
+    re.I,
+)
+# Verbs that take the victim as their object when active: in "the gunman killed three
+# people" the subject is the attacker. Passive ("was killed") or objectless, they name victims.
+_TRANSITIVE = re.compile(
+    r"(?:killed|shot|shot\s+dead|shot\s+to\s+death|wounded|injured|murdered|slain|hurt"
+    r"|struck|stabbed)$",
+    re.I,
+)
+_OBJECT_AFTER = re.compile(
+    rf"^\s+(?:at\b|(?:{NUMBER_PATTERN}|him|her|them|his|their|its|the|another|several)\b"
+    r"|(?-i:[A-Z])\w+\s+(?-i:[A-Z]))",
+    re.I,
+)
+
+_NAME_WORD = re.compile(r"\b[A-Z][a-z'’-]+[a-z]\b")
+_NOT_SURNAMES = frozenset({"Jr", "Sr", "Police", "Sheriff", "County", "City"})
 
 _ONE_AMOUNT = Amount(1, 1, 1, vague=False)
 
@@ -164,6 +236,7 @@ def extract_figures(
     """Figures per sentence. `attributions` gives each sentence's named source (see
     attribution.attribution_in); `people` are person-name spans, each named victim one."""
     figures: list[Figure] = []
+    people = _with_surnames(sentences, people)
     for sentence, source in zip(sentences, attributions, strict=True):
         named = [p for p in people if sentence.start <= p.start < sentence.end]
         found = sorted(
@@ -182,16 +255,37 @@ def extract_figures(
     return tuple(sorted(figures, key=lambda f: f.span.start))
 
 
+def _with_surnames(sentences: tuple[Span, ...], people: tuple[Span, ...]) -> list[Span]:
+    """People as named, plus later mentions by surname alone ("Lackey was pronounced dead"
+    after "Jamal Lackey, 17"), which the small NER model often misses."""
+    surnames = {
+        words[-1] for p in people if len(words := _NAME_WORD.findall(p.text)) >= 2
+    } - _NOT_SURNAMES
+    if not surnames:
+        return list(people)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b")
+    found = list(people)
+    for sentence in sentences:
+        for match in pattern.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if not any(p.start <= start < p.end for p in people):
+                found.append(Span(sentence.article, start, end, match.group()))
+    return sorted(found, key=lambda p: p.start)
+
+
 def _with_coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
     """Adds the counts listed before a figure's own ("A, B and C were killed"): they take its
     status, and the whole list, the figure included, shares `listed_with` to be summed."""
     result: list[Figure] = []
-    taken = {f.span.start for f in figures}
+    taken = [(f.span.start, f.span.end) for f in figures]
     for figure in figures:
         items: list[Figure] = []
         end = figure.span.start - sentence.start
         while not figure.part_of_total and (match := _ITEM_BEFORE.search(sentence.text[:end])):
-            if sentence.start + match.start() in taken:
+            # A count another verb already claims ("killed three people and wounded two
+            # others") is not listed with this one.
+            start, stop = sentence.start + match.start(), sentence.start + match.end("group")
+            if any(a < stop and start < b for a, b in taken):
                 break
             items.append(_item(sentence, match, figure, 0, part=False))
             end = match.start()
@@ -278,12 +372,21 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
     text = sentence.text
     if _BACKGROUND.search(text):
         return
-    patterns = (_NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED)
+    patterns = (
+        _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED, _PRONOUN,
+        _SELF, _PAIR, _BODIES,
+    )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
             status = _status_of(match)
-            amount = parse_amount(match.group("num")) if match.group("num") else _ONE_AMOUNT
+            number = match.groupdict().get("num")
+            amount = parse_amount(number) if number else _ONE_AMOUNT
+            pair = bool(match.groupdict().get("pair"))
+            if pair:
+                amount = Amount(2, 2, 2, vague=False)
             if status is None or amount is None or _not_a_count(text, match):
+                continue
+            if _attacker(text, match, strict=pattern is _PRONOUN):
                 continue
             groups = match.groupdict()
             yield _figure(
@@ -293,7 +396,8 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
                 amount,
                 status,
                 qualifier=groups.get("qual"),
-                category=_CATEGORIES.get(_noun(match, "noun", "noun2")),
+                # A pair ("a woman and her son") is not of its first noun's category.
+                category=None if pair else _CATEGORIES.get(_noun(match, "noun", "noun2")),
                 attributed_to=attributed,
                 group=groups.get("group") or groups.get("group2"),
             )
@@ -303,9 +407,18 @@ def _named_victims(sentence: Span, people: list[Span], attributed: str | None) -
     if _BACKGROUND.search(sentence.text):
         return
     for person in people:
-        match = _NAMED_VICTIM.match(sentence.text[person.end - sentence.start :])
+        before = _DEATH_OF.search(sentence.text[: person.start - sentence.start])
+        if before:
+            start = sentence.start + before.start()
+            yield _figure(
+                sentence, start, person.end, _ONE_AMOUNT, "killed",
+                attributed_to=attributed, group=person.text,
+            )  # fmt: skip
+            continue
+        after = sentence.text[person.end - sentence.start :]
+        match = _NAMED_VICTIM.match(after)
         status = _status_of(match) if match else None
-        if status is None:
+        if status is None or _attacker(after, match, strict=True):
             continue
         yield _figure(
             sentence,
@@ -318,9 +431,24 @@ def _named_victims(sentence: Span, people: list[Span], attributed: str | None) -
         )
 
 
+def _attacker(text: str, match: re.Match, strict: bool) -> bool:
+    """Is the matched subject the one who shot or killed, not a victim? So when its verb is
+    active and transitive: followed by an object ("two gunmen killed three people") or, for
+    a pronoun or a name (`strict`), at all ("he shot", "Milet shot his girlfriend")."""
+    aux = (match.groupdict().get("aux") or "").split()
+    passive = bool(aux) and aux[0].lower() not in {"had", "have", "has"}
+    if passive or not _TRANSITIVE.search(match.group(0)):
+        return False
+    return strict or bool(_OBJECT_AFTER.match(text[match.end() :]))
+
+
+# Pattern groups whose match alone says the victim died.
+_KILLED_GROUPS = ("sd", "fatal", "death", "death2", "died", "self", "self2", "self3", "bodies")
+
+
 def _status_of(match: re.Match) -> str | None:
     groups = match.groupdict()
-    if groups.get("sd") or groups.get("fatal") or groups.get("death"):
+    if any(groups.get(g) for g in _KILLED_GROUPS):
         return "killed"
     if groups.get("inj"):
         return "injured"
@@ -339,7 +467,7 @@ def _status_of(match: re.Match) -> str | None:
 
 
 def _not_a_count(text: str, match: re.Match) -> bool:
-    if match.group("num") is None:
+    if match.groupdict().get("num") is None:
         return False
     after = text[match.end("num") :]
     before = text[: match.start("num")]

@@ -35,12 +35,15 @@ class Gazetteer:
     states: dict[str, str]  # any spelling of a US state -> its name
     countries: dict[str, str]  # country name -> ISO code
     counties: dict[str, tuple[str, ...]]  # "Franklin County" -> the states that have one
+    # Postal codes ("MO") mean a state only right after a town ("Kansas City, MO"): alone,
+    # "IN", "OR" and "ME" in a capitalised headline are words.
+    postal: dict[str, str]
 
     def lookup(self, name: str) -> tuple[Town, ...]:
-        return self.towns.get(_key(name), ())
+        return self.towns.get(name_key(name), ())
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
     # Wires write "al-Numan", "Al Numan" and "al Numan" for one place.
     key = name.lower()
     if _FOLD_NEEDED.search(key):
@@ -93,11 +96,11 @@ def load_gazetteer() -> Gazetteer:
             population=city["population"],
         )
         names = {city["name"], *(n for n in city["alternatenames"] if _LATIN.match(n))}
-        for name in {_key(n) for n in names}:
+        for name in {name_key(n) for n in names}:
             index.setdefault(name, []).append(town)
     for town, names in _curated():
         for name in names:
-            index.setdefault(_key(name), []).insert(0, town)
+            index.setdefault(name_key(name), []).insert(0, town)
     states = {s["name"]: s["name"] for s in us_states.values()}
     states.update({ap: state_name[code] for ap, code in _AP_STATES.items()})
     countries = {c["name"]: c["iso"] for c in source.get_countries().values()}
@@ -111,6 +114,7 @@ def load_gazetteer() -> Gazetteer:
         states=states,
         countries=countries,
         counties={name: tuple(states) for name, states in counties.items()},
+        postal=state_name,
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from crosscheck.analyze.gazetteer import Gazetteer, Town
+from crosscheck.analyze.gazetteer import Gazetteer, Town, name_key
 from crosscheck.records import Place, Span
 
 _DATELINE = re.compile(
@@ -30,6 +30,7 @@ _AGENCY = re.compile(
     r"(?:[Pp]olice|Sheriff|Sheriff['’]s\s+(?:Office|Department)|Fire\s+Department|Coroner"
     r"|deputies|[Ss]heriff['’]s\s+deputies)\b"
 )
+_COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+County\b")
 _REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
 _DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
 
@@ -45,7 +46,10 @@ def find_places(doc: Doc, article: str, gazetteer: Gazetteer) -> tuple[Place, ..
     text = doc.text
     context = _Context(
         gazetteer,
-        frozenset(gazetteer.states[s] for s in _mentioned(text, gazetteer.states)),
+        frozenset(
+            [gazetteer.states[s] for s in _mentioned(text, gazetteer.states)]
+            + _states_of_counties(text, gazetteer)
+        ),
         frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries)),
     )
     found: list[Place] = []
@@ -132,14 +136,19 @@ def _region_after(ent: SpacySpan) -> str | None:
 
 
 def _town(name: str, region: str | None, context: _Context) -> Town | None:
-    towns = context.gazetteer.lookup(name)
+    # A town that bears the name comes before one that has it as an alternate name: "Santa
+    # Ana" is the Californian city before a district of Taguig. The sort is stable, so
+    # curated entries and then population still order each half.
+    key = name_key(name)
+    towns = sorted(context.gazetteer.lookup(name), key=lambda t: name_key(t.name) != key)
     if not towns:
         return None
-    states = context.gazetteer.states
+    states, postal = context.gazetteer.states, context.gazetteer.postal
     if region:
         for candidate in (region, region.split()[0]):
-            if candidate in states:
-                in_region = [t for t in towns if t.admin1 == states[candidate]]
+            state = states.get(candidate) or postal.get(candidate)
+            if state:
+                in_region = [t for t in towns if t.admin1 == state]
                 return in_region[0] if in_region else None
     for pick in (
         [t for t in towns if t.admin1 in context.states],
@@ -147,9 +156,21 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
     ):
         if pick:
             return pick[0]
-    if context.states and all(t.country == "US" for t in towns):
-        return None  # a US town in a state the article never names is likely another place
+    if context.states and not context.countries - {"US"} and any(t.country == "US" for t in towns):
+        # The article names US states and no other country, and the name is a US town's
+        # too: one outside those states, in the US or abroad, is likely another place.
+        return None
     return towns[0]
+
+
+def _states_of_counties(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The state of each county the text names that only one state has ("Starr County")."""
+    found = []
+    for match in _COUNTY.finditer(text):
+        states = gazetteer.counties.get(match.group(0), ())
+        if len(states) == 1:
+            found.append(states[0])
+    return found
 
 
 def _place(span: Span, town: Town, precision: str, admin1: str | None = None) -> Place:
