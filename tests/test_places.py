@@ -91,3 +91,23 @@ def test_provinces_and_counties_have_their_precision():
     )
     assert ("Idlib", "Idlib", "SY", "region") in found
     assert any(p[0] == "Franklin County" and p[3] == "district" for p in found)
+
+
+def test_a_postal_code_after_a_town_names_its_state():
+    found = places("Two men were shot outside a bar in Kansas City, MO, late Saturday.")
+    assert ("Kansas City", "Missouri", "US", "town") in found
+    # Alone, a capitalised "IN" is a word, not Indiana.
+    assert all(p[1] != "Indiana" for p in places("SHOOTING IN DAYTON LEAVES TWO HURT"))
+
+
+def test_a_county_only_one_state_has_names_the_state_of_its_towns():
+    found = places("Deputies in Fairfax County said a man was shot in Vienna on Friday.")
+    assert ("Vienna", "Virginia", "US", "town") in found
+
+
+def test_a_town_that_bears_the_name_comes_before_one_known_by_it():
+    assert places("A man was wounded in a shooting in Santa Ana on Friday.")[0][:3] == (
+        "Santa Ana",
+        "California",
+        "US",
+    )

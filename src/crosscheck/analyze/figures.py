@@ -145,12 +145,21 @@ _ONE = (
     "|grandmother|grandfather|uncle|aunt|nephew|niece|relative|roommate|clerk|employee"
 )
 _SINGULAR = re.compile(
-    rf"\bthe\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE})){_INSERT}??\s+{_AUX}{_ADVERB}{_STATUS}\b"
+    rf"\b(?:the|his|her|their)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE})){_INSERT}??\s+{_AUX}{_ADVERB}{_STATUS}\b"
     rf"|\b(?:shooting\s+|stabbing\s+)?(?P<death>death)\s+of\s+(?P<num>an?|one|{NUMBER_PATTERN})\s+"
     rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b"
     # An age before a capitalised word makes it a name: "the death of 19-year-old Tess Varga".
     r"|\b(?:shooting\s+|stabbing\s+)?(?P<death2>death)\s+of\s+(?:an?\s+)?\d{1,3}[- ]year[- ]old\s+"
     r"(?-i:[A-Z][a-z]+)",
+    re.I,
+)
+# One or two victims as the object: "shot and killed his wife", "wounding a clerk and a
+# customer".
+_VERB_ONE = re.compile(
+    r"\b(?P<vone>fatally\s+(?:shot|shooting)|shot\s+and\s+killed|shooting\s+and\s+killing"
+    r"|killed|killing|kills|wounded|wounding|injured|injuring|shot|shooting|shoots)\s+"
+    rf"(?:his|her|their|an?)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\b"
+    rf"(?P<second>\s+and\s+(?:his|her|their|an?)\s+{_MODIFIERS}(?:{_ONE})\b)?",
     re.I,
 )
 # "doctors counted 14 bodies": the dead, counted.
@@ -162,6 +171,13 @@ _BODIES = re.compile(
 _PAIR = re.compile(
     rf"\b(?P<pair>a|an|one)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\s+and\s+"
     rf"(?:(?:a|an|her|his|their|the)\s+)?{_MODIFIERS}(?:{_ONE})\s+{_AUX}{_ADVERB}{_STATUS}\b",
+    re.I,
+)
+# A victim listed before a single one's verb: "Bianca Rowe and her son, 17-year-old Jay Rowe,
+# were found dead", "Agent Lee Tate and the suspect were killed". Each adds one.
+_CONJUNCT_BEFORE = re.compile(
+    rf"(?:\b(?:a|an|the|his|her|their)\s+{_MODIFIERS}(?:{_ONE})|(?-i:[A-Z][a-z]+)(?:,\s*\d{{1,3}},)?)"
+    rf"\s*(?:,\s*and|,|and)\s+(?:(?:his|her|their)\s+(?:{_ONE}),?\s+)?(?:\d{{1,3}}-year-old\s+)?$",
     re.I,
 )
 # "he was pronounced dead", "she later died": one victim, named before.
@@ -249,7 +265,7 @@ def extract_figures(
             if figure.span.start >= last_end:
                 kept.append(figure)
                 last_end = figure.span.end
-        kept = _with_coordinated(sentence, kept)
+        kept = _with_coordinated(sentence, [_with_conjuncts(sentence, f) for f in kept])
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(figures, key=lambda f: f.span.start))
@@ -271,6 +287,31 @@ def _with_surnames(sentences: tuple[Span, ...], people: tuple[Span, ...]) -> lis
             if not any(p.start <= start < p.end for p in people):
                 found.append(Span(sentence.article, start, end, match.group()))
     return sorted(found, key=lambda p: p.start)
+
+
+def _with_conjuncts(sentence: Span, figure: Figure) -> Figure:
+    """One victim's figure, widened to the victims listed before it under the same verb."""
+    if figure.value != 1 or figure.high != 1 or figure.span.text[:1].isdigit():
+        return figure
+    end, extra = figure.span.start - sentence.start, 0
+    while match := _CONJUNCT_BEFORE.search(sentence.text[:end]):
+        extra, end = extra + 1, match.start()
+    if not extra:
+        return figure
+    value = 1 + extra
+    start = sentence.start + end
+    return replace(
+        figure,
+        value=value,
+        low=value,
+        high=value,
+        span=Span(
+            sentence.article,
+            start,
+            figure.span.end,
+            sentence.text[end : figure.span.end - sentence.start],
+        ),
+    )
 
 
 def _with_coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
@@ -374,14 +415,14 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
         return
     patterns = (
         _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED, _PRONOUN,
-        _SELF, _PAIR, _BODIES,
+        _SELF, _PAIR, _BODIES, _VERB_ONE,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
             status = _status_of(match)
             number = match.groupdict().get("num")
             amount = parse_amount(number) if number else _ONE_AMOUNT
-            pair = bool(match.groupdict().get("pair"))
+            pair = bool(match.groupdict().get("pair") or match.groupdict().get("second"))
             if pair:
                 amount = Amount(2, 2, 2, vague=False)
             if status is None or amount is None or _not_a_count(text, match):
@@ -452,6 +493,11 @@ def _status_of(match: re.Match) -> str | None:
         return "killed"
     if groups.get("inj"):
         return "injured"
+    if groups.get("vone"):
+        verb = groups["vone"].lower()
+        if "kill" in verb or verb.startswith("fatally"):
+            return "killed"
+        return "injured" if verb.startswith(("wound", "injur")) else "shot"
     if groups.get("st"):
         word = groups["st"].split()[0].lower()
         return _STATUS_WORDS.get(word, "arrested" if word == "taken" else None)

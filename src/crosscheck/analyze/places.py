@@ -186,4 +186,9 @@ def _place(span: Span, town: Town, precision: str, admin1: str | None = None) ->
 
 
 def _mentioned(text: str, names: dict[str, str]) -> list[str]:
-    return [n for n in names if n in text and re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", text)]
+    # "Kansas City" and "Oklahoma City" do not name the state.
+    return [
+        n
+        for n in names
+        if n in text and re.search(rf"(?<![\w]){re.escape(n)}(?![\w])(?!\s+City\b)", text)
+    ]
