@@ -223,3 +223,22 @@ def test_attackers_are_not_counted_as_victims(text, attacker, expected):
 )  # fmt: skip
 def test_victims_listed_before_one_verb_are_each_counted(text, expected):
     assert expected in [(value, status) for value, status, *_ in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Detectives are looking into a double shooting on Elm Street.", (2, "shot")),
+        ("The triple homicide was the county's first this spring.", (3, "killed")),
+        ("The boy accidentally shot himself in the foot while cleaning the gun.", (1, "shot")),
+        ("Three people -- two of them teenagers -- were wounded near the pier.", (3, "injured")),
+        ("Two men died and another man was critically injured.", (1, "injured")),
+    ],
+)  # fmt: skip
+def test_counts_named_by_the_crime_or_the_self(text, expected):
+    assert expected in [(value, status) for value, status, *_ in figures(text)]
+
+
+def test_a_citys_running_count_is_background():
+    found = figures("More than 4,300 people have been shot in the city so far this year.")
+    assert found == []

@@ -133,3 +133,27 @@ def test_a_part_of_a_total_does_not_make_the_reports_giving_the_total_incomplete
     published = {"a": "2025-03-13", "b": "2025-03-13", "c": "2025-03-14"}
     found = estimate("killed", figures, {a: a for a in published}, published)
     assert (found.low, found.best, found.high) == (23, 23, 40)  # two origins against one
+
+
+def test_a_report_that_a_victim_was_shot_does_not_make_him_injured_when_he_died():
+    def figure(article, value, status):
+        span = Span(article, 0, 2, str(value))
+        return Figure(article, value, value, value, status, span, span)
+
+    # One report says the man was shot, two that he was shot and killed; a fourth that
+    # three were shot, one fatally: two injured.
+    figures = [
+        figure("a", 1, "shot"),
+        figure("b", 1, "killed"), figure("c", 1, "killed"),
+        figure("d", 3, "shot"), figure("d", 1, "killed"),
+    ]  # fmt: skip
+    published = {a: "2025-03-13" for a in "abcd"}
+    origins = {a: a for a in published}
+    killed = estimate("killed", figures, origins, published)
+    assert killed.best == 1
+    injured = estimate("injured", figures, origins, published, killed.best)
+    assert (injured.low, injured.high) == (0, 2)
+    # Without the story's count of dead, report a would count its man as injured.
+    assert estimate("injured", figures, origins, published).low == 1
+    assert estimate("injured", [figures[0]], origins, published).best == 1
+    assert estimate("injured", [figures[0]], origins, published, killed=1).best == 0

@@ -8,8 +8,11 @@ from collections import defaultdict
 from crosscheck.records import Figure
 
 
-def article_counts(figures: list[Figure]) -> dict[str, int]:
-    """One article's count per status: its largest total, with injured derived from shot."""
+def article_counts(figures: list[Figure], killed: int | None = None) -> dict[str, int]:
+    """One article's count per status: its largest total, with injured derived from shot.
+
+    `killed` is the story's count of dead when known: a report that says only that "Jay
+    Rowe was shot" counts him among the injured unless the story knows he died."""
     counts: dict[str, int] = {}
     lists: dict[tuple[str, int], int] = defaultdict(int)
     for figure in figures:
@@ -23,7 +26,7 @@ def article_counts(figures: list[Figure]) -> dict[str, int]:
     shot = counts.pop("shot", None)
     if shot is not None:
         # "Sixteen people were shot, one fatally": fifteen injured, whatever else is said.
-        injured = shot - counts.get("killed", 0)
+        injured = max(0, shot - max(counts.get("killed", 0), killed or 0))
         if injured >= counts.get("injured", 0):
             counts["injured"] = injured
     return counts

@@ -85,7 +85,7 @@ _MODIFIERS = (
 # apposition between commas.
 _INSERT = (
     r"(?:\s+(?!(?:and|or|but)\b)\w+|\s+(?:in|from|of)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2}"
-    r"|\s*\([^()]{1,60}\)|,[^,]{1,60},)"
+    r"|\s*\([^()]{1,60}\)|,[^,]{1,60},|\s*(?:--|[—–])[^—–-]{1,50}(?:--|[—–]))"
 )
 
 # "at least three people were killed", "Four others suffered minor injuries", "two dead"
@@ -145,7 +145,7 @@ _ONE = (
     "|grandmother|grandfather|uncle|aunt|nephew|niece|relative|roommate|clerk|employee"
 )
 _SINGULAR = re.compile(
-    rf"\b(?:the|his|her|their)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE})){_INSERT}??\s+{_AUX}{_ADVERB}{_STATUS}\b"
+    rf"\b(?:the|his|her|their|another|a\s+(?:second|third|fourth))\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE})){_INSERT}??\s+{_AUX}{_ADVERB}{_STATUS}\b"
     rf"|\b(?:shooting\s+|stabbing\s+)?(?P<death>death)\s+of\s+(?P<num>an?|one|{NUMBER_PATTERN})\s+"
     rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b"
     # An age before a capitalised word makes it a name: "the death of 19-year-old Tess Varga".
@@ -162,6 +162,13 @@ _VERB_ONE = re.compile(
     rf"(?P<second>\s+and\s+(?:his|her|their|an?)\s+{_MODIFIERS}(?:{_ONE})\b)?",
     re.I,
 )
+# "a double shooting", "a triple homicide": the count is in the name of the crime.
+_MULTIPLE = re.compile(
+    r"\b(?P<multi>double|triple|quadruple)[- ](?:fatal\s+)?"
+    r"(?P<crime>shooting|homicide|murder|killing)s?\b",
+    re.I,
+)
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
 # "doctors counted 14 bodies": the dead, counted.
 _BODIES = re.compile(
     rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<bodies>bodies|corpses)\b",
@@ -195,17 +202,23 @@ _TOLL = re.compile(
     rf"(?P<num>{NUMBER_PATTERN})\b",
     re.I,
 )
-# The attacker's own death: "then turned the gun on himself", "took his own life".
+# The attacker's own death: "then turned the gun on himself", "took his own life"; or one
+# who shot himself.
 _SELF = re.compile(
     r"\b(?:turned|turning|turns)\s+the\s+(?:gun|weapon|rifle|handgun|pistol)\s+on\s+(?P<self>himself|herself)"
     r"|\b(?:took|taking|takes)\s+(?P<self2>his|her)\s+own\s+life"
-    r"|\b(?:killed|killing|kills|fatally\s+shot|fatally\s+shooting)\s+(?P<self3>himself|herself)\b",
+    r"|\b(?:killed|killing|kills|fatally\s+shot|fatally\s+shooting)\s+(?P<self3>himself|herself)\b"
+    # Not fatally: "accidentally shot himself in the leg" (the dead are counted elsewhere).
+    r"|\b(?P<selfshot>shot|shooting|shoots)\s+(?:himself|herself)\b",
     re.I,
 )
-# Sentences about a war's whole toll or a past year's events are background, not this event.
+# Sentences about a war's whole toll, a past year's events or the year's running count are
+# background, not this event.
 _BACKGROUND = re.compile(
     r"\b(?:\d+|[a-z]+)[- ]year(?:[- ]old)?\s+(?:civil\s+)?(?:war|conflict|insurgency|uprising)"
-    r"|\bsince\s+(?:the\s+)?(?:start|beginning|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d\b",
+    r"|\bsince\s+(?:the\s+)?(?:start|beginning|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d\b"
+    # A city's running count: "4,368 people were shot so far this year".
+    r"|\b(?:so\s+far\s+)?this\s+year\b|\blast\s+year\b|\bsince\s+January\b",
     re.I,
 )
 _NOT_A_COUNT_AFTER = re.compile(
@@ -415,7 +428,7 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
         return
     patterns = (
         _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED, _PRONOUN,
-        _SELF, _PAIR, _BODIES, _VERB_ONE,
+        _SELF, _PAIR, _BODIES, _VERB_ONE, _MULTIPLE,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -425,6 +438,9 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
             pair = bool(match.groupdict().get("pair") or match.groupdict().get("second"))
             if pair:
                 amount = Amount(2, 2, 2, vague=False)
+            if multi := match.groupdict().get("multi"):
+                n = _MULTIPLES[multi.lower()]
+                amount = Amount(n, n, n, vague=False)
             if status is None or amount is None or _not_a_count(text, match):
                 continue
             if _attacker(text, match, strict=pattern is _PRONOUN):
@@ -493,6 +509,10 @@ def _status_of(match: re.Match) -> str | None:
         return "killed"
     if groups.get("inj"):
         return "injured"
+    if groups.get("selfshot"):
+        return "shot"
+    if groups.get("crime"):
+        return "shot" if groups["crime"].lower() == "shooting" else "killed"
     if groups.get("vone"):
         verb = groups["vone"].lower()
         if "kill" in verb or verb.startswith("fatally"):

@@ -42,6 +42,7 @@ def reconcile(
     doubting = {a for a in ids if a in analyses and analyses[a].unverified}
     claims, conflicts = figure_claims(figures, origin_of, by_id, doubting)
     day = _event_date(ids, analyses)
+    killed = estimate("killed", figures, origin_of, published)
     kind, sub_kind = story_event_type(analyses[a] for a in ids if a in analyses)
     return StoryRecord(
         id=story,
@@ -51,8 +52,8 @@ def reconcile(
         incident=Incident(
             date=day,
             places=_places(ids, analyses),
-            killed=estimate("killed", figures, origin_of, published),
-            injured=estimate("injured", figures, origin_of, published),
+            killed=killed,
+            injured=estimate("injured", figures, origin_of, published, killed.best),
             date_start=(span := _date_range(ids, analyses, day))[0],
             date_end=span[1],
             event_type=kind,

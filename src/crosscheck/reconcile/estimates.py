@@ -6,7 +6,9 @@ Rule (UCDP-style), applied to the story's total for each status and to each vict
   or the sum of counts listed under one verb ("745 civilians, 125 soldiers and 148 fighters
   were killed" counts 1,018); parts such as "including seven children" are not totals but
   are the article's count for that category; an injured count is at least shot minus
-  killed, for articles that say how many were shot;
+  killed, for articles that say how many were shot, where killed is the larger of the
+  article's own count and the story's best (a report that a man "was shot" does not make him
+  injured when the others say he died);
 - best is the count reported by the most independent origins, among complete counts: an
   article that counts only some victim categories ("745 civilians") when the story's
   reports name others (security forces, fighters) does not vote on the total; of counts
@@ -31,12 +33,15 @@ def estimate(
     figures: list[Figure],
     origin_of: Mapping[str, str],
     published: Mapping[str, str | None],
+    killed: int | None = None,
 ) -> Estimate:
+    """The story's estimate for `status`; for injured, `killed` is the story's best count of
+    dead, which the people a report says were shot include."""
     by_article = _by_article(figures)
     per_article = {
         article: count
         for article, own in by_article.items()
-        if (count := article_counts(own).get(status)) is not None
+        if (count := article_counts(own, killed).get(status)) is not None
     }
     # Parts ("including seven children") are not categories a complete count must cover.
     named = {
