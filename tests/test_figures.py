@@ -18,7 +18,7 @@ def figures(text: str):
     ("words", "value"),
     [("1,018", 1018), ("four", 4), ("twenty-one", 21), ("one thousand eighteen", 1018),
      ("two hundred and five", 205), ("dozens", 12), ("hundreds", 100), ("a dozen", 12),
-     ("a pair", 2), ("a couple", 2), ("a hundred", 100)],
+     ("a pair", 2), ("a couple", 2), ("a hundred", 100), ("two dozen", 24)],
 )  # fmt: skip
 def test_numbers_in_digits_words_and_vague_amounts(words, value):
     assert parse_amount(words).value == value
@@ -242,3 +242,12 @@ def test_counts_named_by_the_crime_or_the_self(text, expected):
 def test_a_citys_running_count_is_background():
     found = figures("More than 4,300 people have been shot in the city so far this year.")
     assert found == []
+
+
+def test_an_age_between_commas_is_not_a_count_and_a_place_is_not_a_victim():
+    found = figures(
+        "Officers named the victim as Jay Rowe. Jay Rowe, 16, of Morgantown, died at the scene. "
+        "Two men were shot in Newark, and one of them has died."
+    )
+    killed = sorted(value for value, status, *_ in found if status == "killed")
+    assert killed == [1, 1]  # Rowe; the one of the two men, not "Newark and one"

@@ -182,11 +182,15 @@ _PAIR = re.compile(
 )
 # A victim listed before a single one's verb: "Bianca Rowe and her son, 17-year-old Jay Rowe,
 # were found dead", "Agent Lee Tate and the suspect were killed". Each adds one.
-_CONJUNCT_BEFORE = re.compile(
-    rf"(?:\b(?:a|an|the|his|her|their)\s+{_MODIFIERS}(?:{_ONE})|(?-i:[A-Z][a-z]+)(?:,\s*\d{{1,3}},)?)"
-    rf"\s*(?:,\s*and|,|and)\s+(?:(?:his|her|their)\s+(?:{_ONE}),?\s+)?(?:\d{{1,3}}-year-old\s+)?$",
-    re.I,
+_CONJUNCT_TAIL = (
+    # "and" is required: after a bare comma comes an apposition ("Bianca Rowe, her son").
+    rf"\s*,?\s+and\s+(?:(?:his|her|their)\s+(?:{_ONE}),?\s+)?(?:\d{{1,3}}-year-old\s+)?$"
 )
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:a|an|the|his|her|their)\s+{_MODIFIERS}(?:{_ONE}){_CONJUNCT_TAIL}", re.I
+)
+# After a person's name (and age): "Nora Pike, 43, and ".
+_NAME_BEFORE = re.compile(rf"^(?:,\s*\d{{1,3}},)?{_CONJUNCT_TAIL}", re.I)
 # "he was pronounced dead", "she later died": one victim, named before.
 _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 # "killing at least 12 civilians", "wounded two others", "left three people dead"
@@ -228,7 +232,8 @@ _NOT_A_COUNT_AFTER = re.compile(
 
 # After a person's name: "Samir Haidar, 67, was killed", "Ackeem Davis was shot to death".
 _NAMED_VICTIM = re.compile(
-    rf"^(?:,\s*(?:a\s+)?\d{{1,3}}(?:-year-old)?,|\s*\([^()]{{1,60}}\))?\s+{_AUX}{_ADVERB}{_STATUS}\b",
+    rf"^(?:,\s*(?:a\s+)?\d{{1,3}}(?:-year-old)?,(?:\s+of\s+[^,]{{1,40}},)?|\s*\([^()]{{1,60}}\))?"
+    rf"\s+{_AUX}{_ADVERB}{_STATUS}\b",
     re.I,
 )
 
@@ -278,7 +283,7 @@ def extract_figures(
             if figure.span.start >= last_end:
                 kept.append(figure)
                 last_end = figure.span.end
-        kept = _with_coordinated(sentence, [_with_conjuncts(sentence, f) for f in kept])
+        kept = _with_coordinated(sentence, [_with_conjuncts(sentence, f, named) for f in kept])
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(figures, key=lambda f: f.span.start))
@@ -302,29 +307,33 @@ def _with_surnames(sentences: tuple[Span, ...], people: tuple[Span, ...]) -> lis
     return sorted(found, key=lambda p: p.start)
 
 
-def _with_conjuncts(sentence: Span, figure: Figure) -> Figure:
-    """One victim's figure, widened to the victims listed before it under the same verb."""
-    if figure.value != 1 or figure.high != 1 or figure.span.text[:1].isdigit():
-        return figure
+def _with_conjuncts(sentence: Span, figure: Figure, people: list[Span]) -> Figure:
+    """One victim's figure, widened to the victims listed before it under the same verb:
+    people by name, or by role ("the man and his girlfriend")."""
+    first = figure.span.text.split(maxsplit=1)[0].lower() if figure.span.text else ""
+    if figure.value != 1 or figure.high != 1 or parse_amount(first) is not None:
+        return figure  # "One of them died" is a count, not a victim
     end, extra = figure.span.start - sentence.start, 0
-    while match := _CONJUNCT_BEFORE.search(sentence.text[:end]):
-        extra, end = extra + 1, match.start()
+    while start := _conjunct_start(sentence, end, people):
+        extra, end = extra + 1, start
     if not extra:
         return figure
     value = 1 + extra
-    start = sentence.start + end
-    return replace(
-        figure,
-        value=value,
-        low=value,
-        high=value,
-        span=Span(
-            sentence.article,
-            start,
-            figure.span.end,
-            sentence.text[end : figure.span.end - sentence.start],
-        ),
-    )
+    text = sentence.text[end : figure.span.end - sentence.start]
+    span = Span(sentence.article, sentence.start + end, figure.span.end, text)
+    return replace(figure, value=value, low=value, high=value, span=span)
+
+
+def _conjunct_start(sentence: Span, end: int, people: list[Span]) -> int | None:
+    """Where the victim listed just before offset `end` of the sentence begins, if any."""
+    before = sentence.text[:end]
+    if role := _ROLE_BEFORE.search(before):
+        return role.start()
+    for person in people:
+        offset = person.end - sentence.start
+        if 0 <= offset < end and _NAME_BEFORE.match(before[offset:]):
+            return person.start - sentence.start
+    return None
 
 
 def _with_coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
@@ -537,4 +546,6 @@ def _not_a_count(text: str, match: re.Match) -> bool:
         return False
     after = text[match.end("num") :]
     before = text[: match.start("num")]
-    return bool(_NOT_A_COUNT_AFTER.match(after)) or before.endswith(("$", "#", "No. "))
+    # An age between commas after a name: "Jay Rowe, 16, of Morgantown, died".
+    age = re.search(r"[a-z],\s*$", before) is not None and after.lstrip().startswith(",")
+    return age or bool(_NOT_A_COUNT_AFTER.match(after)) or before.endswith(("$", "#", "No. "))

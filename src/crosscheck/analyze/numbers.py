@@ -15,7 +15,7 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Vague amounts as (low, high). The low end follows ACLED's conservative convention:
 # "dozens" counts as 12 and "hundreds" as 100.
 VAGUE = {
