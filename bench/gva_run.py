@@ -2,7 +2,9 @@
 
 Reads ../shared/data/gva-dev at run time (its text is never copied into the repo) and reports:
 wall time and peak memory of the run, B-cubed precision/recall/F1 of stories against gold
-incidents, and per incident (the story holding most of its articles) killed/injured/date.
+incidents, and per incident (the story holding most of its articles) killed, injured, city,
+state and date. A city matches when a place of the story bears its name; GVA's "Chicago
+(Englewood)" matches either name.
 
     python bench/gva_run.py [--data ../shared/data/gva-dev] [--out /tmp/crosscheck-gva]
 """
