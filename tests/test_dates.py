@@ -83,3 +83,13 @@ def test_month_expressions_without_publication_date_stay_unresolved():
 def test_a_month_expression_does_not_become_the_event_day():
     result = analysed("Fighting that began last December flared again on Thursday.")
     assert result.event_date == "2025-03-13"
+
+
+def test_a_lead_without_a_date_takes_the_bodys_first_day_of_the_past_week():
+    lead = "Police are investigating a shooting. Officers were called to Elm Street. "
+    lead += "A man was taken to hospital. "
+    recent = analysed(lead + "Neighbours said the shots rang out late Tuesday.")
+    assert recent.event_date == "2025-03-11"
+    # A body date weeks back is another event (a previous arrest): the publication day.
+    older = analysed(lead + "The man had been arrested on February 20 for burglary.")
+    assert older.event_date == "2025-03-14"

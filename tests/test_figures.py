@@ -182,6 +182,8 @@ def test_the_monitor_and_it_are_the_organisation_named_before():
         ("Deputies found the boy in the yard, and he was pronounced dead.", (1, "killed")),
         ("A woman was accidentally shot and killed while cleaning a rifle.", (1, "killed")),
         ("Police charged a neighbor in the shooting death of 19-year-old Tess Varga.", (1, "killed")),
+        # A name the small NER model takes for an organisation is still a victim.
+        ("Police charged a neighbor in the shooting death of Tess Varga, a nurse.", (1, "killed")),
         ("She later died of her injuries.", (1, "killed")),
         ("The gunman then turned the gun on himself.", (1, "killed")),
         ("A man and his nephew were shot outside a bar.", (2, "shot")),
@@ -219,6 +221,8 @@ def test_attackers_are_not_counted_as_victims(text, attacker, expected):
          (2, "killed")),
         ("Agent Lee Tarr and the male suspect were killed in the exchange of fire.", (2, "killed")),
         ("Police said the man and his girlfriend were wounded.", (2, "injured")),
+        # The first victim opens the sentence.
+        ("The clerk and a customer were wounded during the robbery.", (2, "injured")),
     ],
 )  # fmt: skip
 def test_victims_listed_before_one_verb_are_each_counted(text, expected):

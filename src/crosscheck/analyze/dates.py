@@ -78,14 +78,17 @@ def event_date(
     """The day the lead says the event happened, else the publication day."""
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
     base = _day(published)
-    candidates = [m for m in mentions if _plausible(m, base, timedelta(days=31))]
-    lead = [m.resolved for m in candidates if m.span.start < lead_end]
+    lead = [
+        m.resolved
+        for m in mentions
+        if m.span.start < lead_end and _plausible(m, base, timedelta(days=31))
+    ]
     if lead:
         # Leads and photo captions also carry the publication day; the event is the earliest.
         return min(lead)
     # A lead with no date ("Police are investigating a shooting"): the body's first day of
     # the past week is likelier the event's than the publication day is.
-    body = [m.resolved for m in candidates if _plausible(m, base, timedelta(days=7))]
+    body = [m.resolved for m in mentions if _plausible(m, base, timedelta(days=7))]
     if body:
         return body[0]
     return base.isoformat() if base else None

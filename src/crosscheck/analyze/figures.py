@@ -40,8 +40,8 @@ _UNSPECIFIED = (
     "|teen|teenager|boy|girl|student|resident|bystander|driver|passenger|motorist|worker"
     "|father|mother|son|daughter|husband|wife|brother|sister|toddler|infant|baby|suspect"
     "|suspects|youths|youth|juveniles|juvenile|guests|employees|employee|shooters|shooter"
-    "|cashier|clerk|guard|guards|neighbor|neighbour|friend|friends|cousin|husband|wife"
-    "|hunter|hunters|homeowner|customer|pedestrian|patron|patrons"
+    "|cashier|clerk|guard|guards|neighbor|neighbour|friend|friends|cousin|hunter|hunters"
+    "|homeowner|customer|pedestrian|patron|patrons"
     r"|\d{1,3}-year-olds?"
 )
 _NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
@@ -115,10 +115,7 @@ _PART = re.compile(
     rf"\b(?:including|among\s+them|among\s+the\s+(?:dead|victims|wounded|injured))\s+"
     rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\b"
     rf"|\b(?P<num2>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\s+(?:were\s+)?"
-    rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b"
-    # An age before a capitalised word makes it a name: "the death of 19-year-old Tess Varga".
-    r"|\b(?:shooting\s+|stabbing\s+)?(?P<death2>death)\s+of\s+(?:an?\s+)?\d{1,3}[- ]year[- ]old\s+"
-    r"(?-i:[A-Z][a-z]+)",
+    rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b",
     re.I,
 )
 # "Also injured were three 14-year-old boys"
@@ -148,9 +145,9 @@ _SINGULAR = re.compile(
     rf"\b(?:the|his|her|their|another|a\s+(?:second|third|fourth))\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE})){_INSERT}??\s+{_AUX}{_ADVERB}{_STATUS}\b"
     rf"|\b(?:shooting\s+|stabbing\s+)?(?P<death>death)\s+of\s+(?P<num>an?|one|{NUMBER_PATTERN})\s+"
     rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b"
-    # An age before a capitalised word makes it a name: "the death of 19-year-old Tess Varga".
-    r"|\b(?:shooting\s+|stabbing\s+)?(?P<death2>death)\s+of\s+(?:an?\s+)?\d{1,3}[- ]year[- ]old\s+"
-    r"(?-i:[A-Z][a-z]+)",
+    # A name, whether or not NER knows it: "the death of (19-year-old) Tess Varga".
+    r"|\b(?:shooting\s+|stabbing\s+)?(?P<death2>death)\s+of\s+(?:\d{1,3}[- ]year[- ]old\s+)?"
+    r"(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+|(?<=old\s)[A-Z][a-z]+)",
     re.I,
 )
 # One or two victims as the object: "shot and killed his wife", "wounding a clerk and a
@@ -174,7 +171,8 @@ _BODIES = re.compile(
     rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<bodies>bodies|corpses)\b",
     re.I,
 )
-# "A woman and her son were shot", "a man and a teenager died": two victims.
+# "A woman and toddler died": two victims, the second with no determiner of its own, so
+# not a victim the conjunct rule below could widen.
 _PAIR = re.compile(
     rf"\b(?P<pair>a|an|one)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\s+and\s+"
     rf"(?:(?:a|an|her|his|their|the)\s+)?{_MODIFIERS}(?:{_ONE})\s+{_AUX}{_ADVERB}{_STATUS}\b",
@@ -238,11 +236,6 @@ _NAMED_VICTIM = re.compile(
 )
 
 
-# "the shooting death of 16-year-old Javon Reilly": just before a named victim.
-_DEATH_OF = re.compile(
-    r"\b(?:shooting\s+|stabbing\s+)?death\s+of\s+(?:(?:a|an)\s+)?(?:\d{1,3}[- ]year[- ]old\s+)?$",
-    re.I,
-)
 # Verbs that take the victim as their object when active: in "the gunman killed three
 # people" the subject is the attacker. Passive ("was killed") or objectless, they name victims.
 _TRANSITIVE = re.compile(
@@ -311,10 +304,10 @@ def _with_conjuncts(sentence: Span, figure: Figure, people: list[Span]) -> Figur
     """One victim's figure, widened to the victims listed before it under the same verb:
     people by name, or by role ("the man and his girlfriend")."""
     first = figure.span.text.split(maxsplit=1)[0].lower() if figure.span.text else ""
-    if figure.value != 1 or figure.high != 1 or parse_amount(first) is not None:
+    if figure.value != 1 or figure.high != 1 or (first not in {"a", "an"} and parse_amount(first)):
         return figure  # "One of them died" is a count, not a victim
     end, extra = figure.span.start - sentence.start, 0
-    while start := _conjunct_start(sentence, end, people):
+    while (start := _conjunct_start(sentence, end, people)) is not None:
         extra, end = extra + 1, start
     if not extra:
         return figure
@@ -441,20 +434,13 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
-            status = _status_of(match)
-            number = match.groupdict().get("num")
-            amount = parse_amount(number) if number else _ONE_AMOUNT
-            pair = bool(match.groupdict().get("pair") or match.groupdict().get("second"))
-            if pair:
-                amount = Amount(2, 2, 2, vague=False)
-            if multi := match.groupdict().get("multi"):
-                n = _MULTIPLES[multi.lower()]
-                amount = Amount(n, n, n, vague=False)
+            status, amount = _status_of(match), _amount_of(match)
             if status is None or amount is None or _not_a_count(text, match):
                 continue
             if _attacker(text, match, strict=pattern is _PRONOUN):
                 continue
             groups = match.groupdict()
+            pair = bool(groups.get("pair") or groups.get("second"))
             yield _figure(
                 sentence,
                 sentence.start + match.start(),
@@ -473,14 +459,6 @@ def _named_victims(sentence: Span, people: list[Span], attributed: str | None) -
     if _BACKGROUND.search(sentence.text):
         return
     for person in people:
-        before = _DEATH_OF.search(sentence.text[: person.start - sentence.start])
-        if before:
-            start = sentence.start + before.start()
-            yield _figure(
-                sentence, start, person.end, _ONE_AMOUNT, "killed",
-                attributed_to=attributed, group=person.text,
-            )  # fmt: skip
-            continue
         after = sentence.text[person.end - sentence.start :]
         match = _NAMED_VICTIM.match(after)
         status = _status_of(match) if match else None
@@ -495,6 +473,20 @@ def _named_victims(sentence: Span, people: list[Span], attributed: str | None) -
             attributed_to=attributed,
             group=person.text,
         )
+
+
+def _amount_of(match: re.Match) -> Amount | None:
+    """The count a match gives: its number; two for a pair ("a man and his son"); the
+    crime's multiple ("a triple homicide"); else one victim."""
+    groups = match.groupdict()
+    if groups.get("num"):
+        return parse_amount(groups["num"])
+    if groups.get("pair") or groups.get("second"):
+        return Amount(2, 2, 2, vague=False)
+    if groups.get("multi"):
+        n = _MULTIPLES[groups["multi"].lower()]
+        return Amount(n, n, n, vague=False)
+    return _ONE_AMOUNT
 
 
 def _attacker(text: str, match: re.Match, strict: bool) -> bool:

@@ -110,7 +110,7 @@ def load_gazetteer() -> Gazetteer:
         if county["state"] in state_name:  # territories (AS, GU, ...) are not states here
             counties.setdefault(county["name"], []).append(state_name[county["state"]])
     return Gazetteer(
-        towns={k: _ranked(v) for k, v in index.items()},
+        towns={k: _ranked(k, v) for k, v in index.items()},
         states=states,
         countries=countries,
         counties={name: tuple(states) for name, states in counties.items()},
@@ -118,11 +118,15 @@ def load_gazetteer() -> Gazetteer:
     )
 
 
-def _ranked(towns: list[Town]) -> tuple[Town, ...]:
-    # Curated entries first: they exist because GeoNames lacks or misranks the place.
+def _ranked(key: str, towns: list[Town]) -> tuple[Town, ...]:
+    # Curated entries first: they exist because GeoNames lacks or misranks the place. Then a
+    # town that bears the name before one that has it as an alternate name ("Santa Ana" is
+    # the Californian city before a district of Taguig), then the most populous.
     if len(towns) == 1:
         return (towns[0],)
-    return tuple(sorted(towns, key=lambda t: (not t.curated, -t.population)))
+    return tuple(
+        sorted(towns, key=lambda t: (not t.curated, name_key(t.name) != key, -t.population))
+    )
 
 
 def _curated() -> list[tuple[Town, list[str]]]:

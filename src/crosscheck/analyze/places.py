@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from crosscheck.analyze.gazetteer import Gazetteer, Town, name_key
+from crosscheck.analyze.gazetteer import Gazetteer, Town
 from crosscheck.records import Place, Span
 
 _DATELINE = re.compile(
@@ -136,11 +136,7 @@ def _region_after(ent: SpacySpan) -> str | None:
 
 
 def _town(name: str, region: str | None, context: _Context) -> Town | None:
-    # A town that bears the name comes before one that has it as an alternate name: "Santa
-    # Ana" is the Californian city before a district of Taguig. The sort is stable, so
-    # curated entries and then population still order each half.
-    key = name_key(name)
-    towns = sorted(context.gazetteer.lookup(name), key=lambda t: name_key(t.name) != key)
+    towns = context.gazetteer.lookup(name)
     if not towns:
         return None
     states, postal = context.gazetteer.states, context.gazetteer.postal

@@ -35,6 +35,13 @@ class Pool:
     def of(cls, store: Store) -> Pool:
         return cls(list(store.articles()), store.linkage(), store.stories(), store.analyses())
 
+    @classmethod
+    def of_story(cls, store: Store, story: StoryRecord) -> Pool:
+        """One story and what its page and document show: its articles, their linkage and
+        their analyses."""
+        ids = story.articles
+        return cls(list(store.articles(ids)), store.linkage(ids), [story], store.analyses(ids))
+
     def contract(self) -> dict:
         return build_contract(self.articles, self.linkage, self.stories, self.analyses)
 

@@ -20,7 +20,7 @@ from crosscheck.present.outputs import Pool
 from crosscheck.present.web.errors import ApiError
 from crosscheck.present.web.fetch import fetch_page
 from crosscheck.present.web.guards import require_token
-from crosscheck.present.web.stores import StorePool
+from crosscheck.present.web.stores import StorePool, stored_story
 from crosscheck.records import Article, Rejection, StoryRecord
 from crosscheck.store import Added, Store
 
@@ -215,20 +215,6 @@ def _summary(story: StoryRecord) -> StorySummary:
     )
 
 
-def _stored_story(store: Store, story_id: str) -> StoryRecord:
-    story = store.story(story_id)
-    if story is None:
-        raise ApiError(404, "story_not_found", f"no story {story_id!r} in this store")
-    return story
-
-
-def load_story(store: Store, story_id: str):
-    """A story with everything its page and its document show."""
-    story = _stored_story(store, story_id)
-    articles = list(store.articles(story.articles))
-    return story, articles, store.linkage(story.articles), store.analyses(story.articles)
-
-
 @router.get(
     "/stories/{story_id}",
     responses=ERRORS,
@@ -237,8 +223,9 @@ def load_story(store: Store, story_id: str):
     "(schemas/stories.schema.json).",
 )
 def get_story(request: Request, story_id: str) -> dict:
-    story, articles, linkage, analyses = load_story(_store(request), story_id)
-    return story_document(story, articles, linkage, analyses)
+    store = _store(request)
+    pool = Pool.of_story(store, stored_story(store, story_id))
+    return story_document(pool.stories[0], pool.articles, pool.linkage, pool.analyses)
 
 
 CLAIMS = ("figures", "conflicts", "quotes", "events", "unsupported")
@@ -253,7 +240,7 @@ CLAIMS = ("figures", "conflicts", "quotes", "events", "unsupported")
 )
 def get_claims(request: Request, story_id: str) -> dict:
     store = _store(request)
-    story = _stored_story(store, story_id)
+    story = stored_story(store, story_id)
     contract = story_contract(story, store.linkage(story.articles))
     return {"story": story_id, **{k: contract[k] for k in CLAIMS}}
 

@@ -10,10 +10,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from crosscheck.present.outputs import Pool
 from crosscheck.present.report import countries_for, stylesheet, template_environment
 from crosscheck.present.views.basemap import basemap
 from crosscheck.present.views.story import story_view
-from crosscheck.present.web.api import load_story
+from crosscheck.present.web.stores import stored_story
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -48,8 +49,10 @@ def index(
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> str:
-    story, articles, linkage, analyses = load_story(request.app.state.stores.get(), story_id)
-    view = story_view(story, {a.id: a for a in articles}, linkage, analyses, basemap())
+    store = request.app.state.stores.get()
+    pool = Pool.of_story(store, stored_story(store, story_id))
+    articles = {a.id: a for a in pool.articles}
+    view = story_view(pool.stories[0], articles, pool.linkage, pool.analyses, basemap())
     return render(request, "app_story.html.j2", v=view, countries=countries_for([view]))
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from crosscheck.present.web.errors import ApiError
+from crosscheck.records import StoryRecord
 from crosscheck.store import SQLiteStore, Store
 
 
@@ -30,3 +32,11 @@ class StorePool:
             for store in self._opened:
                 store.close()
             self._opened.clear()
+
+
+def stored_story(store: Store, story_id: str) -> StoryRecord:
+    """The story, or the 404 that the API and the pages both answer."""
+    story = store.story(story_id)
+    if story is None:
+        raise ApiError(404, "story_not_found", f"no story {story_id!r} in this store")
+    return story
