@@ -40,10 +40,10 @@ class Gazetteer:
     postal: dict[str, str]
 
     def lookup(self, name: str) -> tuple[Town, ...]:
-        return self.towns.get(name_key(name), ())
+        return self.towns.get(_key(name), ())
 
 
-def name_key(name: str) -> str:
+def _key(name: str) -> str:
     # Wires write "al-Numan", "Al Numan" and "al Numan" for one place.
     key = name.lower()
     if _FOLD_NEEDED.search(key):
@@ -96,11 +96,11 @@ def load_gazetteer() -> Gazetteer:
             population=city["population"],
         )
         names = {city["name"], *(n for n in city["alternatenames"] if _LATIN.match(n))}
-        for name in {name_key(n) for n in names}:
+        for name in {_key(n) for n in names}:
             index.setdefault(name, []).append(town)
     for town, names in _curated():
         for name in names:
-            index.setdefault(name_key(name), []).insert(0, town)
+            index.setdefault(_key(name), []).insert(0, town)
     states = {s["name"]: s["name"] for s in us_states.values()}
     states.update({ap: state_name[code] for ap, code in _AP_STATES.items()})
     countries = {c["name"]: c["iso"] for c in source.get_countries().values()}
@@ -125,7 +125,7 @@ def _ranked(key: str, towns: list[Town]) -> tuple[Town, ...]:
     if len(towns) == 1:
         return (towns[0],)
     return tuple(
-        sorted(towns, key=lambda t: (not t.curated, name_key(t.name) != key, -t.population))
+        sorted(towns, key=lambda t: (not t.curated, _key(t.name) != key, -t.population))
     )
 
 
