@@ -255,3 +255,29 @@ def test_an_age_between_commas_is_not_a_count_and_a_place_is_not_a_victim():
     )
     killed = sorted(value for value, status, *_ in found if status == "killed")
     assert killed == [1, 1]  # Rowe; the one of the two men, not "Newark and one"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hit, grazed or taken to hospital: a casualty whose fate other sentences give.
+        ("The woman was hit by a stray bullet while sitting on her porch.", (1, "shot")),
+        ("A 24-year-old man was grazed by a bullet outside the bar.", (1, "shot")),
+        ("The 17-year-old was taken to the hospital with a gunshot wound.", (1, "shot")),
+        ("The gun fired, hitting a 14-year-old in the left thigh.", (1, "shot")),
+        ("The shotgun went off, hurting a 9-year-old boy.", (1, "injured")),
+        # Others shot beside the dead survived: had they died, the report would say so.
+        ("A 27-year-old man is dead and four others were shot, police said.", (4, "injured")),
+    ],
+)  # fmt: skip
+def test_wounded_by_other_words(text, expected):
+    assert expected in [(value, status) for value, status, *_ in figures(text)]
+
+
+def test_a_victim_taken_to_hospital_who_died_is_not_injured():
+    from crosscheck.casualties import article_counts
+
+    article = Article(
+        "t", "test", "The victim was rushed to a hospital, where he was pronounced dead.", "h"
+    )
+    assert article_counts(list(analyze(article).figures)) == {"killed": 1, "injured": 0}

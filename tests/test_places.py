@@ -111,3 +111,31 @@ def test_a_town_that_bears_the_name_comes_before_one_known_by_it():
         "California",
         "US",
     )
+
+
+def test_a_police_force_names_its_town():
+    # NER takes "The Grand Junction Police Department" for an organisation; the force is
+    # named after its town, even when the article names another state for something else.
+    assert ("Grand Junction", "Colorado", "US", "town") in places(
+        "The Grand Junction Police Department said a 14-year-old boy was shot."
+    )
+    assert ("Phoenix", "Arizona", "US", "town") in places(
+        "Sgt. Jon Howard of the Phoenix Police Department said the man had moved from Missouri."
+    )
+    assert ("Savannah", "Georgia", "US", "town") in places(
+        "Savannah-Chatham police are investigating a shooting."
+    )
+
+
+def test_a_county_after_a_town_and_the_outlet_in_the_title_give_its_state():
+    assert ("Chester", "Pennsylvania", "US", "town") in places(
+        "A six-year-old boy was shot in Chester, Delaware County, on Monday afternoon."
+    )
+    # Duluth, Minnesota is the larger; the Atlanta station's credit says Georgia.
+    article = Article(
+        "t", "s", "The Duluth Police Department is investigating.", "h",
+        title="Man shot in Duluth - WSB-TV Atlanta, GA",
+    )  # fmt: skip
+    assert [(p.name, p.admin1) for p in analyze(article).places] == [("Duluth", "Georgia")]
+    untitled = Article("t", "s", "The Duluth Police Department is investigating.", "h")
+    assert [(p.name, p.admin1) for p in analyze(untitled).places] == [("Duluth", "Minnesota")]

@@ -26,7 +26,7 @@ from crosscheck.credits import credited_outlet
 from crosscheck.records import Analysis, Article
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-9"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-10"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -64,7 +64,7 @@ def _analysis(article: Article, doc: Doc) -> Analysis:
         figures=extract_figures(sentences, attributions, people),
         event_date=event_date(dates, sentences, article.published),
         dates=dates,
-        places=find_places(doc, article.id, load_gazetteer()),
+        places=find_places(doc, article.id, load_gazetteer(), article.title),
         entities=entities,
         quotes=find_quotes(article.id, article.text, sentences, attributions, entities),
         outlet=article.outlet or credited_outlet(article.text),

@@ -41,7 +41,7 @@ _UNSPECIFIED = (
     "|father|mother|son|daughter|husband|wife|brother|sister|toddler|infant|baby|suspect"
     "|suspects|youths|youth|juveniles|juvenile|guests|employees|employee|shooters|shooter"
     "|cashier|clerk|guard|guards|neighbor|neighbour|friend|friends|cousin|hunter|hunters"
-    "|homeowner|customer|pedestrian|patron|patrons"
+    "|homeowner|customer|pedestrian|patron|patrons|male|female|males|females"
     r"|\d{1,3}-year-olds?"
 )
 _NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
@@ -59,7 +59,13 @@ _STATUS = (
     r"|(?:suffered|sustained|with|treated\s+for)\s+(?:[\w-]+\s+){0,4}?(?P<inj>injuries|wounds?)"
     r"|(?:shot\s+and\s+)?(?P<st>killed|dead|died|slain|murdered|injured|wounded|hurt"
     r"|hospitali[sz]ed|missing|displaced|fled|homeless|arrested|detained|shot"
-    r"|lost\s+(?:their|his|her)\s+lives|taken\s+into\s+custody))"
+    r"|lost\s+(?:their|his|her)\s+lives|taken\s+into\s+custody)"
+    # Hit by gunfire or taken to hospital: a casualty whose fate other sentences tell (the
+    # dead are subtracted from the shot to count the injured).
+    r"|(?P<hit>(?:hit|struck|grazed)\s+(?:\w+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:bullets?|gunfire|shots?|rounds?|pellets?|gunshots?)|grazed"
+    r"|(?:taken|transported|rushed|driven|airlifted|flown|brought)\s+(?:\w+\s+){0,2}?to\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospital|medical\s+center|trauma\s+center)))"
 )
 # Auxiliaries that make a victim's verb passive ("was shot", "has been found dead"). "had"
 # and "have" alone are not among them: "he had shot his wife" is the shooter.
@@ -140,6 +146,7 @@ _ONE = (
     "|deputy|driver|gunman|shooter|person|resident|student|father|mother|son|daughter"
     "|husband|wife|brother|sister|cousin|friend|girlfriend|boyfriend|neighbor|neighbour"
     "|grandmother|grandfather|uncle|aunt|nephew|niece|relative|roommate|clerk|employee"
+    r"|male|female|\d{1,3}-year-old"
 )
 _SINGULAR = re.compile(
     rf"\b(?:the|his|her|their|another|a\s+(?:second|third|fourth))\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE})){_INSERT}??\s+{_AUX}{_ADVERB}{_STATUS}\b"
@@ -154,7 +161,8 @@ _SINGULAR = re.compile(
 # customer".
 _VERB_ONE = re.compile(
     r"\b(?P<vone>fatally\s+(?:shot|shooting)|shot\s+and\s+killed|shooting\s+and\s+killing"
-    r"|killed|killing|kills|wounded|wounding|injured|injuring|shot|shooting|shoots)\s+"
+    r"|killed|killing|kills|wounded|wounding|injured|injuring|shot|shooting|shoots|hitting"
+    r"|striking|grazing|hurting)\s+"
     rf"(?:his|her|their|an?)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\b"
     rf"(?P<second>\s+and\s+(?:his|her|their|an?)\s+{_MODIFIERS}(?:{_ONE})\b)?",
     re.I,
@@ -440,6 +448,8 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
             if _attacker(text, match, strict=pattern is _PRONOUN):
                 continue
             groups = match.groupdict()
+            if status == "shot" and _noun(match, "noun") == "others":
+                status = "injured"  # "a man is dead and four others were shot": they lived
             pair = bool(groups.get("pair") or groups.get("second"))
             yield _figure(
                 sentence,
@@ -510,7 +520,7 @@ def _status_of(match: re.Match) -> str | None:
         return "killed"
     if groups.get("inj"):
         return "injured"
-    if groups.get("selfshot"):
+    if groups.get("selfshot") or groups.get("hit"):
         return "shot"
     if groups.get("crime"):
         return "shot" if groups["crime"].lower() == "shooting" else "killed"
@@ -518,7 +528,7 @@ def _status_of(match: re.Match) -> str | None:
         verb = groups["vone"].lower()
         if "kill" in verb or verb.startswith("fatally"):
             return "killed"
-        return "injured" if verb.startswith(("wound", "injur")) else "shot"
+        return "injured" if verb.startswith(("wound", "injur", "hurt")) else "shot"
     if groups.get("st"):
         word = groups["st"].split()[0].lower()
         return _STATUS_WORDS.get(word, "arrested" if word == "taken" else None)

@@ -23,13 +23,16 @@ _DATELINE = re.compile(
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:east|west)?|Downtown|Central|Greater)\s+")
-# "Hoover police", "the Los Angeles Police Department", "Lincoln County Sheriff's Office":
-# local agencies name the town or county that the story happened in.
+# "Hoover police", "the Los Angeles Police Department", "Lincoln County Sheriff's Office",
+# "Baker PD", "Seattle Fire medics": local agencies name the town or county that the story
+# happened in. "Savannah-Chatham police" is a merged force: its first name is the town.
 _AGENCY = re.compile(
-    r"\b(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}?)(?P<county>\s+County)?\s+"
-    r"(?:[Pp]olice|Sheriff|Sheriff['’]s\s+(?:Office|Department)|Fire\s+Department|Coroner"
-    r"|deputies|[Ss]heriff['’]s\s+deputies)\b"
+    r"\b(?!The\b)(?P<name>[A-Z][\w.']+(?:\s+[A-Z][\w.']+){0,2}?)(?:-[A-Z][\w.']+)?"
+    r"(?P<county>\s+County)?\s+"
+    r"(?:[Pp]olice|PD\b|Sheriff|Sheriff['’]s\s+(?:Office|Department)|Fire\b|Coroner|EMS\b"
+    r"|deputies|[Ss]heriff['’]s\s+deputies)"
 )
+_CREDIT = re.compile(r"\s+[|–—-]\s+")
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+County\b")
 _REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
 _DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
@@ -40,17 +43,32 @@ class _Context:
     gazetteer: Gazetteer
     states: frozenset[str]
     countries: frozenset[str]
+    # States that have a county the article names: "Chester, Delaware County" is the
+    # Chester of one of the six states with a Delaware County.
+    county_states: frozenset[str] = frozenset()
 
 
-def find_places(doc: Doc, article: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+def find_places(
+    doc: Doc, article: str, gazetteer: Gazetteer, title: str | None = None
+) -> tuple[Place, ...]:
+    """Places of the article's text. The page title only lends context: a state it names,
+    or the one a local outlet's name carries ("... - WAFB 9 News Baton Rouge, Louisiana"),
+    settles which of several towns of one name the text means."""
     text = doc.text
+    headline = title or ""
     context = _Context(
         gazetteer,
         frozenset(
-            [gazetteer.states[s] for s in _mentioned(text, gazetteer.states)]
+            [gazetteer.states[s] for s in _mentioned(f"{text}\n{headline}", gazetteer.states)]
             + _states_of_counties(text, gazetteer)
+            + _postal_in_credit(headline, gazetteer)
         ),
         frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries)),
+        frozenset(
+            s
+            for match in _COUNTY.finditer(text)
+            for s in gazetteer.counties.get(match.group(0), ())
+        ),
     )
     found: list[Place] = []
     dateline = _DATELINE.match(text)
@@ -82,12 +100,21 @@ def _agencies(text: str, article: str, context: _Context) -> list[Place]:
                 Span(article, start, end, text[start:end]), f"{name} County", None, context
             )
         else:
-            town = _town(name, None, context)
+            town = _agency_town(name, context)
             span = Span(article, match.start("name"), match.end("name"), name)
-            place = _place(span, town, "town") if town and town.country == "US" else None
+            place = _place(span, town, "town") if town else None
         if place:
             places.append(place)
     return places
+
+
+def _agency_town(name: str, context: _Context) -> Town | None:
+    """The US town a police force or fire service is named after: one in a state the
+    article names, else the most populous. The agency settles that the name is a US town,
+    so the namesake rule of `_town` does not apply."""
+    towns = [t for t in context.gazetteer.lookup(name) if t.country == "US"]
+    preferred = [t for t in towns if t.admin1 in context.states]
+    return (preferred or towns or [None])[0]
 
 
 def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
@@ -140,6 +167,9 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
     if not towns:
         return None
     states, postal = context.gazetteer.states, context.gazetteer.postal
+    if region in context.gazetteer.counties:  # "Chester, Delaware County"
+        in_county = [t for t in towns if t.admin1 in context.gazetteer.counties[region]]
+        return (in_county or [None])[0]
     if region:
         for candidate in (region, region.split()[0]):
             state = states.get(candidate) or postal.get(candidate)
@@ -149,6 +179,7 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
     for pick in (
         [t for t in towns if t.admin1 in context.states],
         [t for t in towns if t.country in context.countries],
+        [t for t in towns if t.admin1 in context.county_states],
     ):
         if pick:
             return pick[0]
@@ -167,6 +198,18 @@ def _states_of_counties(text: str, gazetteer: Gazetteer) -> list[str]:
         if len(states) == 1:
             found.append(states[0])
     return found
+
+
+def _postal_in_credit(title: str, gazetteer: Gazetteer) -> list[str]:
+    """The state of a postal code in the outlet part of a page title ("Shooting in Clay
+    County - WOWK 13 Charleston, Huntington WV News"); in the headline itself "IN" or "OR"
+    are words."""
+    credit = _CREDIT.split(title, maxsplit=1)[1:]
+    return [
+        gazetteer.postal[w]
+        for w in re.findall(r"\b[A-Z]{2}\b", "".join(credit))
+        if w in gazetteer.postal
+    ]
 
 
 def _place(span: Span, town: Town, precision: str, admin1: str | None = None) -> Place:

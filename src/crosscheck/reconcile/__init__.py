@@ -110,21 +110,25 @@ def _date_range(
 
 
 def _places(ids: list[str], analyses: Mapping[str, Analysis], limit: int = 3) -> tuple[dict, ...]:
-    """The places the story's articles name most often (each article counted once per place)."""
-    counts: Counter[tuple] = Counter()
-    for article in ids:
-        if article in analyses:
-            counts.update(
-                {
-                    (p.name, p.lat, p.lon, p.admin1, p.country, p.precision)
-                    for p in analyses[article].places
-                }
-            )
+    """The places the story's articles name most often (each article counted once per place);
+    among places named by as many articles, the one mentioned most, then the one named first."""
+    articles: Counter[tuple] = Counter()
+    mentions: Counter[tuple] = Counter()
+    first: dict[tuple, int] = {}
+    for analysis in (analyses[a] for a in ids if a in analyses):
+        named = [(p.name, p.lat, p.lon, p.admin1, p.country, p.precision) for p in analysis.places]
+        mentions.update(named)
+        articles.update(set(named))
+        for key, place in zip(named, analysis.places, strict=True):
+            first[key] = min(first.get(key, place.span.start), place.span.start)
     keys = ("name", "lat", "lon", "admin1", "country", "precision")
     # Towns before regions: a state is only worth listing when no town in it is known.
-    ranked = sorted(counts.items(), key=lambda item: (item[0][5] != "town", -item[1], item[0][0]))
-    towns_in = {place[3] for place, _ in ranked if place[5] == "town"}
-    kept = [p for p, _ in ranked if p[5] == "town" or p[3] not in towns_in]
+    ranked = sorted(
+        articles, key=lambda p: (p[5] != "town", -articles[p], -mentions[p], first[p], p[0])
+    )
+    towns_in = {place[3] for place in ranked if place[5] == "town"}
+    kept = [p for p in ranked if p[5] == "town" or p[3] not in towns_in]
     return tuple(
-        dict(zip(keys, place, strict=True)) | {"articles": counts[place]} for place in kept[:limit]
+        dict(zip(keys, place, strict=True)) | {"articles": articles[place]}
+        for place in kept[:limit]
     )
