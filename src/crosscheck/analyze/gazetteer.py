@@ -124,9 +124,7 @@ def _ranked(key: str, towns: list[Town]) -> tuple[Town, ...]:
     # the Californian city before a district of Taguig), then the most populous.
     if len(towns) == 1:
         return (towns[0],)
-    return tuple(
-        sorted(towns, key=lambda t: (not t.curated, _key(t.name) != key, -t.population))
-    )
+    return tuple(sorted(towns, key=lambda t: (not t.curated, _key(t.name) != key, -t.population)))
 
 
 def _curated() -> list[tuple[Town, list[str]]]:
