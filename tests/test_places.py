@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from crosscheck.analyze import analyze
 from crosscheck.records import Article
 
@@ -136,6 +138,22 @@ def test_a_county_after_a_town_and_the_outlet_in_the_title_give_its_state():
         "t", "s", "The Duluth Police Department is investigating.", "h",
         title="Man shot in Duluth - WSB-TV Atlanta, GA",
     )  # fmt: skip
-    assert [(p.name, p.admin1) for p in analyze(article).places] == [("Duluth", "Georgia")]
+    assert {(p.name, p.admin1) for p in analyze(article).places} == {("Duluth", "Georgia")}
     untitled = Article("t", "s", "The Duluth Police Department is investigating.", "h")
-    assert [(p.name, p.admin1) for p in analyze(untitled).places] == [("Duluth", "Minnesota")]
+    assert {(p.name, p.admin1) for p in analyze(untitled).places} == {("Duluth", "Minnesota")}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Shooting reported in Fort Myers - NBC-2 News for Fort Myers, Cape Coral",
+         ("Fort Myers", "Florida")),
+        ("Allentown Man Accidentally Shoots Self In Leg, Police Say", ("Allentown", "Pennsylvania")),
+        ("13-year-old's toe grazed by bullet at Little Rock strip mall", ("Little Rock", "Arkansas")),
+    ],
+)  # fmt: skip
+def test_a_page_with_no_story_text_has_its_headline_places(title, expected):
+    article = Article("t", "s", "Thank you for registering! Sign in to read on.", "h", title=title)
+    found = [(p.name, p.admin1, p.in_title) for p in analyze(article).places]
+    # The headline's place only: not "Leg" (an alternate name of Aleg), nor the credit's.
+    assert found == [(*expected, True)]

@@ -88,6 +88,8 @@ class Place:
     admin1: str | None
     country: str | None
     precision: str
+    # Named in the headline: the span's offsets are into the article's title, not its text.
+    in_title: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from crosscheck.analyze.event_type import event_type
 from crosscheck.analyze.figures import extract_figures
 from crosscheck.analyze.gazetteer import load_gazetteer
 from crosscheck.analyze.nlp import load_nlp
-from crosscheck.analyze.places import find_places
+from crosscheck.analyze.places import find_places, headline_of
 from crosscheck.analyze.quotes import find_quotes
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.analyze.verification import unverified_sentences
@@ -26,7 +26,7 @@ from crosscheck.credits import credited_outlet
 from crosscheck.records import Analysis, Article
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-10"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-11"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -45,10 +45,14 @@ def analyze_many(articles: Iterable[Article]) -> list[Analysis]:
     items = list(articles)
     nlp = load_nlp()
     docs = nlp.pipe((a.text for a in items), batch_size=_BATCH)
-    return [_analysis(article, doc) for article, doc in zip(items, docs, strict=True)]
+    headlines = nlp.pipe((headline_of(a.title) for a in items), batch_size=_BATCH)
+    return [
+        _analysis(article, doc, headline)
+        for article, doc, headline in zip(items, docs, headlines, strict=True)
+    ]
 
 
-def _analysis(article: Article, doc: Doc) -> Analysis:
+def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     sentences = split_sentences(article.id, article.text)
     dates = find_dates(sentences, article.published)
     entities = find_entities(doc, article.id)
@@ -64,7 +68,7 @@ def _analysis(article: Article, doc: Doc) -> Analysis:
         figures=extract_figures(sentences, attributions, people),
         event_date=event_date(dates, sentences, article.published),
         dates=dates,
-        places=find_places(doc, article.id, load_gazetteer(), article.title),
+        places=find_places(doc, article.id, load_gazetteer(), article.title, headline),
         entities=entities,
         quotes=find_quotes(article.id, article.text, sentences, attributions, entities),
         outlet=article.outlet or credited_outlet(article.text),

@@ -10,7 +10,7 @@ country-level ones, "X province" is region-level and "X County" district-level.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -32,6 +32,20 @@ _AGENCY = re.compile(
     r"(?:[Pp]olice|PD\b|Sheriff|Sheriff['’]s\s+(?:Office|Department)|Fire\b|Coroner|EMS\b"
     r"|deputies|[Ss]heriff['’]s\s+deputies)"
 )
+# A headline's place: "... in Fort Myers", "Allentown Man ...", "Jefferson County Boy ...".
+_NAME_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_HEADLINE_NAME = re.compile(
+    rf"\b(?P<before>(?i:in|near|outside|at))\s+(?P<name>{_NAME_WORDS})"
+    rf"|(?P<name2>{_NAME_WORDS})\s+(?i:man|woman|men|women|teen|teens|teenager|boy|girl|child"
+    r"|toddler|couple|family|father|mother|resident|residents|student|officer|deputy|police"
+    r"|homicide|shooting)\b"
+)
+# Title-case words that are towns somewhere but, in a headline, are words.
+_HEADLINE_WORDS = frozenset(
+    "home church park school house shooting police man woman teen boy girl child father mother "
+    "deadly fatal accidental update breaking video photos new old north south east west "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _CREDIT = re.compile(r"\s+[|–—-]\s+")
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+County\b")
 _REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
@@ -49,19 +63,24 @@ class _Context:
 
 
 def find_places(
-    doc: Doc, article: str, gazetteer: Gazetteer, title: str | None = None
+    doc: Doc,
+    article: str,
+    gazetteer: Gazetteer,
+    title: str | None = None,
+    headline: Doc | None = None,
 ) -> tuple[Place, ...]:
-    """Places of the article's text. The page title only lends context: a state it names,
-    or the one a local outlet's name carries ("... - WAFB 9 News Baton Rouge, Louisiana"),
-    settles which of several towns of one name the text means."""
+    """Places of the article's text, then of its headline (`headline`, the title without
+    the outlet's credit). A state the title names, or the one a local outlet's credit
+    carries ("... - WAFB 9 News Baton Rouge, Louisiana"), settles which of several towns of
+    one name the text means; the credit itself is never a place of the story."""
     text = doc.text
-    headline = title or ""
+    title = title or ""
     context = _Context(
         gazetteer,
         frozenset(
-            [gazetteer.states[s] for s in _mentioned(f"{text}\n{headline}", gazetteer.states)]
+            [gazetteer.states[s] for s in _mentioned(f"{text}\n{title}", gazetteer.states)]
             + _states_of_counties(text, gazetteer)
-            + _postal_in_credit(headline, gazetteer)
+            + _postal_in_credit(title, gazetteer)
         ),
         frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries)),
         frozenset(
@@ -84,8 +103,62 @@ def find_places(
         if place:
             found.append(place)
     found.extend(_agencies(text, article, context))
-    unique = {(p.span.start, p.span.end): p for p in found}
-    return tuple(sorted(unique.values(), key=lambda p: p.span.start))
+    if headline is not None:
+        found.extend(
+            replace(p, in_title=True) for p in _headline_places(headline, article, context)
+        )
+    unique = {(p.in_title, p.span.start, p.span.end): p for p in found}
+    return tuple(sorted(unique.values(), key=lambda p: (not p.in_title, p.span.start)))
+
+
+def headline_of(title: str | None) -> str:
+    """The headline part of a page title: "Man shot in Duluth - WSB-TV Atlanta" -> "Man shot
+    in Duluth"."""
+    return _CREDIT.split(title or "", maxsplit=1)[0].strip()
+
+
+def _headline_places(headline: Doc, article: str, context: _Context) -> list[Place]:
+    """Headlines are in title case or drop their articles ("Allentown Man Shoots Self",
+    "Shooting Reported In Fort Myers"), where NER and the place ruler find little: a
+    capitalised name after "in/near/at" or before "man", "teen", "police"... is also tried,
+    longest first."""
+    found = [
+        place
+        for ent in headline.ents
+        if ent.label_ in _PLACE_LABELS and (place := _resolve(ent, article, context))
+    ]
+    text = headline.text
+    found.extend(_agencies(text, article, context))
+    for match in _HEADLINE_NAME.finditer(text):
+        group = "name" if match.group("before") else "name2"
+        words = match.group(group).split()
+        for n in range(len(words), 0, -1):
+            # After "in", the place opens the name; before "man", it closes it.
+            name = " ".join(words[:n] if group == "name" else words[-n:])
+            if n == 1 and name.lower() in _HEADLINE_WORDS:
+                continue
+            if n < len(words) and words[n] == "County":
+                break  # "White County" named no town; "White" is none either
+            start = text.index(name, match.start(group))
+            if place := _headline_place(Span(article, start, start + len(name), name), context):
+                found.append(place)
+                break
+    return found
+
+
+def _headline_place(span: Span, context: _Context) -> Place | None:
+    gazetteer, name = context.gazetteer, span.text
+    if name in gazetteer.states:
+        return Place(
+            span, gazetteer.states[name], None, None, gazetteer.states[name], "US", "region"
+        )
+    if name.endswith(" County"):
+        return _county(span, name, None, context)
+    town = _town(name, None, context)
+    # Only a town's own name: in "Shoots Self In Leg", "Leg" is an alternate name of Aleg.
+    if town is None or (town.name.lower() != name.lower() and not town.curated):
+        return None
+    return _place(span, town, town.precision)
 
 
 def _agencies(text: str, article: str, context: _Context) -> list[Place]:

@@ -22,7 +22,7 @@ from crosscheck.records import (
     StoryRecord,
 )
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 def build_contract(
@@ -117,6 +117,7 @@ def _extracted(analysis: Analysis) -> dict:
                 "admin1": p.admin1,
                 "country": p.country,
                 "precision": p.precision,
+                "in_title": p.in_title,
                 "span": _span(p.span),
             }
             for p in analysis.places
