@@ -266,6 +266,8 @@ def test_an_age_between_commas_is_not_a_count_and_a_place_is_not_a_victim():
         ("The 17-year-old was taken to the hospital with a gunshot wound.", (1, "shot")),
         ("The gun fired, hitting a 14-year-old in the left thigh.", (1, "shot")),
         ("The shotgun went off, hurting a 9-year-old boy.", (1, "injured")),
+        ("The shooting sent four people to the hospital, police said.", (4, "shot")),
+        ("The victim later showed up at a local hospital with a gunshot wound.", (1, "shot")),
         # Others shot beside the dead survived: had they died, the report would say so.
         ("A 27-year-old man is dead and four others were shot, police said.", (4, "injured")),
     ],

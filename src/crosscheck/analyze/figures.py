@@ -64,7 +64,8 @@ _STATUS = (
     # dead are subtracted from the shot to count the injured).
     r"|(?P<hit>(?:hit|struck|grazed)\s+(?:\w+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:bullets?|gunfire|shots?|rounds?|pellets?|gunshots?)|grazed"
-    r"|(?:taken|transported|rushed|driven|airlifted|flown|brought)\s+(?:\w+\s+){0,2}?to\s+"
+    r"|(?:(?:taken|transported|rushed|driven|airlifted|flown|brought)\s+(?:\w+\s+){0,2}?to"
+    r"|(?:showed\s+up|arrived|turned\s+up)\s+at)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospital|medical\s+center|trauma\s+center)))"
 )
 # Auxiliaries that make a victim's verb passive ("was shot", "has been found dead"). "had"
@@ -204,6 +205,13 @@ _VERB_FIRST = re.compile(
     rf"\b(?P<verb>killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|leaves)\s+"
     rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))"
     rf"(?:\s+(?P<after>dead|injured|wounded|hurt))?\b",
+    re.I,
+)
+# "a shooting sent four people to the hospital"
+_SENT = re.compile(
+    rf"\b(?P<sent>sent|sending|sends)\s+(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})"
+    rf"\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?"
+    r"(?:hospitals?|medical\s+centers?|trauma\s+centers?)\b",
     re.I,
 )
 # "the death toll rose to 745"
@@ -438,7 +446,7 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
         return
     patterns = (
         _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED, _PRONOUN,
-        _SELF, _PAIR, _BODIES, _VERB_ONE, _MULTIPLE,
+        _SELF, _PAIR, _BODIES, _VERB_ONE, _MULTIPLE, _SENT,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -520,7 +528,7 @@ def _status_of(match: re.Match) -> str | None:
         return "killed"
     if groups.get("inj"):
         return "injured"
-    if groups.get("selfshot") or groups.get("hit"):
+    if groups.get("selfshot") or groups.get("hit") or groups.get("sent"):
         return "shot"
     if groups.get("crime"):
         return "shot" if groups["crime"].lower() == "shooting" else "killed"
