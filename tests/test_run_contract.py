@@ -70,6 +70,7 @@ def test_support_spans_point_at_the_stored_text(example_run):
     contract = json.loads((out / "stories.json").read_text())
     with SQLiteStore(out / "crosscheck.sqlite") as store:
         texts = {a.id: a.text for a in store.articles()}
+        titles = {a.id: a.title or "" for a in store.articles()}
     spans = [s for story in contract["stories"] for f in story["figures"] for s in f["support"]]
     extracted = [a["extracted"] for a in contract["articles"]]
     spans += [
@@ -77,12 +78,18 @@ def test_support_spans_point_at_the_stored_text(example_run):
         for found in extracted
         for kind in ("figures", "dates", "places", "entities", "quotes")
         for item in found[kind]
+        if not item.get("in_title")
     ]
     assert {"figures", "dates", "places", "entities", "quotes"} <= {
         kind for found in extracted for kind, items in found.items() if items
     }
     for span in spans:
         assert texts[span["article"]][span["start"] : span["end"]] == span["text"]
+    # A place named in the headline indexes the title.
+    headline = [p["span"] for found in extracted for p in found["places"] if p["in_title"]]
+    assert headline
+    for span in headline:
+        assert titles[span["article"]][span["start"] : span["end"]] == span["text"]
 
 
 def test_summary_line_and_incidents_csv(example_run):

@@ -114,7 +114,8 @@ def find_places(
 def headline_of(title: str | None) -> str:
     """The headline part of a page title: "Man shot in Duluth - WSB-TV Atlanta" -> "Man shot
     in Duluth"."""
-    return _CREDIT.split(title or "", maxsplit=1)[0].strip()
+    # A prefix of the title, so that spans into it are spans into the title.
+    return _CREDIT.split(title or "", maxsplit=1)[0].rstrip()
 
 
 def _headline_places(headline: Doc, article: str, context: _Context) -> list[Place]:
