@@ -124,8 +124,12 @@ def test_a_police_force_names_its_town():
     assert ("Phoenix", "Arizona", "US", "town") in places(
         "Sgt. Jon Howard of the Phoenix Police Department said the man had moved from Missouri."
     )
+    # A merged force is named after its first town; a hyphenated town is named whole.
     assert ("Savannah", "Georgia", "US", "town") in places(
         "Savannah-Chatham police are investigating a shooting."
+    )
+    assert ("Winston-Salem", "North Carolina", "US", "town") in places(
+        "Winston-Salem police said a man was shot."
     )
 
 
@@ -139,6 +143,12 @@ def test_a_county_after_a_town_and_the_outlet_in_the_title_give_its_state():
         title="Man shot in Duluth - WSB-TV Atlanta, GA",
     )  # fmt: skip
     assert {(p.name, p.admin1) for p in analyze(article).places} == {("Duluth", "Georgia")}
+    # The credit may come in several parts; its postal code is read wherever it stands.
+    station = Article(
+        "t", "s", "Jackson police said a man was shot.", "h",
+        title="Man shot in Jackson - WBBJ 7 - TN",
+    )  # fmt: skip
+    assert {(p.name, p.admin1) for p in analyze(station).places} == {("Jackson", "Tennessee")}
     untitled = Article("t", "s", "The Duluth Police Department is investigating.", "h")
     assert {(p.name, p.admin1) for p in analyze(untitled).places} == {("Duluth", "Minnesota")}
 

@@ -157,3 +157,25 @@ def test_a_report_that_a_victim_was_shot_does_not_make_him_injured_when_he_died(
     assert estimate("injured", figures, origins, published).low == 1
     assert estimate("injured", [figures[0]], origins, published).best == 1
     assert estimate("injured", [figures[0]], origins, published, killed=1).best == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Named as often as Dayton, by one report: the town its headline names comes first.
+        ("Two hurt in Xenia shooting",
+         "Police in Dayton, Ohio, said the two were taken to a hospital in Dayton. "
+         "Xenia police are investigating.", ["Xenia", "Dayton"]),
+        # Dayton is named first, Kettering more often.
+        (None, "A man from Dayton was shot in Kettering, Ohio, on Friday. Kettering police "
+         "said the shooting was accidental.", ["Kettering", "Dayton"]),
+    ],
+)  # fmt: skip
+def test_story_places_rank_by_mentions_then_the_headline(title, text, expected):
+    from crosscheck.analyze import analyze
+    from crosscheck.reconcile import reconcile
+    from crosscheck.records import Article, Linkage
+
+    article = Article("a", "s", text, "h", title=title)
+    found = reconcile("s", [article], {"a": analyze(article)}, Linkage({}, (), {}))
+    assert [p["name"] for p in found.incident.places] == expected

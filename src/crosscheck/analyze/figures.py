@@ -54,6 +54,7 @@ _STATUS_WORDS = {
     "arrested": "arrested", "detained": "arrested", "custody": "arrested",
     "shot": "shot",
 }  # fmt: skip
+_HOSPITAL = r"(?:hospitals?|medical\s+centers?|trauma\s+centers?)"
 _STATUS = (
     r"(?:(?P<sd>shot\s+(?:to\s+death|dead)|pronounced\s+dead|succumbed|fatally\s+(?:shot|wounded|injured|stabbed|struck))"
     r"|(?:suffered|sustained|with|treated\s+for)\s+(?:[\w-]+\s+){0,4}?(?P<inj>injuries|wounds?)"
@@ -66,7 +67,7 @@ _STATUS = (
     r"(?:bullets?|gunfire|shots?|rounds?|pellets?|gunshots?)|grazed"
     r"|(?:(?:taken|transported|rushed|driven|airlifted|flown|brought)\s+(?:\w+\s+){0,2}?to"
     r"|(?:showed\s+up|arrived|turned\s+up)\s+at)\s+"
-    r"(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospital|medical\s+center|trauma\s+center)))"
+    rf"(?:an?\s+|the\s+)?(?:[\w'-]+\s+){{0,3}}?{_HOSPITAL}))"
 )
 # Auxiliaries that make a victim's verb passive ("was shot", "has been found dead"). "had"
 # and "have" alone are not among them: "he had shot his wife" is the shooter.
@@ -201,17 +202,13 @@ _NAME_BEFORE = re.compile(rf"^(?:,\s*\d{{1,3}},)?{_CONJUNCT_TAIL}", re.I)
 # "he was pronounced dead", "she later died": one victim, named before.
 _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 # "killing at least 12 civilians", "wounded two others", "left three people dead"
+# "a shooting sent four people to the hospital": casualties whose fate other sentences give.
 _VERB_FIRST = re.compile(
-    rf"\b(?P<verb>killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|leaves)\s+"
+    r"\b(?P<verb>killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|leaves"
+    r"|sent|sending|sends)\s+"
     rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))"
-    rf"(?:\s+(?P<after>dead|injured|wounded|hurt))?\b",
-    re.I,
-)
-# "a shooting sent four people to the hospital"
-_SENT = re.compile(
-    rf"\b(?P<sent>sent|sending|sends)\s+(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})"
-    rf"\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?"
-    r"(?:hospitals?|medical\s+centers?|trauma\s+centers?)\b",
+    rf"(?:\s+(?P<after>dead|injured|wounded|hurt)"
+    rf"|\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?(?P<hospital>{_HOSPITAL}))?\b",
     re.I,
 )
 # "the death toll rose to 745"
@@ -446,7 +443,7 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
         return
     patterns = (
         _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED, _PRONOUN,
-        _SELF, _PAIR, _BODIES, _VERB_ONE, _MULTIPLE, _SENT,
+        _SELF, _PAIR, _BODIES, _VERB_ONE, _MULTIPLE,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -456,8 +453,6 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
             if _attacker(text, match, strict=pattern is _PRONOUN):
                 continue
             groups = match.groupdict()
-            if status == "shot" and _noun(match, "noun") == "others":
-                status = "injured"  # "a man is dead and four others were shot": they lived
             pair = bool(groups.get("pair") or groups.get("second"))
             yield _figure(
                 sentence,
@@ -523,12 +518,19 @@ _KILLED_GROUPS = ("sd", "fatal", "death", "death2", "died", "self", "self2", "se
 
 
 def _status_of(match: re.Match) -> str | None:
+    status = _status_said(match)
+    if status == "shot" and (match.groupdict().get("noun") or "").lower() == "others":
+        return "injured"  # "a man is dead and four others were shot": they lived
+    return status
+
+
+def _status_said(match: re.Match) -> str | None:
     groups = match.groupdict()
     if any(groups.get(g) for g in _KILLED_GROUPS):
         return "killed"
     if groups.get("inj"):
         return "injured"
-    if groups.get("selfshot") or groups.get("hit") or groups.get("sent"):
+    if groups.get("selfshot") or groups.get("hit") or groups.get("hospital"):
         return "shot"
     if groups.get("crime"):
         return "shot" if groups["crime"].lower() == "shooting" else "killed"

@@ -33,7 +33,7 @@ _TITLES = frozenset(
 _PROPER = frozenset({"PROPN"})
 # Capitalised words that name towns somewhere ("Thursday Island" is also "Thursday") but in
 # news copy are days, months or common words.
-_NEVER = (
+NOT_PLACES = (
     frozenset(
         "monday tuesday wednesday thursday friday saturday sunday january february march april "
         "may june july august september october november december police city county state "
@@ -79,7 +79,7 @@ class PlaceRuler:
             if not token.text[:1].isupper():
                 continue
             for j in range(min(len(doc), i + _LONGEST), i, -1):
-                if j == i + 1 and token.lower_.rstrip(".") in _NEVER:
+                if j == i + 1 and token.lower_.rstrip(".") in NOT_PLACES:
                     break
                 span = doc[i:j]
                 towns = self.gazetteer.lookup(span.text) if span[-1].pos_ in _PROPER else ()

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from crosscheck.analyze.gazetteer import Gazetteer, Town
+from crosscheck.analyze.nlp import NOT_PLACES
 from crosscheck.records import Place, Span
 
 _DATELINE = re.compile(
@@ -23,28 +24,30 @@ _DATELINE = re.compile(
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:east|west)?|Downtown|Central|Greater)\s+")
+# A capitalised word, hyphenated or dotted inside ("Winston-Salem") or a short abbreviation
+# ("St. Louis"), but never a sentence's last word: "Friday. Kettering police" is Kettering's.
+_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’]*(?:[.-][\w'’]+)*)"
 # "Hoover police", "the Los Angeles Police Department", "Lincoln County Sheriff's Office",
 # "Baker PD", "Seattle Fire medics": local agencies name the town or county that the story
-# happened in. "Savannah-Chatham police" is a merged force: its first name is the town.
+# happened in.
 _AGENCY = re.compile(
-    r"\b(?!The\b)(?P<name>[A-Z][\w.']+(?:\s+[A-Z][\w.']+){0,2}?)(?:-[A-Z][\w.']+)?"
-    r"(?P<county>\s+County)?\s+"
+    rf"\b(?!The\b)(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}}?)(?P<county>\s+County)?\s+"
     r"(?:[Pp]olice|PD\b|Sheriff|Sheriff['’]s\s+(?:Office|Department)|Fire\b|Coroner|EMS\b"
     r"|deputies|[Ss]heriff['’]s\s+deputies)"
 )
 # A headline's place: "... in Fort Myers", "Allentown Man ...", "Jefferson County Boy ...".
-_NAME_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_NAME_WORDS = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _HEADLINE_NAME = re.compile(
     rf"\b(?P<before>(?i:in|near|outside|at))\s+(?P<name>{_NAME_WORDS})"
     rf"|(?P<name2>{_NAME_WORDS})\s+(?i:man|woman|men|women|teen|teens|teenager|boy|girl|child"
     r"|toddler|couple|family|father|mother|resident|residents|student|officer|deputy|police"
     r"|homicide|shooting)\b"
 )
-# Title-case words that are towns somewhere but, in a headline, are words.
-_HEADLINE_WORDS = frozenset(
-    "home church park school house shooting police man woman teen boy girl child father mother "
-    "deadly fatal accidental update breaking video photos new old north south east west "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+# Title-case words that are towns somewhere but, in a headline, are words: those the place
+# ruler never takes for towns, and a headline's own.
+_HEADLINE_WORDS = NOT_PLACES | frozenset(
+    "home park house shooting man woman teen boy girl child father mother deadly fatal "
+    "accidental update breaking video photos".split()
 )
 _CREDIT = re.compile(r"\s+[|–—-]\s+")
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+County\b")
@@ -59,7 +62,7 @@ class _Context:
     countries: frozenset[str]
     # States that have a county the article names: "Chester, Delaware County" is the
     # Chester of one of the six states with a Delaware County.
-    county_states: frozenset[str] = frozenset()
+    county_states: frozenset[str]
 
 
 def find_places(
@@ -75,19 +78,17 @@ def find_places(
     one name the text means; the credit itself is never a place of the story."""
     text = doc.text
     title = title or ""
+    counties = [gazetteer.counties.get(m.group(0), ()) for m in _COUNTY.finditer(text)]
     context = _Context(
         gazetteer,
         frozenset(
             [gazetteer.states[s] for s in _mentioned(f"{text}\n{title}", gazetteer.states)]
-            + _states_of_counties(text, gazetteer)
+            # A county only one state has ("Starr County") names that state.
+            + [states[0] for states in counties if len(states) == 1]
             + _postal_in_credit(title, gazetteer)
         ),
         frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries)),
-        frozenset(
-            s
-            for match in _COUNTY.finditer(text)
-            for s in gazetteer.counties.get(match.group(0), ())
-        ),
+        frozenset(state for states in counties for state in states),
     )
     found: list[Place] = []
     dateline = _DATELINE.match(text)
@@ -148,18 +149,10 @@ def _headline_places(headline: Doc, article: str, context: _Context) -> list[Pla
 
 
 def _headline_place(span: Span, context: _Context) -> Place | None:
-    gazetteer, name = context.gazetteer, span.text
-    if name in gazetteer.states:
-        return Place(
-            span, gazetteer.states[name], None, None, gazetteer.states[name], "US", "region"
-        )
-    if name.endswith(" County"):
-        return _county(span, name, None, context)
-    town = _town(name, None, context)
+    place = _named_place(span, context)
     # Only a town's own name: in "Shoots Self In Leg", "Leg" is an alternate name of Aleg.
-    if town is None or (town.name.lower() != name.lower() and not town.curated):
-        return None
-    return _place(span, town, town.precision)
+    own = {span.text.lower(), _COMPASS.sub("", span.text).lower()}
+    return place if place is not None and place.name.lower() in own else None
 
 
 def _agencies(text: str, article: str, context: _Context) -> list[Place]:
@@ -174,9 +167,16 @@ def _agencies(text: str, article: str, context: _Context) -> list[Place]:
                 Span(article, start, end, text[start:end]), f"{name} County", None, context
             )
         else:
-            town = _agency_town(name, context)
-            span = Span(article, match.start("name"), match.end("name"), name)
-            place = _place(span, town, "town") if town else None
+            # "Savannah-Chatham police" is a merged force: its first name is the town.
+            start = match.start("name")
+            place = next(
+                (
+                    _place(Span(article, start, start + len(n), n), town, "town")
+                    for n in dict.fromkeys((name, name.split("-")[0]))
+                    if (town := _agency_town(n, context))
+                ),
+                None,
+            )
         if place:
             places.append(place)
     return places
@@ -194,13 +194,21 @@ def _agency_town(name: str, context: _Context) -> Town | None:
 def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
     name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
     span = Span(article, ent.end_char - len(name), ent.end_char, name)
-    gazetteer = context.gazetteer
     following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    return _named_place(span, context, _region_after(ent), following)
+
+
+def _named_place(
+    span: Span, context: _Context, region: str | None = None, following: str = ""
+) -> Place | None:
+    """The place `span` names: a US state, a country, a county or a town, the town read
+    with the region written after it ("Springfield, Ohio") and the word that follows it
+    ("Idlib province")."""
+    name, gazetteer = span.text, context.gazetteer
     if name in gazetteer.states and "." not in name:
         return Place(span, name, None, None, gazetteer.states[name], "US", "region")
     if name in gazetteer.countries:
         return Place(span, name, None, None, None, gazetteer.countries[name], "country")
-    region = _region_after(ent)
     if name in gazetteer.counties:
         return _county(span, name, region, context)
     town = _town(name, region, context) or _town(_COMPASS.sub("", name), region, context)
@@ -264,25 +272,13 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
     return towns[0]
 
 
-def _states_of_counties(text: str, gazetteer: Gazetteer) -> list[str]:
-    """The state of each county the text names that only one state has ("Starr County")."""
-    found = []
-    for match in _COUNTY.finditer(text):
-        states = gazetteer.counties.get(match.group(0), ())
-        if len(states) == 1:
-            found.append(states[0])
-    return found
-
-
 def _postal_in_credit(title: str, gazetteer: Gazetteer) -> list[str]:
     """The state of a postal code in the outlet part of a page title ("Shooting in Clay
     County - WOWK 13 Charleston, Huntington WV News"); in the headline itself "IN" or "OR"
     are words."""
-    credit = _CREDIT.split(title, maxsplit=1)[1:]
+    credit = title[len(headline_of(title)) :]
     return [
-        gazetteer.postal[w]
-        for w in re.findall(r"\b[A-Z]{2}\b", "".join(credit))
-        if w in gazetteer.postal
+        gazetteer.postal[w] for w in re.findall(r"\b[A-Z]{2}\b", credit) if w in gazetteer.postal
     ]
 
 

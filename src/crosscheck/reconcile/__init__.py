@@ -111,16 +111,18 @@ def _date_range(
 
 def _places(ids: list[str], analyses: Mapping[str, Analysis], limit: int = 3) -> tuple[dict, ...]:
     """The places the story's articles name most often (each article counted once per place);
-    among places named by as many articles, the one mentioned most, then the one named first."""
+    among places named by as many articles, the one mentioned most, then the one named first
+    (a headline before the text)."""
     articles: Counter[tuple] = Counter()
     mentions: Counter[tuple] = Counter()
-    first: dict[tuple, int] = {}
+    first: dict[tuple, tuple[bool, int]] = {}
     for analysis in (analyses[a] for a in ids if a in analyses):
         named = [(p.name, p.lat, p.lon, p.admin1, p.country, p.precision) for p in analysis.places]
         mentions.update(named)
         articles.update(set(named))
         for key, place in zip(named, analysis.places, strict=True):
-            first[key] = min(first.get(key, place.span.start), place.span.start)
+            at = (not place.in_title, place.span.start)
+            first[key] = min(first.get(key, at), at)
     keys = ("name", "lat", "lon", "admin1", "country", "precision")
     # Towns before regions: a state is only worth listing when no town in it is known.
     ranked = sorted(
