@@ -93,3 +93,32 @@ def test_a_lead_without_a_date_takes_the_bodys_first_day_of_the_past_week():
     # A body date weeks back is another event (a previous arrest): the publication day.
     older = analysed(lead + "The man had been arrested on February 20 for burglary.")
     assert older.event_date == "2025-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # A follow-up: the arrest is this week, the killing is dated further down.
+        (
+            "A second suspect was arrested in Houston on Friday after a month on the run. "
+            "He was extradited on Monday. Police said Vontay Price, 22, was gunned down on "
+            "Jan. 19 at a car wash.",
+            "2025-01-19",
+        ),
+        # Charged this week for "a November 29 shooting": the shooting's day.
+        (
+            "Police said a teenager was charged Tuesday with first-degree murder. The charges "
+            "stem from a November 29 shooting on Elm Street.",
+            "2024-11-29",
+        ),
+        # A sentence naming both the shooting and the identification does not date the
+        # shooting by itself: the lead's earliest day stands.
+        (
+            "The three people killed in a workplace shooting Thursday were identified Friday. "
+            "The victims had worked there for years.",
+            "2025-03-13",
+        ),
+    ],
+)
+def test_a_follow_up_is_dated_by_its_incident_not_its_arrest(text, day):
+    assert analysed(text).event_date == day

@@ -24,7 +24,9 @@ _MONTHS = {
     )
     for m in names.split()
 }  # fmt: skip
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTH_NAMES = rf"(?:{_MONTH_WORDS})"
+_MONTH = rf"(?P<month>{_MONTH_WORDS})\.?"
 _EXPLICIT = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
     r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b",
@@ -38,7 +40,7 @@ _RELATIVE = re.compile(
 # "last December", "December 2024": a month, not a day.
 _MONTH_ONLY = re.compile(
     rf"\b(?:(?P<last>last|this\s+past)\s+{_MONTH}\b(?!\s+\d)"
-    r"|\b(?P<month2>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+    rf"|\b(?P<month2>{_MONTH_WORDS})\.?"
     r"\s+(?P<year>(?:19|20)\d\d)\b)",
     re.I,
 )
@@ -53,6 +55,29 @@ _AGO = re.compile(
     re.I,
 )
 _LEAD_SENTENCES = 3
+# A sentence telling of the violence itself, and one telling of what came after it (an
+# arrest, a hearing, a funeral, a death in hospital) or of the report: a date in the first
+# and not the second is the incident's, wherever it stands in the article.
+_INCIDENT = re.compile(
+    r"\b(?:shot|shoots?|shootings?|gunfire|gunned|gunshots?|killed|slain|wounded|fired|stabbed"
+    r"|stabbing|homicide|murdered|incident|happened|occurred|attack(?:ed)?)\b",
+    re.I,
+)
+_AFTERMATH = re.compile(
+    r"\b(?:charged?|charges|arrest(?:ed)?|arraign(?:ed|ment)|sentenc(?:ed|ing)|pleaded|pled|plea"
+    r"|convicted|indicted|court|hearing|trial|extradited|identif(?:ied|y)|booked|released"
+    r"|appear(?:ed|s)?|jury|verdict|funeral|vigil|memorial|surrendered|custody|jail|prison|bond"
+    r"|bail|testified|announced|scheduled|laid\s+to\s+rest|died|published|updated|posted)\b",
+    re.I,
+)
+# "a November 29 shooting"
+_INCIDENT_NOUN_AFTER = re.compile(
+    r"\s*(?:,\s*(?:19|20)\d\d,?\s*)?(?:shootings?|homicides?|killings?|murders?|attacks?"
+    r"|incident|stabbing|gunfire|massacre|rampage|slaying|shootout)\b",
+    re.I,
+)
+# A follow-up (an arrest, a trial) may date the incident months back.
+_INCIDENT_RECALLED = timedelta(days=730)
 
 
 def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[DateMention, ...]:
@@ -75,16 +100,22 @@ def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[Date
 def event_date(
     mentions: tuple[DateMention, ...], sentences: tuple[Span, ...], published: str | None
 ) -> str | None:
-    """The day the lead says the event happened, else the publication day."""
+    """The day the article says the violence happened; else the day its lead names; else
+    the publication day."""
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
     base = _day(published)
-    lead = [
-        m.resolved
+    recent = [m for m in mentions if _plausible(m, base, timedelta(days=31))]
+    incident = [
+        m
         for m in mentions
-        if m.span.start < lead_end and _plausible(m, base, timedelta(days=31))
+        if _plausible(m, base, _INCIDENT_RECALLED) and _tells_of_incident(m, sentences)
     ]
-    if lead:
+    if incident:
         # Leads and photo captions also carry the publication day; the event is the earliest.
+        in_lead = [m.resolved for m in incident if m.span.start < lead_end and m in recent]
+        return min(in_lead) if in_lead else incident[0].resolved
+    lead = [m.resolved for m in recent if m.span.start < lead_end]
+    if lead:
         return min(lead)
     # A lead with no date ("Police are investigating a shooting"): the body's first day of
     # the past week is likelier the event's than the publication day is.
@@ -92,6 +123,15 @@ def event_date(
     if body:
         return body[0]
     return base.isoformat() if base else None
+
+
+def _tells_of_incident(mention: DateMention, sentences: tuple[Span, ...]) -> bool:
+    sentence = next((s for s in sentences if s.start <= mention.span.start < s.end), None)
+    if sentence is None:
+        return False
+    if _INCIDENT_NOUN_AFTER.match(sentence.text, mention.span.end - sentence.start):
+        return True
+    return bool(_INCIDENT.search(sentence.text)) and not _AFTERMATH.search(sentence.text)
 
 
 def _plausible(mention: DateMention, base: date | None, within: timedelta) -> bool:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from crosscheck.analyze.dates import MONTH_NAMES
 from crosscheck.analyze.numbers import NUMBER_PATTERN, Amount, parse_amount
 from crosscheck.records import Figure, Span
 
@@ -205,7 +206,7 @@ _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 # "a shooting sent four people to the hospital": casualties whose fate other sentences give.
 _VERB_FIRST = re.compile(
     r"\b(?P<verb>killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|leaves"
-    r"|sent|sending|sends)\s+"
+    r"|sent|sending|sends|(?:shot|shooting|shoots)(?:\s+and\s+(?:killed|killing|wounded|wounding))?)\s+"
     rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))"
     rf"(?:\s+(?P<after>dead|injured|wounded|hurt)"
     rf"|\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?(?P<hospital>{_HOSPITAL}))?\b",
@@ -236,6 +237,8 @@ _BACKGROUND = re.compile(
     r"|\b(?:so\s+far\s+)?this\s+year\b|\blast\s+year\b|\bsince\s+January\b",
     re.I,
 )
+# The day of a date: "the girl shot in Chapel Hill Dec. 25 has died".
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAMES}\.?\s*$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|-year|year|month|week|day|hour|minute|a\.m|p\.m)", re.I
 )
@@ -544,11 +547,14 @@ def _status_said(match: re.Match) -> str | None:
         return _STATUS_WORDS.get(word, "arrested" if word == "taken" else None)
     if "verb" in groups:
         verb = groups["verb"].lower()
-        if verb.startswith("kill"):
+        if "kill" in verb:
             return "killed"
-        if verb.startswith(("wound", "injur")):
+        if "wound" in verb or "injur" in verb:
             return "injured"
         after = (groups.get("after") or "").lower()
+        if verb.startswith("shoot") or verb.startswith("shot"):
+            # "shot four people", "shot two people dead"
+            return _STATUS_WORDS.get(after, "shot")
         return _STATUS_WORDS.get(after)
     return "killed"  # the death-toll pattern
 
@@ -560,4 +566,8 @@ def _not_a_count(text: str, match: re.Match) -> bool:
     before = text[: match.start("num")]
     # An age between commas after a name: "Jay Rowe, 16, of Morgantown, died".
     age = re.search(r"[a-z],\s*$", before) is not None and after.lstrip().startswith(",")
-    return age or bool(_NOT_A_COUNT_AFTER.match(after)) or before.endswith(("$", "#", "No. "))
+    return (
+        age
+        or bool(_NOT_A_COUNT_AFTER.match(after) or _MONTH_BEFORE.search(before))
+        or before.endswith(("$", "#", "No. "))
+    )
