@@ -288,3 +288,58 @@ def test_a_victim_taken_to_hospital_who_died_is_not_injured():
         "t", "test", "The victim was rushed to a hospital, where he was pronounced dead.", "h"
     )
     assert article_counts(list(analyze(article).figures)) == {"killed": 1, "injured": 0}
+
+
+def _headlined(title: str, text: str):
+    return analyze(Article("t", "test", text, "h", title=title, published="2025-03-14"))
+
+
+def test_a_page_without_a_story_keeps_its_headlines_figures():
+    from crosscheck.casualties import article_counts
+
+    # A video page: the text is a playlist, the headline is the report.
+    title = "5 shot, 1 killed in grocery store lot - WPLG Local 10"
+    analysis = _headlined(title, "0:56 Coach speaks after loss. 2:13 Music professor on learning.")
+    found = [(f.value, f.status, f.span.in_title) for f in analysis.figures]
+    assert found == [(5, "shot", True), (1, "killed", True)]
+    for f in analysis.figures:
+        assert title[f.span.start : f.span.end] == f.span.text
+    assert article_counts(list(analysis.figures)) == {"killed": 1, "injured": 4}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A headline's bare participle is passive: these four were shot at the party.
+        ("Search continues after 4 people shot at Coachella party", (4, "shot")),
+        # Headlines drop the article before a lone victim.
+        ("Man shot, killed in SE Houston", (1, "killed")),
+        ("Fort Worth man fatally shot while hunting near Azle", (1, "killed")),
+        ("Woman wounded in drive-by", (1, "injured")),
+    ],
+)
+def test_headline_forms(title, expected):
+    analysis = _headlined(title, "Police are investigating.")
+    assert [(f.value, f.status) for f in analysis.figures] == [expected]
+
+
+def test_the_text_s_count_wins_over_the_headline_s():
+    analysis = _headlined(
+        "2 dead, 3 hurt in shooting at party",
+        "Two people were killed and four were wounded at a party late Saturday.",
+    )
+    # The text counts both the dead and the wounded: the headline adds nothing.
+    assert [(f.value, f.status, f.span.in_title) for f in analysis.figures] == [
+        (2, "killed", False),
+        (4, "injured", False),
+    ]
+    # Where the text counts only the dead, the headline gives the wounded.
+    partial = _headlined("2 dead, 3 hurt in shooting at party", "Two people were killed.")
+    assert [(f.value, f.status, f.span.in_title) for f in partial.figures] == [
+        (2, "killed", False),
+        (3, "injured", True),
+    ]
+
+
+def test_a_parents_children_are_not_a_count():
+    assert _headlined("Mother of 3 killed in crash", "Police said.").figures == ()

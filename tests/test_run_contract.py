@@ -78,18 +78,17 @@ def test_support_spans_point_at_the_stored_text(example_run):
         for found in extracted
         for kind in ("figures", "dates", "places", "entities", "quotes")
         for item in found[kind]
-        if not item.get("in_title")
     ]
     assert {"figures", "dates", "places", "entities", "quotes"} <= {
         kind for found in extracted for kind, items in found.items() if items
     }
+    # A span marked in_title (a place or figure read from the headline) indexes the title.
     for span in spans:
-        assert texts[span["article"]][span["start"] : span["end"]] == span["text"]
-    # A place named in the headline indexes the title.
-    headline = [p["span"] for found in extracted for p in found["places"] if p["in_title"]]
+        source = titles if span.get("in_title") else texts
+        assert source[span["article"]][span["start"] : span["end"]] == span["text"]
+    headline = [p for found in extracted for p in found["places"] if p["in_title"]]
     assert headline
-    for span in headline:
-        assert titles[span["article"]][span["start"] : span["end"]] == span["text"]
+    assert all(p["span"]["in_title"] for p in headline)
 
 
 def test_summary_line_and_incidents_csv(example_run):

@@ -66,6 +66,25 @@ def test_analyses_round_trip_and_are_redone_when_the_analyzer_changes(store):
     assert store.analyses()[a.id] == Analysis(a.id, (sentence,), (), "2024-05-07")
 
 
+def test_records_are_stored_without_their_defaults_and_read_back_whole(store):
+    from crosscheck.store import codec
+
+    a = article()
+    store.add_articles([a])
+    text = Span(a.id, 0, 10, a.text[:10])
+    title = Span(a.id, 0, 4, "Four", in_title=True)
+    analysis = Analysis(a.id, (text, title), (), None)
+    stored = json.loads(codec.dumps(analysis))
+    # A span of the text says nothing of the title; one of the title says so.
+    assert stored["sentences"] == [
+        {"article": a.id, "start": 0, "end": 10, "text": a.text[:10]},
+        {"article": a.id, "start": 0, "end": 4, "text": "Four", "in_title": True},
+    ]
+    assert "event_date" not in stored
+    store.put_analyses("v1", [analysis])
+    assert store.analyses()[a.id] == analysis
+
+
 def test_the_linkage_of_some_articles_is_their_stories_whole(store):
     ids = []
     for n in range(4):

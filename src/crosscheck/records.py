@@ -35,12 +35,19 @@ class Rejection:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A character range of one article's text, kept so every claim points at its evidence."""
+    """A character range of one article's text, kept so every claim points at its evidence;
+    `in_title` when the range is of the article's title (its headline) instead."""
 
     article: str
     start: int
     end: int
     text: str
+    in_title: bool = False
+
+    def part(self, start: int, end: int) -> Span:
+        """The sub-range [start, end) of this span, in the same article offsets."""
+        text = self.text[start - self.start : end - self.start]
+        return Span(self.article, start, end, text, self.in_title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +95,11 @@ class Place:
     admin1: str | None
     country: str | None
     precision: str
-    # Named in the headline: the span's offsets are into the article's title, not its text.
-    in_title: bool = False
+
+    @property
+    def in_title(self) -> bool:
+        """Named in the headline: the span's offsets are into the article's title."""
+        return self.span.in_title
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from crosscheck.analyze.attribution import attribution_in, resolve_back_referenc
 from crosscheck.analyze.dates import event_date, find_dates
 from crosscheck.analyze.entities import find_entities
 from crosscheck.analyze.event_type import event_type
-from crosscheck.analyze.figures import extract_figures
+from crosscheck.analyze.figures import extract_figures, headline_figures
 from crosscheck.analyze.gazetteer import load_gazetteer
 from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.places import find_places, headline_of
@@ -23,10 +23,10 @@ from crosscheck.analyze.quotes import find_quotes
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.analyze.verification import unverified_sentences
 from crosscheck.credits import credited_outlet
-from crosscheck.records import Analysis, Article
+from crosscheck.records import Analysis, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-13"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-14"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -61,11 +61,15 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         sentences, [attribution_in(s.text) for s in sentences], entities
     )
     people = tuple(e.span for e in entities if e.kind == "person")
+    figures = extract_figures(sentences, attributions, people)
+    # The headline is a prefix of the title, so its offsets are the title's.
+    title = Span(article.id, 0, len(headline.text), headline.text, in_title=True)
+    figures += headline_figures(title, attribution_in(title.text), figures)
     kind, sub_kind = event_type(article.text)
     return Analysis(
         article=article.id,
         sentences=sentences,
-        figures=extract_figures(sentences, attributions, people),
+        figures=figures,
         event_date=event_date(dates, sentences, article.published),
         dates=dates,
         places=find_places(doc, article.id, load_gazetteer(), article.title, headline),

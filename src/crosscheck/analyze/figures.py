@@ -202,6 +202,12 @@ _ROLE_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(rf"^(?:,\s*\d{{1,3}},)?{_CONJUNCT_TAIL}", re.I)
 # "he was pronounced dead", "she later died": one victim, named before.
 _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
+# Headlines drop the article: "Man shot, killed in SE Houston", "Fort Worth man fatally shot".
+_HEADLINE_ONE = re.compile(
+    rf"(?:^|[:;,]\s*)(?:[\w.'-]+\s+){{0,3}}?(?P<group>(?P<noun>{_ONE}))\s+{_ADVERB}(?:shot,\s+)?"
+    rf"{_STATUS}\b",
+    re.I,
+)
 # "killing at least 12 civilians", "wounded two others", "left three people dead"
 # "a shooting sent four people to the hospital": casualties whose fate other sentences give.
 _VERB_FIRST = re.compile(
@@ -237,8 +243,11 @@ _BACKGROUND = re.compile(
     r"|\b(?:so\s+far\s+)?this\s+year\b|\blast\s+year\b|\bsince\s+January\b",
     re.I,
 )
-# The day of a date: "the girl shot in Chapel Hill Dec. 25 has died".
-_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAMES}\.?\s*$", re.I)
+# The day of a date ("the girl shot in Chapel Hill Dec. 25 has died"), a parent's children
+# ("mother of 3 killed").
+_NOT_A_COUNT_BEFORE = re.compile(
+    rf"\b(?:{MONTH_NAMES}\.?|(?:mother|father|mom|dad|parent)\s+of)\s*$", re.I
+)
 _NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|-year|year|month|week|day|hour|minute|a\.m|p\.m)", re.I
 )
@@ -298,6 +307,31 @@ def extract_figures(
     return tuple(sorted(figures, key=lambda f: f.span.start))
 
 
+def headline_figures(
+    headline: Span, attributed: str | None, text_figures: tuple[Figure, ...]
+) -> tuple[Figure, ...]:
+    """The headline's figures for what the text does not count. A page whose text is a video
+    playlist or a sign-in wall keeps its headline ("5 shot, 1 killed in grocery store lot");
+    where the text counts the dead or the wounded, its count is the fuller one."""
+    counted = {_WOUNDED.get(f.status, f.status) for f in text_figures}
+    found = [*_candidates(headline, attributed, headline=True)]
+    found += [
+        _figure(headline, headline.start + m.start("group"), headline.start + m.end(),
+                _ONE_AMOUNT, status, attributed_to=attributed, group=m.group("group"))
+        for m in _HEADLINE_ONE.finditer(headline.text)
+        if (status := _status_of(m)) is not None
+    ]  # fmt: skip
+    kept, last_end = [], -1
+    for figure in sorted(found, key=lambda f: (f.span.start, -(f.span.end - f.span.start))):
+        if (
+            figure.span.start >= last_end
+            and _WOUNDED.get(figure.status, figure.status) not in counted
+        ):
+            kept.append(figure)
+            last_end = figure.span.end
+    return tuple(kept)
+
+
 def _with_surnames(sentences: tuple[Span, ...], people: tuple[Span, ...]) -> list[Span]:
     """People as named, plus later mentions by surname alone ("Lackey was pronounced dead"
     after "Jamal Lackey, 17"), which the small NER model often misses."""
@@ -328,8 +362,7 @@ def _with_conjuncts(sentence: Span, figure: Figure, people: list[Span]) -> Figur
     if not extra:
         return figure
     value = 1 + extra
-    text = sentence.text[end : figure.span.end - sentence.start]
-    span = Span(sentence.article, sentence.start + end, figure.span.end, text)
+    span = sentence.part(sentence.start + end, figure.span.end)
     return replace(figure, value=value, low=value, high=value, span=span)
 
 
@@ -377,12 +410,7 @@ def _figure(
         low=amount.low,
         high=amount.high,
         status=status,
-        span=Span(
-            sentence.article,
-            start,
-            end,
-            sentence.text[start - sentence.start : end - sentence.start],
-        ),
+        span=sentence.part(start, end),
         sentence=sentence,
         qualifier=qualifier.lower() if isinstance(qualifier, str) else None,
         **fields,
@@ -440,7 +468,9 @@ def _parts(sentence: Span, totals: list[Figure]) -> Iterator[Figure]:
             offset += following.end()
 
 
-def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
+def _candidates(sentence: Span, attributed: str | None, headline: bool = False) -> Iterator[Figure]:
+    """`headline`: the sentence is a headline, whose bare participles are passive ("4 people
+    shot at party" were shot, they did not shoot at it)."""
     text = sentence.text
     if _BACKGROUND.search(text):
         return
@@ -453,7 +483,7 @@ def _candidates(sentence: Span, attributed: str | None) -> Iterator[Figure]:
             status, amount = _status_of(match), _amount_of(match)
             if status is None or amount is None or _not_a_count(text, match):
                 continue
-            if _attacker(text, match, strict=pattern is _PRONOUN):
+            if not headline and _attacker(text, match, strict=pattern is _PRONOUN):
                 continue
             groups = match.groupdict()
             pair = bool(groups.get("pair") or groups.get("second"))
@@ -516,6 +546,9 @@ def _attacker(text: str, match: re.Match, strict: bool) -> bool:
     return strict or bool(_OBJECT_AFTER.match(text[match.end() :]))
 
 
+# Who the shot are is told by the counts of dead and injured: one kind of count with them.
+_WOUNDED = {"shot": "injured"}
+
 # Pattern groups whose match alone says the victim died.
 _KILLED_GROUPS = ("sd", "fatal", "death", "death2", "died", "self", "self2", "self3", "bodies")
 
@@ -568,6 +601,6 @@ def _not_a_count(text: str, match: re.Match) -> bool:
     age = re.search(r"[a-z],\s*$", before) is not None and after.lstrip().startswith(",")
     return (
         age
-        or bool(_NOT_A_COUNT_AFTER.match(after) or _MONTH_BEFORE.search(before))
+        or bool(_NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before))
         or before.endswith(("$", "#", "No. "))
     )

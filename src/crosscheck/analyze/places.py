@@ -106,7 +106,8 @@ def find_places(
     found.extend(_agencies(text, article, context))
     if headline is not None:
         found.extend(
-            replace(p, in_title=True) for p in _headline_places(headline, article, context)
+            replace(p, span=replace(p.span, in_title=True))
+            for p in _headline_places(headline, article, context)
         )
     unique = {(p.in_title, p.span.start, p.span.end): p for p in found}
     return tuple(sorted(unique.values(), key=lambda p: (not p.in_title, p.span.start)))

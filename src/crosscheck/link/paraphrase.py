@@ -65,7 +65,11 @@ def sentences_of(article: Article, analysis: Analysis, encode: Encode) -> Senten
         spans,
         encode(article.id, [s.text for s in spans]),
         tuple(
-            frozenset(f.value for f in analysis.figures if s.start <= f.span.start < s.end)
+            frozenset(
+                f.value
+                for f in analysis.figures
+                if not f.span.in_title and s.start <= f.span.start < s.end
+            )
             for s in spans
         ),
         tuple(frozenset(n for at, n in named if s.start <= at < s.end) for s in spans),

@@ -22,7 +22,7 @@ from crosscheck.records import (
     StoryRecord,
 )
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 
 def build_contract(
@@ -264,4 +264,7 @@ def _figure(claim: FigureClaim) -> dict:
 
 
 def _span(span: Span) -> dict:
-    return {"article": span.article, "text": span.text, "start": span.start, "end": span.end}
+    found = {"article": span.article, "text": span.text, "start": span.start, "end": span.end}
+    if span.in_title:
+        found["in_title"] = True  # (1.5) offsets into the article's title, not its text
+    return found

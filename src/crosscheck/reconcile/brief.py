@@ -31,7 +31,11 @@ def write_brief(
         if analysis is None or not analysis.sentences:
             continue
         lead = analysis.sentences[0]
-        figures = {(f.status, f.value) for f in analysis.figures if f.sentence.start == lead.start}
+        figures = {
+            (f.status, f.value)
+            for f in analysis.figures
+            if f.sentence.start == lead.start and not f.sentence.in_title
+        }
         if brief and not (figures - told):
             continue
         told |= figures
@@ -49,8 +53,8 @@ def _cited(
 ) -> BriefSentence:
     """The sentence with its citations and marks, from the figure claims it states."""
     stated = [
-        c for c in claims if any(s.article == lead.article and lead.start <= s.start < lead.end
-                                 for s in c.support)
+        c for c in claims if any(s.article == lead.article and not s.in_title
+                                 and lead.start <= s.start < lead.end for s in c.support)
     ]  # fmt: skip
     citations = list(own)
     for claim in stated:

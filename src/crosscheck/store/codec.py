@@ -13,7 +13,24 @@ T = TypeVar("T")
 
 
 def dumps(record: object) -> str:
-    return json.dumps(dataclasses.asdict(record), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(_plain(record), ensure_ascii=False, separators=(",", ":"))
+
+
+def _plain(value: Any) -> Any:
+    """Like dataclasses.asdict, but leaving out fields at their default (a span's in_title,
+    a figure's missing qualifier): most spans are of the text, and `decode` restores them."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _plain(v)
+            for f in dataclasses.fields(value)
+            if (v := getattr(value, f.name)) is not f.default
+            and (f.default is dataclasses.MISSING or v != f.default)
+        }
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def loads(cls: type[T], text: str) -> T:

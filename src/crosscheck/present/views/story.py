@@ -62,7 +62,8 @@ class Anchors:
         return f"{self.article(article)}--{starts[max(i, 0)]}"
 
     def href(self, article: str, span: Span | dict | None = None) -> str:
-        if span is None:
+        in_title = span.get("in_title") if isinstance(span, dict) else span and span.in_title
+        if span is None or in_title:
             return "#" + self.article(article)
         start = span["start"] if isinstance(span, dict) else span.start
         return "#" + self.sentence(article, start)
@@ -186,7 +187,8 @@ def _cited_offsets(story: StoryRecord) -> dict[str, set[int]]:
     spans += [v.span for q in story.quotes for v in q.variants]
     found: dict[str, set[int]] = {}
     for sp in spans:
-        found.setdefault(sp.article, set()).add(sp.start)
+        if not sp.in_title:
+            found.setdefault(sp.article, set()).add(sp.start)
     return found
 
 
