@@ -122,3 +122,17 @@ def test_a_lead_without_a_date_takes_the_bodys_first_day_of_the_past_week():
 )
 def test_a_follow_up_is_dated_by_its_incident_not_its_arrest(text, day):
     assert analysed(text).event_date == day
+
+
+def test_the_words_next_to_a_date_say_what_it_dates():
+    # The lead also tells of the arrest, but "found dead Friday" dates the killing; the
+    # earlier shooting recalled further down is not this one.
+    text = (
+        "Police say three people found dead Friday night in their home were shot to death, "
+        "and a neighbour has been arrested. Officers had been called to the house after a "
+        "shooting on Feb. 2, police said."
+    )
+    assert analysed(text).event_date == "2025-03-14"
+    # A vigil held on Saturday for victims killed on Friday.
+    vigil = "A vigil was held Saturday evening for three victims who were shot and killed Friday."
+    assert analysed(vigil, "2025-03-16").event_date == "2025-03-14"

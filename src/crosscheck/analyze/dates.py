@@ -76,6 +76,17 @@ _INCIDENT_NOUN_AFTER = re.compile(
     r"|incident|stabbing|gunfire|massacre|rampage|slaying|shootout)\b",
     re.I,
 )
+# Within a sentence the nearest such word decides: in "a vigil was held Saturday for three
+# victims shot and killed Friday", Saturday is the vigil's and Friday the shooting's.
+_CUE = re.compile(
+    r"\b(?:(?P<incident>shot|shooting|killed|slain|wounded|fired|stabbed|gunned\s+down"
+    r"|found\s+dead|happened|occurred|erupted|attacked|opened\s+fire)"
+    r"|(?P<after>charged|arrested|arraigned|sentenced|pleaded|convicted|indicted|identified"
+    r"|booked|released|appeared|extradited|surrendered|vigil|funeral|memorial|died|said|says"
+    r"|announced|testified|scheduled|hearing|court|held))\b",
+    re.I,
+)
+_CUE_REACH = 60  # characters: a cue further off is another clause's
 # A follow-up (an arrest, a trial) may date the incident months back.
 _INCIDENT_RECALLED = timedelta(days=730)
 
@@ -129,9 +140,18 @@ def _tells_of_incident(mention: DateMention, sentences: tuple[Span, ...]) -> boo
     sentence = next((s for s in sentences if s.start <= mention.span.start < s.end), None)
     if sentence is None:
         return False
-    if _INCIDENT_NOUN_AFTER.match(sentence.text, mention.span.end - sentence.start):
+    text, at, end = (
+        sentence.text,
+        mention.span.start - sentence.start,
+        mention.span.end - sentence.start,
+    )
+    if _INCIDENT_NOUN_AFTER.match(text, end):
         return True
-    return bool(_INCIDENT.search(sentence.text)) and not _AFTERMATH.search(sentence.text)
+    before = list(_CUE.finditer(text, max(0, at - _CUE_REACH), at))
+    cue = before[-1] if before else _CUE.search(text, end, end + _CUE_REACH)
+    if cue:
+        return cue.group("incident") is not None
+    return bool(_INCIDENT.search(text)) and not _AFTERMATH.search(text)
 
 
 def _plausible(mention: DateMention, base: date | None, within: timedelta) -> bool:
