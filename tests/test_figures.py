@@ -56,13 +56,14 @@ def test_casualty_constructions(sentence, expected):
         "The shooting happened at 10 p.m. in the 6500 block of 46th Street.",
         "Police seized 12 cars and $40,000 in cash.",
         "The one-year-old girl shot in Chapel Hill Dec. 25 has died.",  # a date's day
+        "Larry Lynch, Jr., 28, who lived nearby, was pronounced dead.",  # an age after Jr.
     ],
 )
 def test_numbers_that_are_not_casualties_of_this_event(sentence):
     assert all(
         value != n
         for value, *_ in figures(sentence)
-        for n in (67, 57, 3, 30, 500000, 26, 6500, 46, 12, 40000, 25)
+        for n in (67, 57, 3, 30, 500000, 26, 6500, 46, 12, 40000, 25, 28)
     )
 
 
@@ -269,6 +270,8 @@ def test_an_age_between_commas_is_not_a_count_and_a_place_is_not_a_victim():
         ("The shotgun went off, hurting a 9-year-old boy.", (1, "injured")),
         ("The shooting sent four people to the hospital, police said.", (4, "shot")),
         ("The victim later showed up at a local hospital with a gunshot wound.", (1, "shot")),
+        # Found with wounds: dead or alive, as other sentences tell.
+        ("Four people were found with gunshot wounds inside the house.", (4, "shot")),
         # Others shot beside the dead survived: had they died, the report would say so.
         ("A 27-year-old man is dead and four others were shot, police said.", (4, "injured")),
         # The victims as the shooter's object.

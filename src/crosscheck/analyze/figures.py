@@ -58,7 +58,9 @@ _STATUS_WORDS = {
 _HOSPITAL = r"(?:hospitals?|medical\s+centers?|trauma\s+centers?)"
 _STATUS = (
     r"(?:(?P<sd>shot\s+(?:to\s+death|dead)|pronounced\s+dead|succumbed|fatally\s+(?:shot|wounded|injured|stabbed|struck))"
-    r"|(?:suffered|sustained|with|treated\s+for)\s+(?:[\w-]+\s+){0,4}?(?P<inj>injuries|wounds?)"
+    r"|(?:suffered|sustained|treated\s+for)\s+(?:[\w-]+\s+){0,4}?(?P<inj>injuries|wounds?)"
+    # "found with a gunshot wound": dead or alive, other sentences tell.
+    r"|(?P<wound>with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?))"
     r"|(?:shot\s+and\s+)?(?P<st>killed|dead|died|slain|murdered|injured|wounded|hurt"
     r"|hospitali[sz]ed|missing|displaced|fled|homeless|arrested|detained|shot"
     r"|lost\s+(?:their|his|her)\s+lives|taken\s+into\s+custody)"
@@ -566,7 +568,7 @@ def _status_said(match: re.Match) -> str | None:
         return "killed"
     if groups.get("inj"):
         return "injured"
-    if groups.get("selfshot") or groups.get("hit") or groups.get("hospital"):
+    if any(groups.get(g) for g in ("selfshot", "hit", "hospital", "wound")):
         return "shot"
     if groups.get("crime"):
         return "shot" if groups["crime"].lower() == "shooting" else "killed"
@@ -598,7 +600,7 @@ def _not_a_count(text: str, match: re.Match) -> bool:
     after = text[match.end("num") :]
     before = text[: match.start("num")]
     # An age between commas after a name: "Jay Rowe, 16, of Morgantown, died".
-    age = re.search(r"[a-z],\s*$", before) is not None and after.lstrip().startswith(",")
+    age = re.search(r"[A-Za-z.],\s*$", before) is not None and after.lstrip().startswith(",")
     return (
         age
         or bool(_NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before))
