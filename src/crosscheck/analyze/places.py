@@ -47,7 +47,7 @@ _HEADLINE_NAME = re.compile(
 # ruler never takes for towns, and a headline's own.
 _HEADLINE_WORDS = NOT_PLACES | frozenset(
     "home park house shooting man woman teen boy girl child father mother deadly fatal "
-    "accidental update breaking video photos".split()
+    "accidental update breaking video photos say says said police cops".split()
 )
 _CREDIT = re.compile(r"\s+[|–—-]\s+")
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+County\b")
