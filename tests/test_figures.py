@@ -319,6 +319,8 @@ def test_a_page_without_a_story_keeps_its_headlines_figures():
         ("Man shot, killed in SE Houston", (1, "killed")),
         ("Fort Worth man fatally shot while hunting near Azle", (1, "killed")),
         ("Woman wounded in drive-by", (1, "injured")),
+        ("Otter Tail County Boy Dies After Being Accidentally Shot", (1, "killed")),
+        ("2 Teens Die in Shooting at Party", (2, "killed")),
     ],
 )
 def test_headline_forms(title, expected):
@@ -346,3 +348,7 @@ def test_the_text_s_count_wins_over_the_headline_s():
 
 def test_a_parents_children_are_not_a_count():
     assert _headlined("Mother of 3 killed in crash", "Police said.").figures == ()
+
+
+def test_one_who_may_die_has_not_died():
+    assert figures("Doctors said the boy could die of his wounds.") == []

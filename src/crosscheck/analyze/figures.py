@@ -47,7 +47,8 @@ _UNSPECIFIED = (
 )
 _NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
 _STATUS_WORDS = {
-    "killed": "killed", "dead": "killed", "died": "killed", "slain": "killed",
+    "killed": "killed", "dead": "killed", "died": "killed", "dies": "killed", "die": "killed",
+    "slain": "killed",
     "murdered": "killed", "fatally": "killed", "deaths": "killed", "lost": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalized": "injured",
     "hospitalised": "injured", "injuries": "injured", "wounds": "injured",
@@ -61,7 +62,9 @@ _STATUS = (
     r"|(?:suffered|sustained|treated\s+for)\s+(?:[\w-]+\s+){0,4}?(?P<inj>injuries|wounds?)"
     # "found with a gunshot wound": dead or alive, other sentences tell.
     r"|(?P<wound>with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?))"
-    r"|(?:shot\s+and\s+)?(?P<st>killed|dead|died|slain|murdered|injured|wounded|hurt"
+    r"|(?:shot\s+and\s+)?(?P<st>killed|dead|died|dies|slain"
+    # "three die", not "he could die"
+    r"|(?<!could\s)(?<!would\s)(?<!might\s)(?<!may\s)(?<!will\s)(?<!to\s)die|murdered|injured|wounded|hurt"
     r"|hospitali[sz]ed|missing|displaced|fled|homeless|arrested|detained|shot"
     r"|lost\s+(?:their|his|her)\s+lives|taken\s+into\s+custody)"
     # Hit by gunfire or taken to hospital: a casualty whose fate other sentences tell (the
