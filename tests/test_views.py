@@ -12,6 +12,7 @@ from crosscheck.present.views.basemap import basemap
 from crosscheck.present.views.place_map import place_map
 from crosscheck.present.views.story import _safe_url
 from crosscheck.present.views.timeline import timeline
+from crosscheck.records import Span
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +97,15 @@ def test_report_defines_each_outline_once(coast):
     html = render_report(articles, linkage, [record, record], analyses)
     assert html.count('id="country-SYR"') == 1
     assert html.count('href="#country-SYR"') == 2
+
+
+def test_a_span_of_the_headline_points_at_its_article_not_at_a_sentence(coast):
+    view, *_ = coast
+    article = view.articles[0].id
+    title_span = Span(article, 0, 4, "Four", in_title=True)
+    # Offset 0 of the title is not the text's first sentence: the link is the article's.
+    assert view.anchors.href(article, title_span) == "#" + view.anchors.article(article)
+    as_dict = {"article": article, "start": 0, "end": 4, "text": "Four", "in_title": True}
+    assert view.anchors.href(article, as_dict) == "#" + view.anchors.article(article)
+    text_span = Span(article, 0, 4, "Four")
+    assert view.anchors.href(article, text_span) == "#" + view.anchors.sentence(article, 0)
