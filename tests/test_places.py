@@ -53,6 +53,19 @@ def test_a_state_alone_is_a_region_level_place():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 7-year-old boy was injured in a shooting in Washington, D.C., on Saturday.",
+        "Three people were wounded in Northeast Washington D.C. on Wednesday.",
+        "A man was shot in Southeast DC, police said.",
+    ],
+)
+def test_washington_dc_is_the_city_not_the_state(text):
+    found = {(name, admin1, precision) for name, admin1, _, precision in places(text)}
+    assert found == {("Washington", "District of Columbia", "town")}
+
+
 def test_story_places_appear_in_the_contract_with_coordinates(example_run):
     out, _ = example_run
     stories = json.loads((out / "stories.json").read_text())["stories"]

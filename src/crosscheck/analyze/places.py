@@ -23,6 +23,7 @@ _DATELINE = re.compile(
     r"^(?P<name>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?\s*[(—–-]"
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_CAPITAL = re.compile(r"(?:Washington,?\s+)?D\.?C\.?$", re.I)
 _COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:east|west)?|Downtown|Central|Greater)\s+")
 # A capitalised word, hyphenated or dotted inside ("Winston-Salem") or a short abbreviation
 # ("St. Louis"), but never a sentence's last word: "Friday. Kettering police" is Kettering's.
@@ -206,6 +207,13 @@ def _named_place(
     with the region written after it ("Springfield, Ohio") and the word that follows it
     ("Idlib province")."""
     name, gazetteer = span.text, context.gazetteer
+    if _CAPITAL.match(_COMPASS.sub("", name)) or (
+        name == "Washington" and _CAPITAL.match(region or following)
+    ):
+        # The city, not the state, whatever states the article names: "Washington, D.C.",
+        # "Northeast Washington DC".
+        capital = gazetteer.lookup("D.C.")
+        return _place(span, capital[0], "town") if capital else None
     if name in gazetteer.states and "." not in name:
         return Place(span, name, None, None, gazetteer.states[name], "US", "region")
     if name in gazetteer.countries:
