@@ -182,3 +182,12 @@ def test_a_page_with_no_story_text_has_its_headline_places(title, expected):
     found = [(p.name, p.admin1, p.in_title) for p in analyze(article).places]
     # The headline's place only: not "Leg" (an alternate name of Aleg), nor the credit's.
     assert found == [(*expected, True)]
+
+
+def test_a_street_named_after_a_state_does_not_name_the_state():
+    found = places(
+        "One juvenile was killed in a shooting on Tuesday in South Los Angeles, officials said. "
+        "It happened at a strip mall near 60th Street and Vermont Avenue."
+    )
+    # "Vermont Avenue" neither is a place of the story nor makes Los Angeles another state's.
+    assert [(name, admin1) for name, admin1, *_ in found] == [("Los Angeles", "California")]

@@ -24,6 +24,10 @@ _DATELINE = re.compile(
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _CAPITAL = re.compile(r"(?:Washington,?\s+)?D\.?C\.?$", re.I)
+_NOT_THE_STATE = (
+    r"(?:City|Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Parkway"
+    r"|Highway|Hwy|Heights)\b"
+)
 _COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:east|west)?|Downtown|Central|Greater)\s+")
 # A capitalised word, hyphenated or dotted inside ("Winston-Salem") or a short abbreviation
 # ("St. Louis"), but never a sentence's last word: "Friday. Kettering police" is Kettering's.
@@ -304,9 +308,9 @@ def _place(span: Span, town: Town, precision: str, admin1: str | None = None) ->
 
 
 def _mentioned(text: str, names: dict[str, str]) -> list[str]:
-    # "Kansas City" and "Oklahoma City" do not name the state.
+    # "Kansas City" and "Oklahoma City" do not name the state, nor does "Vermont Avenue".
     return [
         n
         for n in names
-        if n in text and re.search(rf"(?<![\w]){re.escape(n)}(?![\w])(?!\s+City\b)", text)
+        if n in text and re.search(rf"(?<![\w]){re.escape(n)}(?![\w])(?!\s+{_NOT_THE_STATE})", text)
     ]
