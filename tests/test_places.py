@@ -175,6 +175,8 @@ def test_a_county_after_a_town_and_the_outlet_in_the_title_give_its_state():
         ("13-year-old's toe grazed by bullet at Little Rock strip mall", ("Little Rock", "Arkansas")),
         # Not "Say" (a town in Niger) before "Woman".
         ("Police Say Woman Shot Her Husband & Son in Dundalk", ("Dundalk", "Maryland")),
+        # Not "Bar" (a town in Montenegro) but the more populous of the name's two ends.
+        ("4 People Injured In Zanesville Bar Shooting", ("Zanesville", "Ohio")),
     ],
 )  # fmt: skip
 def test_a_page_with_no_story_text_has_its_headline_places(title, expected):

@@ -48,6 +48,7 @@ _HEADLINE_NAME = re.compile(
     r"|toddler|couple|family|father|mother|resident|residents|student|officer|deputy|police"
     r"|homicide|shooting)\b"
 )
+_HEADLINE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "on", "of", "after", "for"})
 # Title-case words that are towns somewhere but, in a headline, are words: those the place
 # ruler never takes for towns, and a headline's own.
 _HEADLINE_WORDS = NOT_PLACES | frozenset(
@@ -140,18 +141,41 @@ def _headline_places(headline: Doc, article: str, context: _Context) -> list[Pla
     for match in _HEADLINE_NAME.finditer(text):
         group = "name" if match.group("before") else "name2"
         words = match.group(group).split()
+        # Title case runs a name into what comes before it: "Injured In Zanesville Bar".
+        cut = [i for i, w in enumerate(words) if w.lower() in _HEADLINE_PREPOSITIONS]
+        words = words[cut[-1] + 1 :] if cut else words
         for n in range(len(words), 0, -1):
-            # After "in", the place opens the name; before "man", it closes it.
-            name = " ".join(words[:n] if group == "name" else words[-n:])
-            if n == 1 and name.lower() in _HEADLINE_WORDS:
-                continue
             if n < len(words) and words[n] == "County":
                 break  # "White County" named no town; "White" is none either
-            start = text.index(name, match.start(group))
-            if place := _headline_place(Span(article, start, start + len(name), name), context):
-                found.append(place)
+            # After "in", the place opens the name. Before "man" it mostly closes it
+            # ("Deadly Allentown shooting"), but may not ("Zanesville Bar shooting"): of the
+            # two, the more populous town is the likelier one meant.
+            names = {" ".join(words[:n])} | ({" ".join(words[-n:])} if group == "name2" else set())
+            places = [
+                place
+                for name in names
+                if not (n == 1 and name.lower() in _HEADLINE_WORDS)
+                and (place := _headline_place(_span_of(name, text, match, group, article), context))
+            ]
+            if places:
+                found.append(max(places, key=lambda p: _population(p, context)))
                 break
     return found
+
+
+def _span_of(name: str, text: str, match: re.Match, group: str, article: str) -> Span:
+    start = text.index(name, match.start(group))
+    return Span(article, start, start + len(name), name)
+
+
+def _population(place: Place, context: _Context) -> int:
+    towns = context.gazetteer.lookup(place.span.text)
+    same = (t.population for t in towns if (t.name, t.admin1, t.country) == _where(place))
+    return max(same, default=0)
+
+
+def _where(place: Place) -> tuple[str, str | None, str | None]:
+    return place.name, place.admin1, place.country
 
 
 def _headline_place(span: Span, context: _Context) -> Place | None:
