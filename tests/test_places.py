@@ -66,6 +66,13 @@ def test_washington_dc_is_the_city_not_the_state(text):
     assert found == {("Washington", "District of Columbia", "town")}
 
 
+def test_a_states_name_with_a_state_after_it_is_a_town():
+    found = places("Two men were shot in New York, N.Y., on Friday.")
+    assert [(name, admin1, precision) for name, admin1, _, precision in found] == [
+        ("New York City", "New York", "town")
+    ]
+
+
 def test_story_places_appear_in_the_contract_with_coordinates(example_run):
     out, _ = example_run
     stories = json.loads((out / "stories.json").read_text())["stories"]

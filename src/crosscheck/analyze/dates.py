@@ -10,6 +10,7 @@ relative expression is kept with no resolved date rather than guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from crosscheck.records import DateMention, Span
@@ -87,8 +88,12 @@ _CUE = re.compile(
     re.I,
 )
 _CUE_REACH = 60  # characters: a cue further off is another clause's
+# The cue words and the sentence words differ on purpose: "said" beside a date dates the
+# report ("police said Tuesday"), but a sentence that attributes the shooting ("…was shot
+# Tuesday, police said") is still about it.
 # A follow-up (an arrest, a trial) may date the incident months back.
 _INCIDENT_RECALLED = timedelta(days=730)
+_RECENT = timedelta(days=31)
 
 
 def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[DateMention, ...]:
@@ -115,19 +120,24 @@ def event_date(
     the publication day."""
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
     base = _day(published)
-    recent = [m for m in mentions if _plausible(m, base, timedelta(days=31))]
+    starts = [s.start for s in sentences]
     incident = [
         m
         for m in mentions
-        if _plausible(m, base, _INCIDENT_RECALLED) and _tells_of_incident(m, sentences)
+        if _plausible(m, base, _INCIDENT_RECALLED)
+        and _tells_of_incident(m, sentences[bisect_right(starts, m.span.start) - 1])
     ]
-    if incident:
-        # Leads and photo captions also carry the publication day; the event is the earliest.
-        in_lead = [m.resolved for m in incident if m.span.start < lead_end and m in recent]
-        return min(in_lead) if in_lead else incident[0].resolved
-    lead = [m.resolved for m in recent if m.span.start < lead_end]
+    # Leads and photo captions also carry the publication day; the event is the lead's
+    # earliest day, among those telling of the incident where any do.
+    lead = [
+        m.resolved
+        for m in incident or mentions
+        if m.span.start < lead_end and _plausible(m, base, _RECENT)
+    ]
     if lead:
         return min(lead)
+    if incident:
+        return incident[0].resolved
     # A lead with no date ("Police are investigating a shooting"): the body's first day of
     # the past week is likelier the event's than the publication day is.
     body = [m.resolved for m in mentions if _plausible(m, base, timedelta(days=7))]
@@ -136,10 +146,7 @@ def event_date(
     return base.isoformat() if base else None
 
 
-def _tells_of_incident(mention: DateMention, sentences: tuple[Span, ...]) -> bool:
-    sentence = next((s for s in sentences if s.start <= mention.span.start < s.end), None)
-    if sentence is None:
-        return False
+def _tells_of_incident(mention: DateMention, sentence: Span) -> bool:
     text, at, end = (
         sentence.text,
         mention.span.start - sentence.start,

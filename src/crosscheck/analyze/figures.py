@@ -296,17 +296,10 @@ def extract_figures(
     people = _with_surnames(sentences, people)
     for sentence, source in zip(sentences, attributions, strict=True):
         named = [p for p in people if sentence.start <= p.start < sentence.end]
-        found = sorted(
-            [*_candidates(sentence, source), *_named_victims(sentence, named, source)],
-            key=lambda f: (f.span.start, -(f.span.end - f.span.start)),
+        found = [*_candidates(sentence, source), *_named_victims(sentence, named, source)]
+        kept = _with_coordinated(
+            sentence, [_with_conjuncts(sentence, f, named) for f in _non_overlapping(found)]
         )
-        last_end = -1
-        kept: list[Figure] = []
-        for figure in found:
-            if figure.span.start >= last_end:
-                kept.append(figure)
-                last_end = figure.span.end
-        kept = _with_coordinated(sentence, [_with_conjuncts(sentence, f, named) for f in kept])
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(figures, key=lambda f: f.span.start))
@@ -326,15 +319,18 @@ def headline_figures(
         for m in _HEADLINE_ONE.finditer(headline.text)
         if (status := _status_of(m)) is not None
     ]  # fmt: skip
-    kept, last_end = [], -1
+    return tuple(
+        f for f in _non_overlapping(found) if _WOUNDED.get(f.status, f.status) not in counted
+    )
+
+
+def _non_overlapping(found: list[Figure]) -> list[Figure]:
+    """Of figures whose spans overlap, the one starting first, the longest of those."""
+    kept: list[Figure] = []
     for figure in sorted(found, key=lambda f: (f.span.start, -(f.span.end - f.span.start))):
-        if (
-            figure.span.start >= last_end
-            and _WOUNDED.get(figure.status, figure.status) not in counted
-        ):
+        if not kept or figure.span.start >= kept[-1].span.end:
             kept.append(figure)
-            last_end = figure.span.end
-    return tuple(kept)
+    return kept
 
 
 def _with_surnames(sentences: tuple[Span, ...], people: tuple[Span, ...]) -> list[Span]:
@@ -590,7 +586,7 @@ def _status_said(match: re.Match) -> str | None:
         if "wound" in verb or "injur" in verb:
             return "injured"
         after = (groups.get("after") or "").lower()
-        if verb.startswith("shoot") or verb.startswith("shot"):
+        if verb.startswith(("shoot", "shot")):
             # "shot four people", "shot two people dead"
             return _STATUS_WORDS.get(after, "shot")
         return _STATUS_WORDS.get(after)

@@ -64,6 +64,7 @@ _AP_STATES = {
     "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK",
     "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
     "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+    "D.C.": "DC",
 }  # fmt: skip
 
 
@@ -98,6 +99,8 @@ def load_gazetteer() -> Gazetteer:
         names = {city["name"], *(n for n in city["alternatenames"] if _LATIN.match(n))}
         for name in {_key(n) for n in names}:
             index.setdefault(name, []).append(town)
+    # "Southeast DC": copy writes the capital's postal code as its name.
+    index["dc"] = index.get(_key("D.C."), [])
     for town, names in _curated():
         for name in names:
             index.setdefault(_key(name), []).insert(0, town)

@@ -23,7 +23,6 @@ _DATELINE = re.compile(
     r"^(?P<name>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?\s*[(—–-]"
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_CAPITAL = re.compile(r"(?:Washington,?\s+)?D\.?C\.?$", re.I)
 _NOT_THE_STATE = (
     r"(?:City|Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Parkway"
     r"|Highway|Hwy|Heights)\b"
@@ -169,13 +168,11 @@ def _span_of(name: str, text: str, match: re.Match, group: str, article: str) ->
 
 
 def _population(place: Place, context: _Context) -> int:
+    """The population of the town `place` resolved to (not of a namesake it is an alternate
+    name of: "Bar" also names Qionghai)."""
+    where = (place.name, place.admin1, place.country)
     towns = context.gazetteer.lookup(place.span.text)
-    same = (t.population for t in towns if (t.name, t.admin1, t.country) == _where(place))
-    return max(same, default=0)
-
-
-def _where(place: Place) -> tuple[str, str | None, str | None]:
-    return place.name, place.admin1, place.country
+    return max((t.population for t in towns if (t.name, t.admin1, t.country) == where), default=0)
 
 
 def _headline_place(span: Span, context: _Context) -> Place | None:
@@ -235,14 +232,8 @@ def _named_place(
     with the region written after it ("Springfield, Ohio") and the word that follows it
     ("Idlib province")."""
     name, gazetteer = span.text, context.gazetteer
-    if _CAPITAL.match(_COMPASS.sub("", name)) or (
-        name == "Washington" and _CAPITAL.match(region or following)
-    ):
-        # The city, not the state, whatever states the article names: "Washington, D.C.",
-        # "Northeast Washington DC".
-        capital = gazetteer.lookup("D.C.")
-        return _place(span, capital[0], "town") if capital else None
-    if name in gazetteer.states and "." not in name:
+    # A state's name with a state after it is a town: "Washington, D.C.", "New York, N.Y.".
+    if name in gazetteer.states and "." not in name and not _state_named(region, gazetteer):
         return Place(span, name, None, None, gazetteer.states[name], "US", "region")
     if name in gazetteer.countries:
         return Place(span, name, None, None, None, gazetteer.countries[name], "country")
@@ -285,16 +276,12 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
     towns = context.gazetteer.lookup(name)
     if not towns:
         return None
-    states, postal = context.gazetteer.states, context.gazetteer.postal
     if region in context.gazetteer.counties:  # "Chester, Delaware County"
         in_county = [t for t in towns if t.admin1 in context.gazetteer.counties[region]]
         return (in_county or [None])[0]
-    if region:
-        for candidate in (region, region.split()[0]):
-            state = states.get(candidate) or postal.get(candidate)
-            if state:
-                in_region = [t for t in towns if t.admin1 == state]
-                return in_region[0] if in_region else None
+    if state := _state_named(region, context.gazetteer):
+        in_region = [t for t in towns if t.admin1 == state]
+        return in_region[0] if in_region else None
     for pick in (
         [t for t in towns if t.admin1 in context.states],
         [t for t in towns if t.country in context.countries],
@@ -307,6 +294,14 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         # too: one outside those states, in the US or abroad, is likely another place.
         return None
     return towns[0]
+
+
+def _state_named(region: str | None, gazetteer: Gazetteer) -> str | None:
+    """The state a region written after a town names: "Ohio", "Calif.", "WV", "N.C. (AP)"."""
+    for candidate in (region, region.split()[0]) if region else ():
+        if state := gazetteer.states.get(candidate) or gazetteer.postal.get(candidate):
+            return state
+    return None
 
 
 def _postal_in_credit(title: str, gazetteer: Gazetteer) -> list[str]:

@@ -20,11 +20,11 @@ def _plain(value: Any) -> Any:
     """Like dataclasses.asdict, but leaving out fields at their default (a span's in_title,
     a figure's missing qualifier): most spans are of the text, and `decode` restores them."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = ((f, getattr(value, f.name)) for f in dataclasses.fields(value))
         return {
             f.name: _plain(v)
-            for f in dataclasses.fields(value)
-            if (v := getattr(value, f.name)) is not f.default
-            and (f.default is dataclasses.MISSING or v != f.default)
+            for f, v in fields
+            if f.default is dataclasses.MISSING or v != f.default
         }
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
