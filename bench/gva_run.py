@@ -3,8 +3,9 @@
 Reads ../shared/data/gva-dev at run time (its text is never copied into the repo) and reports:
 wall time and peak memory of the run, B-cubed precision/recall/F1 of stories against gold
 incidents, and per incident (the story holding most of its articles) killed, injured, city,
-state and date. A city matches when a place of the story bears its name; GVA's "Chicago
-(Englewood)" matches either name.
+state and date. A city matches when a place of the story bears its whole name, spelt
+either way ("Saint Louis" is "St. Louis", "Lees Summit" is "Lee's Summit"); GVA's "Chicago
+(Englewood)" matches either name and its "Henry (county)" only Henry County.
 
     python bench/gva_run.py [--data ../shared/data/gva-dev] [--out /tmp/crosscheck-gva]
 """
@@ -118,8 +119,10 @@ def incident_scores(contract: dict, gold: list[dict]) -> dict[str, float]:
         hits["killed"] += (story["killed"]["best"] or 0) == incident["killed"]
         hits["injured"] += (story["injured"]["best"] or 0) == incident["injured"]
         hits["date"] += story["date"] == incident["date"]
-        names = " ".join(p["name"] for p in story["places"]).lower()
-        hits["city"] += any(name in names for name in city_names(incident["city_or_county"]))
+        names = [_spelling(p["name"]) for p in story["places"]]
+        hits["city"] += any(
+            _spelling(city) in names for city in city_names(incident["city_or_county"])
+        )
         hits["state"] += any(
             (p.get("admin1") or "").lower() == incident["state"].lower() for p in story["places"]
         )
@@ -134,8 +137,19 @@ def city_names(city_or_county: str) -> list[str]:
     """GVA writes "Chicago (Englewood)" and "Mount Holly (Mt Holly)": the city, then a
     neighbourhood or another spelling in parentheses. Naming either is naming the place."""
     match = re.fullmatch(r"(.*?)\s*\((.*)\)", city_or_county.strip())
+    if match and match.group(2).lower() == "county":  # unincorporated: the county is the place
+        return [f"{match.group(1)} county".lower()]
     names = [match.group(1), match.group(2)] if match else [city_or_county]
     return [n.lower() for n in names if n]
+
+
+def _spelling(name: str) -> str:
+    """One spelling for a place name: GVA writes "Saint Louis", "St Louis", "Lees Summit",
+    "Bronx"; GeoNames "St. Louis", "Lee's Summit", "The Bronx". Names must then be equal:
+    "North Charleston" is not Charleston, nor "Sullivan County" Sullivan."""
+    name = re.sub(r"\b(?:st|ste)\b\.?", "saint", name.lower())
+    name = re.sub(r"\bmt\b\.?", "mount", re.sub(r"\bft\b\.?", "fort", name))
+    return re.sub(r"^the ", "", re.sub(r"[^a-z ]", "", name)).strip()
 
 
 if __name__ == "__main__":
