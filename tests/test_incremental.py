@@ -87,15 +87,19 @@ def test_incremental_and_full_links_agree(grown, tmp_path, analysed):
         assert full.linkage().origin_of == store.linkage().origin_of
 
 
-def test_nothing_new_changes_nothing_and_a_new_analyzer_relinks_all(tmp_path, analysed):
+def test_nothing_new_changes_nothing_and_a_new_analyzer_or_profile_relinks_all(
+    tmp_path, analysed
+):
     with SQLiteStore(tmp_path / "s.sqlite") as store:
         _add(store, analysed, ["wire", "daily", "later"])
         pipeline.link_all(store, rewrites=False)
         again = pipeline.link_all(store, rewrites=False)
         assert again.changed == frozenset() and again.stories == 2
-        store.reset_index("an older analyzer")
-        assert pipeline.link_all(store, rewrites=False).changed is None
-        assert store.index_size() == 3
+        for stale in ("an older analyzer", f"{ANALYZER_VERSION}/profile-0"):
+            store.reset_index(stale)
+            assert pipeline.link_all(store, rewrites=False).changed is None
+            assert store.index_size() == 3
+            assert pipeline.link_all(store, rewrites=False).changed == frozenset()
 
 
 def test_articles_stored_while_linking_wait_for_their_analysis(tmp_path, analysed):

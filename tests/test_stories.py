@@ -88,3 +88,83 @@ def test_templated_briefs_of_different_shootings_stay_apart():
     assert stories == [["dayton", "dayton-again"], ["mobile"], ["toledo"]]
     assert all({d.article, d.source} == {"dayton", "dayton-again"} for d in linkage.derivations)
     assert linkage.origin_of["mobile"] == "mobile" and linkage.origin_of["toledo"] == "toledo"
+
+
+# A login wall in place of the story: the page has only its headline to go on.
+WALL = (
+    "We have sent you a verification email. Please check your email and click on the link to "
+    "activate your profile. If you do not receive the verification message within a few "
+    "minutes of signing up, please check your Spam or Junk folder."
+)
+
+
+def test_a_page_without_its_story_joins_on_the_town_and_day_of_its_headline():
+    articles = [
+        Article(
+            "report",
+            "report",
+            "KILLEEN, Texas — A 2-year-old boy died Sunday after he was shot at a home on "
+            "Jasper Drive during an argument between relatives, police said. His aunt was "
+            "arrested and charged with manslaughter.",
+            "report",
+            title="Killeen toddler dies from gunshot wound after argument between relatives",
+            published="2024-06-09",
+        ),
+        Article(
+            "wall",
+            "wall",
+            WALL,
+            "wall",
+            title="Police accuse woman of fatally shooting toddler in Killeen",
+            published="2024-06-10",
+        ),
+        Article(
+            "other-wall",
+            "other-wall",
+            WALL,
+            "other-wall",
+            title="Man wounded in drive-by shooting in Temple",
+            published="2024-06-10",
+        ),
+    ]
+    analyses = {a.article: a for a in analyze_many(articles)}
+    stories = sorted(sorted(m) for m in link(articles, analyses).stories.values())
+    # The two walls share every word of their text and nothing of their story.
+    assert stories == [["other-wall"], ["report", "wall"]]
+
+
+# One station's pages: its boilerplate (the newsletter, the app, the tip line) outweighs the
+# few words two unrelated shootings in towns of one state have in common.
+STATION = (
+    "Download the KXTV News app for breaking news alerts. Sign up for our morning newsletter "
+    "to get the top stories delivered to your inbox. Follow KXTV News on Facebook and "
+    "Twitter. Anyone with information is asked to call Crime Stoppers."
+)
+
+
+def test_reports_of_other_towns_and_other_people_need_more_than_a_shared_template():
+    articles = [
+        Article(
+            "corpus",
+            "corpus",
+            "CORPUS CHRISTI, Texas — Eric Morales was arrested after his 2-year-old son shot "
+            "himself with a pistol his father had left loaded on a bed, police said Sunday. The "
+            "toddler was flown to Driscoll Children's Hospital and is expected to survive. "
+            + STATION,
+            "corpus",
+            published="2024-04-02",
+        ),
+        Article(
+            "san-antonio",
+            "san-antonio",
+            "SAN ANTONIO — Armando Ramires was charged with murder in the shooting death of a "
+            "15-year-old girl at an apartment complex on the Northwest Side, police said "
+            "Thursday. Neighbours heard an argument before the gunfire and found her in the "
+            "stairwell. " + STATION,
+            "san-antonio",
+            published="2024-04-05",
+        ),
+    ]
+    analyses = {a.article: a for a in analyze_many(articles)}
+    stories = sorted(sorted(m) for m in link(articles, analyses).stories.values())
+    assert stories == [["corpus"], ["san-antonio"]]

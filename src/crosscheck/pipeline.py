@@ -18,6 +18,7 @@ from crosscheck.analyze import ANALYZER_VERSION, analyze_many, warm_up
 from crosscheck.ingest import IngestOptions, ingest
 from crosscheck.link import build, extend
 from crosscheck.link.embeddings import DIMENSIONS, SentenceEncoder
+from crosscheck.link.stories import PROFILE_VERSION
 from crosscheck.reconcile import Embed, reconcile
 from crosscheck.records import Article, Linkage, Rejection
 from crosscheck.store import Store
@@ -115,12 +116,13 @@ def link_all(
     encoder: LazyEncoder | None = None,
 ) -> Linked:
     """Link new articles into the stored stories, or the whole pool when there is no index
-    yet, the analyzer changed, `full` is asked, or the new articles outnumber the linked.
-    `rewrites` looks for paraphrased rewrites with sentence embeddings (the slow part);
-    pass the `encoder` reconciling will use, so the model loads once."""
+    yet, the analyzer or the link profile changed, `full` is asked, or the new articles
+    outnumber the linked. `rewrites` looks for paraphrased rewrites with sentence embeddings
+    (the slow part); pass the `encoder` reconciling will use, so the model loads once."""
     progress("link", 0, None)
     encode = StoredVectors(store, encoder or LazyEncoder()) if rewrites else None
-    linked = store.index_size() if store.index_version() == ANALYZER_VERSION else 0
+    version = f"{ANALYZER_VERSION}/profile-{PROFILE_VERSION}"
+    linked = store.index_size() if store.index_version() == version else 0
     # Articles stored while this runs (a server ingesting) wait for their analysis: linked
     # without it, their profile would carry no place, day or toll to keep them apart.
     pending = set(store.unanalysed(ANALYZER_VERSION))
@@ -140,7 +142,7 @@ def link_all(
     else:
         ready = [a for a in store.articles() if a.id not in pending]
         update = build(ready, store.analyses([a.id for a in ready]), encode)
-        store.reset_index(ANALYZER_VERSION)
+        store.reset_index(version)
         store.put_linkage(update.linkage)
         store.add_to_index(update.entries)
         result = Linked(len(update.linkage.stories), None)

@@ -6,12 +6,18 @@ article's blocking keys are its rarest terms, its towns paired with its event da
 full names of the people it names who are not quoted spokespeople: only articles sharing a
 key are compared (never all pairs). A pair joins when
 
-- the TF-IDF cosine of the two texts clears SAME_STORY and they were published close together;
+- the TF-IDF cosine of the two texts clears SAME_STORY and they were published close together
+  (STRANGERS_ALIKE when they name other towns and other victims or suspects: one outlet's
+  boilerplate, not the story, is then what they share);
 - or their headlines share rare words (HEADLINES_ALIKE) and they were published within days;
 - or the texts clear SAME_PLACE_AND_DAY and the two name the same town within a day of each
   other without disagreeing on how many people were shot;
 - or they clear SAME_FACTS and name the same person (a victim or suspect, whose name comes
   back in follow-ups on the arrest and the trial months later).
+
+A page whose text is a login wall or a video playlist is known by its headline: its words,
+the towns and tolls it names, and the day it was published; it joins a report of that town
+and day on no more shared wording.
 
 Two reports that date their events a week apart are look-alike incidents, whatever their
 wording. Articles that derive from one another share a story unless their dates say otherwise.
@@ -31,9 +37,13 @@ from crosscheck.casualties import article_counts
 from crosscheck.link.unionfind import UnionFind
 from crosscheck.link.vocabulary import Vector, inverse_frequency, terms, vectorise
 from crosscheck.names import fold, name_parts
-from crosscheck.records import Analysis, Article, Derivation
+from crosscheck.records import Analysis, Article, Derivation, Place
 
+# What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
+# another version is rebuilt rather than extended.
+PROFILE_VERSION = "2"
 SAME_STORY = 0.3
+STRANGERS_ALIKE = 0.5
 KEYS_PER_ARTICLE = 12
 # A key shared by more articles than this says little about which incident they report.
 MAX_POSTING = 60
@@ -83,11 +93,7 @@ class Facts:
     def of(cls, analysis: Analysis | None, text: str = "") -> Facts:
         if analysis is None:
             return cls()
-        towns = frozenset(
-            f"{fold(p.name)}|{p.admin1 or p.country}"
-            for p in analysis.places
-            if p.precision in _LOCAL
-        )
+        towns = _towns(analysis.places)
         # Spokespeople speak about many incidents; victims and suspects belong to one.
         speakers = {q.speaker for q in analysis.quotes if q.speaker}
         people = frozenset(
@@ -106,6 +112,22 @@ class Facts:
             f.value for f in analysis.figures if f.status in {"killed", "injured", "shot"}
         )
         return cls(towns, day, people, shot or None, tolls)
+
+    @classmethod
+    def of_headline(cls, analysis: Analysis | None, published: date | None) -> Facts:
+        """A page without story text: the towns and tolls of its headline, on the day it was
+        published (its text, a login wall or a playlist, dates nothing)."""
+        if analysis is None:
+            return cls()
+        figures = [f for f in analysis.figures if f.span.in_title]
+        counts = article_counts(figures)
+        shot = counts.get("killed", 0) + counts.get("injured", 0) if counts else None
+        return cls(
+            _towns(p for p in analysis.places if p.in_title),
+            published,
+            shot=shot or None,
+            tolls=frozenset(f.value for f in figures if f.status in {"killed", "injured", "shot"}),
+        )
 
     def blocking_keys(self) -> Iterator[str]:
         """Blocking keys: town and day (with the days either side), and full person names."""
@@ -154,7 +176,7 @@ class Profile:
             _day(article.published),
             counted,
             headline,
-            Facts() if bare else facts,
+            Facts.of_headline(analysis, _day(article.published)) if bare else facts,
             bare,
         )
 
@@ -304,16 +326,27 @@ class Likeness:
 def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -> bool:
     if look_alikes(a.facts, b.facts):
         return False
-    if alike.text >= SAME_STORY and _close_in_time(a.published, b.published):
+    if alike.text >= (
+        STRANGERS_ALIKE if strangers(a.facts, b.facts, names) else SAME_STORY
+    ) and _close_in_time(a.published, b.published):
         return True
     headlines = BARE_HEADLINES_ALIKE if a.bare or b.bare else HEADLINES_ALIKE
     if alike.headline >= headlines and _close_in_time(
         a.published, b.published, HEADLINE_DAYS_APART
     ):
         return True
-    if alike.text >= SAME_PLACE_AND_DAY and a.facts.same_place_and_day(b.facts):
+    # A bare page's words are its headline's: too few to weigh against a whole report.
+    place_and_day = 0.0 if a.bare or b.bare else SAME_PLACE_AND_DAY
+    if alike.text >= place_and_day and a.facts.same_place_and_day(b.facts):
         return True
     return alike.text >= SAME_FACTS and bool(a.facts.people & b.facts.people & names)
+
+
+def strangers(a: Facts, b: Facts, names: frozenset[str]) -> bool:
+    """Reports in different towns whose victims and suspects are different people."""
+    if not (a.towns and b.towns) or a.towns & b.towns:
+        return False
+    return bool(a.people & names) and bool(b.people & names) and not a.people & b.people
 
 
 def look_alikes(a: Facts, b: Facts) -> bool:
@@ -331,6 +364,12 @@ def look_alikes(a: Facts, b: Facts) -> bool:
     if not {_region(t) for t in a.towns} & {_region(t) for t in b.towns}:
         return True  # Dayton, Ohio and Mobile, Alabama: never one shooting
     return bool(a.shot and b.shot and a.shot != b.shot and not a.tolls & b.tolls)
+
+
+def _towns(places: Iterable[Place]) -> frozenset[str]:
+    return frozenset(
+        f"{fold(p.name)}|{p.admin1 or p.country}" for p in places if p.precision in _LOCAL
+    )
 
 
 def _region(town_key: str) -> str:
@@ -391,7 +430,10 @@ def byline_key(key: str, names: frozenset[str]) -> bool:
 def _bare(headline: Counter[str], body: Counter[str], analysis: Analysis | None) -> bool:
     if len(headline) < 3 or analysis is None:
         return False
-    if analysis.figures or any(p.precision in _LOCAL for p in analysis.places):
+    # What the headline alone gave (its figures and places) says nothing of the page's text.
+    if any(not f.span.in_title for f in analysis.figures) or any(
+        p.precision in _LOCAL and not p.in_title for p in analysis.places
+    ):
         return False
     return sum(1 for t in headline if t in body) / len(headline) < BARE_TITLE_SHARE
 
