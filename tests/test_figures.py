@@ -278,19 +278,41 @@ def test_an_age_between_commas_is_not_a_count_and_a_place_is_not_a_victim():
         ("Police are searching for the gunmen who shot four people at a party.", (4, "shot")),
         ("A man shot and killed two people outside the bar.", (2, "killed")),
         ("The gunman shot and wounded three teenagers.", (3, "injured")),
+        # A wound suffered tells of a shooting; only its words say whether the victim lived.
+        ("A 30-year-old man suffered a gunshot wound to the chest.", (1, "shot")),
+        ("Two men suffered non-life-threatening gunshot wounds.", (2, "injured")),
+        ("The driver suffered fatal injuries in the crash.", (1, "killed")),
+        ("A 19-year-old suffered a fatal gunshot wound outside the store.", (1, "killed")),
+        # "Another" victim is not the one already counted dead.
+        ("A man was killed and another man suffered a gunshot wound to the leg.", (1, "injured")),
     ],
 )  # fmt: skip
 def test_wounded_by_other_words(text, expected):
     assert expected in [(value, status) for value, status, *_ in figures(text)]
 
 
-def test_a_victim_taken_to_hospital_who_died_is_not_injured():
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The victim was rushed to a hospital, where he was pronounced dead.",
+        "The victim, Diego Rowe, suffered a gunshot wound to the chest. He was taken to "
+        "University Hospital, where he was pronounced dead.",
+    ],
+)
+def test_a_victim_shot_or_taken_to_hospital_who_died_is_not_injured(text):
     from crosscheck.casualties import article_counts
 
-    article = Article(
-        "t", "test", "The victim was rushed to a hospital, where he was pronounced dead.", "h"
-    )
+    article = Article("t", "test", text, "h")
     assert article_counts(list(analyze(article).figures)) == {"killed": 1, "injured": 0}
+
+
+def test_a_victim_of_one_verb_is_not_listed_with_another_verbs_object():
+    text = (
+        "Deputies said a father fatally shot his 1-year-old daughter and wounded his son, 7, "
+        "at their home."
+    )
+    found = [(value, status) for value, status, *_ in figures(text)]
+    assert (1, "killed") in found and (1, "injured") in found and (2, "injured") not in found
 
 
 def _headlined(title: str, text: str):

@@ -87,9 +87,7 @@ def test_incremental_and_full_links_agree(grown, tmp_path, analysed):
         assert full.linkage().origin_of == store.linkage().origin_of
 
 
-def test_nothing_new_changes_nothing_and_a_new_analyzer_or_profile_relinks_all(
-    tmp_path, analysed
-):
+def test_nothing_new_changes_nothing_and_a_new_analyzer_or_profile_relinks_all(tmp_path, analysed):
     with SQLiteStore(tmp_path / "s.sqlite") as store:
         _add(store, analysed, ["wire", "daily", "later"])
         pipeline.link_all(store, rewrites=False)

@@ -56,6 +56,10 @@ _STATUS_WORDS = {
     "arrested": "arrested", "detained": "arrested", "custody": "arrested",
     "shot": "shot",
 }  # fmt: skip
+# A wound the victim lived through.
+_ALIVE = re.compile(r"\b(?:minor|non-?life|non-?fatal|not\s+life|treated\s+for)", re.I)
+_FATAL = re.compile(r"(?<!non-)(?<!non)\b(?:fatal|mortal|deadly)\b", re.I)
+_ANOTHER = re.compile(r"(?:another|an?\s+(?:second|third|fourth))\b", re.I)
 _HOSPITAL = r"(?:hospitals?|medical\s+centers?|trauma\s+centers?)"
 _STATUS = (
     r"(?:(?P<sd>shot\s+(?:to\s+death|dead)|pronounced\s+dead|succumbed|fatally\s+(?:shot|wounded|injured|stabbed|struck))"
@@ -357,6 +361,10 @@ def _with_conjuncts(sentence: Span, figure: Figure, people: list[Span]) -> Figur
     first = figure.span.text.split(maxsplit=1)[0].lower() if figure.span.text else ""
     if figure.value != 1 or figure.high != 1 or (first not in {"a", "an"} and parse_amount(first)):
         return figure  # "One of them died" is a count, not a victim
+    if _VERB_ONE.match(figure.span.text):
+        # A victim as the object ("wounded his son"): what comes before the verb is its
+        # subject or another verb's object ("fatally shot his child and wounded his son").
+        return figure
     end, extra = figure.span.start - sentence.start, 0
     while (start := _conjunct_start(sentence, end, people)) is not None:
         extra, end = extra + 1, start
@@ -556,8 +564,12 @@ _KILLED_GROUPS = ("sd", "fatal", "death", "death2", "died", "self", "self2", "se
 
 def _status_of(match: re.Match) -> str | None:
     status = _status_said(match)
-    if status == "shot" and (match.groupdict().get("noun") or "").lower() == "others":
-        return "injured"  # "a man is dead and four others were shot": they lived
+    if status == "shot" and (
+        (match.groupdict().get("noun") or "").lower() == "others" or _ANOTHER.match(match.group(0))
+    ):
+        # "a man is dead and four others were shot", "another man suffered a gunshot wound":
+        # told apart from the dead, they lived.
+        return "injured"
     return status
 
 
@@ -565,8 +577,12 @@ def _status_said(match: re.Match) -> str | None:
     groups = match.groupdict()
     if any(groups.get(g) for g in _KILLED_GROUPS):
         return "killed"
-    if groups.get("inj"):
-        return "injured"
+    if inj := groups.get("inj"):
+        if _FATAL.search(match.group(0)):
+            return "killed"  # "suffered fatal injuries"
+        # "suffered a gunshot wound" tells of a shooting, not that the victim lived.
+        wound = inj.lower().startswith("wound") and not _ALIVE.search(match.group(0))
+        return "shot" if wound else "injured"
     if any(groups.get(g) for g in ("selfshot", "hit", "hospital", "wound")):
         return "shot"
     if groups.get("crime"):
