@@ -283,6 +283,11 @@ def test_an_age_between_commas_is_not_a_count_and_a_place_is_not_a_victim():
         ("Two men suffered non-life-threatening gunshot wounds.", (2, "injured")),
         ("The driver suffered fatal injuries in the crash.", (1, "killed")),
         ("A 19-year-old suffered a fatal gunshot wound outside the store.", (1, "killed")),
+        # A count whose noun the sentence already gave.
+        ("The gunman shot four people, killing two, before fleeing.", (2, "killed")),
+        ("Gunmen opened fire on the market, killing at least 12 and wounding 30.", (30, "injured")),
+        ("Police are investigating a shooting that claimed the life of a 20-year-old man.",
+         (1, "killed")),
         # "Another" victim is not the one already counted dead.
         ("A man was killed and another man suffered a gunshot wound to the leg.", (1, "injured")),
     ],
@@ -343,6 +348,12 @@ def test_a_page_without_a_story_keeps_its_headlines_figures():
         ("Woman wounded in drive-by", (1, "injured")),
         ("Otter Tail County Boy Dies After Being Accidentally Shot", (1, "killed")),
         ("2 Teens Die in Shooting at Party", (2, "killed")),
+        # A victim's clause may follow a conjunction; an object drops its article too.
+        ("Cops: Loaded gun left on couch before 6-year-old shot, killed", (1, "killed")),
+        ("1 charged in accidental shooting that killed Columbia teen Sunday", (1, "killed")),
+        ("Guilty Plea In Shooting Death Of Nephew", (1, "killed")),
+        ("Amateur Boxer Dead at 25 After Shooting", (1, "killed")),
+        ("Teens identified in double fatal shooting", (2, "killed")),
     ],
 )
 def test_headline_forms(title, expected):

@@ -162,7 +162,8 @@ _ONE = (
 )
 _SINGULAR = re.compile(
     rf"\b(?:the|his|her|their|another|a\s+(?:second|third|fourth))\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE})){_INSERT}??\s+{_AUX}{_ADVERB}{_STATUS}\b"
-    rf"|\b(?:shooting\s+|stabbing\s+)?(?P<death>death)\s+of\s+(?P<num>an?|one|{NUMBER_PATTERN})\s+"
+    rf"|\b(?:(?:shooting\s+|stabbing\s+)?(?P<death>death)|(?:claimed|claiming|took|taking)\s+"
+    rf"the\s+(?P<lives>life|lives))\s+of\s+(?P<num>an?|one|{NUMBER_PATTERN})\s+"
     rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b"
     # A name, whether or not NER knows it: "the death of (19-year-old) Tess Varga".
     r"|\b(?:shooting\s+|stabbing\s+)?(?P<death2>death)\s+of\s+(?:\d{1,3}[- ]year[- ]old\s+)?"
@@ -181,7 +182,7 @@ _VERB_ONE = re.compile(
 )
 # "a double shooting", "a triple homicide": the count is in the name of the crime.
 _MULTIPLE = re.compile(
-    r"\b(?P<multi>double|triple|quadruple)[- ](?:fatal\s+)?"
+    r"\b(?P<multi>double|triple|quadruple)[- ](?P<fatal2>fatal\s+)?"
     r"(?P<crime>shooting|homicide|murder|killing)s?\b",
     re.I,
 )
@@ -212,9 +213,17 @@ _NAME_BEFORE = re.compile(rf"^(?:,\s*\d{{1,3}},)?{_CONJUNCT_TAIL}", re.I)
 # "he was pronounced dead", "she later died": one victim, named before.
 _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 # Headlines drop the article: "Man shot, killed in SE Houston", "Fort Worth man fatally shot".
+# A clause opens at the start, after a colon or comma, or after a conjunction: "Gun left on
+# couch before 6-year-old shot, killed".
 _HEADLINE_ONE = re.compile(
-    rf"(?:^|[:;,]\s*)(?:[\w.'-]+\s+){{0,3}}?(?P<group>(?P<noun>{_ONE}))\s+{_ADVERB}(?:shot,\s+)?"
-    rf"{_STATUS}\b",
+    rf"(?:^|[:;,]\s*|\b(?:before|after|as|when|while)\s+)(?:[\w.'-]+\s+){{0,3}}?"
+    rf"(?P<group>(?P<noun>{_ONE}))\s+{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
+    # Objects without their article: "shooting that killed Columbia teen", "Death Of
+    # Nephew"; "Cole Dead at 25".
+    rf"|\b(?P<vone>killed|kills|killing|wounded|wounds|wounding|shoots)\s+"
+    rf"(?:(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group2>(?P<noun2>{_ONE}))\b"
+    rf"|\b(?P<death>death)\s+of\s+(?:(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group3>(?P<noun3>{_ONE}))\b"
+    r"|\b(?P<died>dead)\s+at\s+\d{1,3}\b",
     re.I,
 )
 # "killing at least 12 civilians", "wounded two others", "left three people dead"
@@ -225,6 +234,13 @@ _VERB_FIRST = re.compile(
     rf"(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))"
     rf"(?:\s+(?P<after>dead|injured|wounded|hurt)"
     rf"|\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?(?P<hospital>{_HOSPITAL}))?\b",
+    re.I,
+)
+# "shot four people, killing two", "killing 12 and wounding 30": a count of the victims just
+# counted, their noun left out.
+_ELLIPTICAL = re.compile(
+    rf"(?:(?<=,\s)|(?<=\sand\s))(?P<verb>killing|wounding|injuring)\s+(?:(?P<qual>{_QUALIFIERS})\s+)?"
+    rf"(?P<num>{NUMBER_PATTERN})(?:\s+of\s+them)?(?=\s*(?:[,.;:]|$|and\b|then\b|before\b))",
     re.I,
 )
 # "the death toll rose to 745"
@@ -318,13 +334,28 @@ def headline_figures(
     counted = {_WOUNDED.get(f.status, f.status) for f in text_figures}
     found = [*_candidates(headline, attributed, headline=True)]
     found += [
-        _figure(headline, headline.start + m.start("group"), headline.start + m.end(),
-                _ONE_AMOUNT, status, attributed_to=attributed, group=m.group("group"))
+        _headline_one(headline, m, status, attributed)
         for m in _HEADLINE_ONE.finditer(headline.text)
         if (status := _status_of(m)) is not None
     ]  # fmt: skip
     return tuple(
         f for f in _non_overlapping(found) if _WOUNDED.get(f.status, f.status) not in counted
+    )
+
+
+def _headline_one(headline: Span, match: re.Match, status: str, attributed: str | None) -> Figure:
+    """One victim of a headline: the subject from its noun on ("6-year-old shot, killed"),
+    the object with its verb ("killed Columbia teen")."""
+    group = next((g for g in ("group", "group2", "group3") if match.group(g)), None)
+    start = match.start("group") if group == "group" else match.start()
+    return _figure(
+        headline,
+        headline.start + start,
+        headline.start + match.end(),
+        _ONE_AMOUNT,
+        status,
+        attributed_to=attributed,
+        group=match.group(group) if group else None,
     )
 
 
@@ -485,7 +516,7 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
         return
     patterns = (
         _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED, _PRONOUN,
-        _SELF, _PAIR, _BODIES, _VERB_ONE, _MULTIPLE,
+        _SELF, _PAIR, _BODIES, _VERB_ONE, _MULTIPLE, _ELLIPTICAL,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -559,7 +590,9 @@ def _attacker(text: str, match: re.Match, strict: bool) -> bool:
 _WOUNDED = {"shot": "injured"}
 
 # Pattern groups whose match alone says the victim died.
-_KILLED_GROUPS = ("sd", "fatal", "death", "death2", "died", "self", "self2", "self3", "bodies")
+_KILLED_GROUPS = (
+    "sd", "fatal", "fatal2", "death", "death2", "died", "self", "self2", "self3", "bodies", "lives"
+)  # fmt: skip
 
 
 def _status_of(match: re.Match) -> str | None:
