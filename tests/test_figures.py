@@ -225,6 +225,10 @@ def test_attackers_are_not_counted_as_victims(text, attacker, expected):
         ("Police said the man and his girlfriend were wounded.", (2, "injured")),
         # The first victim opens the sentence.
         ("The clerk and a customer were wounded during the robbery.", (2, "injured")),
+        # Names listed with their ages, whether or not NER takes them for people.
+        ("Officials say 34-year-old Angela Benton, 19-year-old Raynord Dane and 12-year-old "
+         "Joseph Tull were killed.", (3, "killed")),
+        ("Bianca Rowe, 41, and Tom Pike, 40, were killed.", (2, "killed")),
     ],
 )  # fmt: skip
 def test_victims_listed_before_one_verb_are_each_counted(text, expected):
@@ -354,6 +358,8 @@ def test_a_page_without_a_story_keeps_its_headlines_figures():
         ("Guilty Plea In Shooting Death Of Nephew", (1, "killed")),
         ("Amateur Boxer Dead at 25 After Shooting", (1, "killed")),
         ("Teens identified in double fatal shooting", (2, "killed")),
+        ("Gang member was the target, but 2-year-old was shot", (1, "shot")),
+        ("Boy, 4, shoots self in leg with grandfather's handgun", (1, "shot")),
     ],
 )
 def test_headline_forms(title, expected):

@@ -210,14 +210,23 @@ _ROLE_BEFORE = re.compile(
 )
 # After a person's name (and age): "Nora Pike, 43, and ".
 _NAME_BEFORE = re.compile(rf"^(?:,\s*\d{{1,3}},)?{_CONJUNCT_TAIL}", re.I)
+# A full name NER may have taken for an organisation, with its age before or after it:
+# "19-year-old Raynord Daniel and", "Bianca Rowe, 41, and".
+_FULL_NAME = (
+    r"(?:\b\d{1,3}-year-old\s+)?(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2})(?:,\s*\d{1,3},)?"
+)
+_FULL_NAME_BEFORE = re.compile(rf"{_FULL_NAME}{_CONJUNCT_TAIL}", re.I)
+# Once "and" has opened the list, a comma separates the names before it: "34-year-old
+# Angelina Benton, 19-year-old Raynord Daniel and 12-year-old Joseph McDonald were killed".
+_FULL_NAME_LISTED = re.compile(rf"{_FULL_NAME}\s*,\s+(?:\d{{1,3}}-year-old\s+)?$", re.I)
 # "he was pronounced dead", "she later died": one victim, named before.
 _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 # Headlines drop the article: "Man shot, killed in SE Houston", "Fort Worth man fatally shot".
 # A clause opens at the start, after a colon or comma, or after a conjunction: "Gun left on
 # couch before 6-year-old shot, killed".
 _HEADLINE_ONE = re.compile(
-    rf"(?:^|[:;,]\s*|\b(?:before|after|as|when|while)\s+)(?:[\w.'-]+\s+){{0,3}}?"
-    rf"(?P<group>(?P<noun>{_ONE}))\s+{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
+    rf"(?:^|[:;,]\s*|\b(?:before|after|as|when|while|but)\s+)(?:[\w.'-]+\s+){{0,3}}?"
+    rf"(?P<group>(?P<noun>{_ONE}))\s+(?:(?:is|was|were|are)\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
     # Objects without their article: "shooting that killed Columbia teen", "Death Of
     # Nephew"; "Cole Dead at 25".
     rf"|\b(?P<vone>killed|kills|killing|wounded|wounds|wounding|shoots)\s+"
@@ -254,9 +263,10 @@ _TOLL = re.compile(
 _SELF = re.compile(
     r"\b(?:turned|turning|turns)\s+the\s+(?:gun|weapon|rifle|handgun|pistol)\s+on\s+(?P<self>himself|herself)"
     r"|\b(?:took|taking|takes)\s+(?P<self2>his|her)\s+own\s+life"
-    r"|\b(?:killed|killing|kills|fatally\s+shot|fatally\s+shooting)\s+(?P<self3>himself|herself)\b"
+    # Headlines write "self": "Boy, 4, shoots self in groin".
+    r"|\b(?:killed|killing|kills|fatally\s+shot|fatally\s+shooting)\s+(?P<self3>himself|herself|self)\b"
     # Not fatally: "accidentally shot himself in the leg" (the dead are counted elsewhere).
-    r"|\b(?P<selfshot>shot|shooting|shoots)\s+(?:himself|herself)\b",
+    r"|\b(?P<selfshot>shot|shooting|shoots)\s+(?:himself|herself|self)\b",
     re.I,
 )
 # Sentences about a war's whole toll, a past year's events or the year's running count are
@@ -397,7 +407,7 @@ def _with_conjuncts(sentence: Span, figure: Figure, people: list[Span]) -> Figur
         # subject or another verb's object ("fatally shot his child and wounded his son").
         return figure
     end, extra = figure.span.start - sentence.start, 0
-    while (start := _conjunct_start(sentence, end, people)) is not None:
+    while (start := _conjunct_start(sentence, end, people, listing=extra > 0)) is not None:
         extra, end = extra + 1, start
     if not extra:
         return figure
@@ -406,8 +416,11 @@ def _with_conjuncts(sentence: Span, figure: Figure, people: list[Span]) -> Figur
     return replace(figure, value=value, low=value, high=value, span=span)
 
 
-def _conjunct_start(sentence: Span, end: int, people: list[Span]) -> int | None:
-    """Where the victim listed just before offset `end` of the sentence begins, if any."""
+def _conjunct_start(
+    sentence: Span, end: int, people: list[Span], listing: bool = False
+) -> int | None:
+    """Where the victim listed just before offset `end` of the sentence begins, if any;
+    `listing`: an "and" before a later victim has opened the list."""
     before = sentence.text[:end]
     if role := _ROLE_BEFORE.search(before):
         return role.start()
@@ -415,7 +428,8 @@ def _conjunct_start(sentence: Span, end: int, people: list[Span]) -> int | None:
         offset = person.end - sentence.start
         if 0 <= offset < end and _NAME_BEFORE.match(before[offset:]):
             return person.start - sentence.start
-    return None
+    named = (_FULL_NAME_LISTED if listing else _FULL_NAME_BEFORE).search(before)
+    return named.start() if named else None
 
 
 def _with_coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
