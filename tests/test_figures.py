@@ -57,14 +57,21 @@ def test_casualty_constructions(sentence, expected):
         "Police seized 12 cars and $40,000 in cash.",
         "The one-year-old girl shot in Chapel Hill Dec. 25 has died.",  # a date's day
         "Larry Lynch, Jr., 28, who lived nearby, was pronounced dead.",  # an age after Jr.
+        # A month's count, and a count over several incidents.
+        "It was the second homicide of August, after 45 people were killed in July.",
+        "Only eleven days into the year, 14 teens were shot in separate shootings.",
     ],
 )
 def test_numbers_that_are_not_casualties_of_this_event(sentence):
     assert all(
         value != n
         for value, *_ in figures(sentence)
-        for n in (67, 57, 3, 30, 500000, 26, 6500, 46, 12, 40000, 25, 28)
+        for n in (67, 57, 3, 30, 500000, 26, 6500, 46, 12, 40000, 25, 28, 45, 14)
     )
+
+
+def test_one_nearly_killed_was_not():
+    assert figures("Police said the bullets nearly killed his father-in-law.") == []
 
 
 def test_attribution_is_kept_with_the_figure():
@@ -292,6 +299,9 @@ def test_an_age_between_commas_is_not_a_count_and_a_place_is_not_a_victim():
         ("Gunmen opened fire on the market, killing at least 12 and wounding 30.", (30, "injured")),
         ("Police are investigating a shooting that claimed the life of a 20-year-old man.",
          (1, "killed")),
+        # What became of a victim is the verb after the relative clause; "mortally" kills.
+        ("The 16-year-old boy who was shot was pronounced dead at the scene.", (1, "killed")),
+        ("Officers found the victim, Stephen Grey, mortally wounded.", (1, "killed")),
         # "Another" victim is not the one already counted dead.
         ("A man was killed and another man suffered a gunshot wound to the leg.", (1, "injured")),
     ],

@@ -58,11 +58,12 @@ _STATUS_WORDS = {
 }  # fmt: skip
 # A wound the victim lived through.
 _ALIVE = re.compile(r"\b(?:minor|non-?life|non-?fatal|not\s+life|treated\s+for)", re.I)
+_NEARLY = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I)
 _FATAL = re.compile(r"(?<!non-)(?<!non)\b(?:fatal|mortal|deadly)\b", re.I)
 _ANOTHER = re.compile(r"(?:another|an?\s+(?:second|third|fourth))\b", re.I)
 _HOSPITAL = r"(?:hospitals?|medical\s+centers?|trauma\s+centers?)"
 _STATUS = (
-    r"(?:(?P<sd>shot\s+(?:to\s+death|dead)|pronounced\s+dead|succumbed|fatally\s+(?:shot|wounded|injured|stabbed|struck))"
+    r"(?:(?P<sd>shot\s+(?:to\s+death|dead)|pronounced\s+dead|succumbed|(?:fatally|mortally)\s+(?:shot|wounded|injured|stabbed|struck))"
     r"|(?:suffered|sustained|treated\s+for)\s+(?:[\w-]+\s+){0,4}?(?P<inj>injuries|wounds?)"
     # "found with a gunshot wound": dead or alive, other sentences tell.
     r"|(?P<wound>with\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds?))"
@@ -89,7 +90,7 @@ _PASSIVE = (
 _AUX = rf"(?P<aux>{_PASSIVE}|(?:had|have|has)\s+)?"
 _ADVERB = (
     r"(?:(?:also|reportedly|critically|seriously|badly|later|all|each|both|accidentally"
-    r"|allegedly|apparently|mortally|eventually|ultimately|subsequently|then|just"
+    r"|allegedly|apparently|eventually|ultimately|subsequently|then|just"
     r"|tragically)\s+)?"
 )
 # Words describing the victims ("24-year-old Sun Valley", "pro-Assad"), never function
@@ -178,6 +179,14 @@ _VERB_ONE = re.compile(
     r"|striking|grazing|hurting)\s+"
     rf"(?:his|her|their|an?)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\b"
     rf"(?P<second>\s+and\s+(?:his|her|their|an?)\s+{_MODIFIERS}(?:{_ONE})\b)?",
+    re.I,
+)
+# "The boy who was shot was pronounced dead": the relative clause is how, the verb after it
+# what became of the victim.
+_SHOT_THEN = re.compile(
+    rf"\b(?:the|a|an)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\s+(?:who|that)\s+(?:was|were|had\s+been)"
+    r"\s+(?:shot|wounded|hit|struck)\b(?:\s+(?!(?:and|but|or)\b)[\w.]+){0,5}?\s+"
+    r"(?:(?:later|has|had|was|is)\s+)*(?P<died>died|pronounced\s+dead|succumbed)\b",
     re.I,
 )
 # "a double shooting", "a triple homicide": the count is in the name of the crime.
@@ -274,8 +283,14 @@ _SELF = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:\d+|[a-z]+)[- ]year(?:[- ]old)?\s+(?:civil\s+)?(?:war|conflict|insurgency|uprising)"
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d\b"
-    # A city's running count: "4,368 people were shot so far this year".
-    r"|\b(?:so\s+far\s+)?this\s+year\b|\blast\s+year\b|\bsince\s+January\b",
+    # A city's running count: "4,368 people were shot so far this year", "45 people were
+    # killed in July", "this month".
+    r"|\b(?:so\s+far\s+)?this\s+year\b|\blast\s+year\b|\bsince\s+January\b"
+    r"|\b(?:this|last)\s+month\b|\b(?:in|during)\s+(?:the\s+month\s+of\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\b(?!\s+\d)"
+    # Counts over several incidents: "two teens were shot to death in separate shootings".
+    r"|\bseparate\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b",
     re.I,
 )
 # The day of a date ("the girl shot in Chapel Hill Dec. 25 has died"), a parent's children
@@ -530,13 +545,15 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
         return
     patterns = (
         _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED, _PRONOUN,
-        _SELF, _PAIR, _BODIES, _VERB_ONE, _MULTIPLE, _ELLIPTICAL,
+        _SELF, _PAIR, _BODIES, _VERB_ONE, _MULTIPLE, _ELLIPTICAL, _SHOT_THEN,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
             status, amount = _status_of(match), _amount_of(match)
             if status is None or amount is None or _not_a_count(text, match):
                 continue
+            if _NEARLY.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "bullets nearly killed his father-in-law": he lived
             if not headline and _attacker(text, match, strict=pattern is _PRONOUN):
                 continue
             groups = match.groupdict()
