@@ -136,3 +136,14 @@ def test_the_words_next_to_a_date_say_what_it_dates():
     # A vigil held on Saturday for victims killed on Friday.
     vigil = "A vigil was held Saturday evening for three victims who were shot and killed Friday."
     assert analysed(vigil, "2025-03-16").event_date == "2025-03-14"
+
+
+def test_a_weekday_with_its_date_written_after_it_is_that_date():
+    # Published a week later: "Sunday" alone would be the Sunday before publication.
+    result = analysed(
+        "FAIRMONT, W.Va. — A teenager was shot by another 16-year-old Sunday, March 2 at an "
+        "apartment complex, police said.",
+        "2025-03-10",
+    )
+    assert [(m.span.text, m.resolved) for m in result.dates] == [("March 2", "2025-03-02")]
+    assert result.event_date == "2025-03-02"

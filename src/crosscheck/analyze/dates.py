@@ -100,10 +100,13 @@ def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[Date
     base = _day(published)
     mentions: list[DateMention] = []
     for sentence in sentences:
-        for match in _EXPLICIT.finditer(sentence.text):
-            mentions.append(_mention(sentence, match, _explicit(match, base)))
+        explicit = list(_EXPLICIT.finditer(sentence.text))
+        mentions.extend(_mention(sentence, match, _explicit(match, base)) for match in explicit)
+        written = {match.start() for match in explicit}
         for match in _RELATIVE.finditer(sentence.text):
-            mentions.append(_mention(sentence, match, _relative(match, base)))
+            # "Sunday, June 12": the written date says which Sunday.
+            if not written.intersection(range(match.end(), match.end() + 4)):
+                mentions.append(_mention(sentence, match, _relative(match, base)))
         for match in _MONTH_ONLY.finditer(sentence.text):
             mentions.append(_mention(sentence, match, _month_only(match, base), "month"))
         for match in _AGO.finditer(sentence.text):
