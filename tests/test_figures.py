@@ -236,6 +236,9 @@ def test_attackers_are_not_counted_as_victims(text, attacker, expected):
         ("Officials say 34-year-old Angela Benton, 19-year-old Raynord Dane and 12-year-old "
          "Joseph Tull were killed.", (3, "killed")),
         ("Bianca Rowe, 41, and Tom Pike, 40, were killed.", (2, "killed")),
+        # Two by their ages; the self and another.
+        ("Police said a 16 and 17-year-old were shot on Shadeville Lane.", (2, "shot")),
+        ("The man accidentally shot himself and his daughter at their home.", (2, "shot")),
     ],
 )  # fmt: skip
 def test_victims_listed_before_one_verb_are_each_counted(text, expected):

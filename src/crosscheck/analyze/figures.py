@@ -208,6 +208,12 @@ _PAIR = re.compile(
     rf"(?:(?:a|an|her|his|their|the)\s+)?{_MODIFIERS}(?:{_ONE})\s+{_AUX}{_ADVERB}{_STATUS}\b",
     re.I,
 )
+# Two victims by their ages: "a 16 and 17-year-old were shot", "a 16- and a 17-year-old boy".
+_AGE_PAIR = re.compile(
+    rf"\b(?P<pair>an?)\s+\d{{1,3}}-?\s+and\s+(?:an?\s+)?(?P<group>\d{{1,3}}-year-old"
+    rf"(?:\s+(?P<noun>{_UNSPECIFIED}))?)\s+{_AUX}{_ADVERB}{_STATUS}\b",
+    re.I,
+)
 # A victim listed before a single one's verb: "Bianca Rowe and her son, 17-year-old Jay Rowe,
 # were found dead", "Agent Lee Tate and the suspect were killed". Each adds one.
 _CONJUNCT_TAIL = (
@@ -275,7 +281,9 @@ _SELF = re.compile(
     # Headlines write "self": "Boy, 4, shoots self in groin".
     r"|\b(?:killed|killing|kills|fatally\s+shot|fatally\s+shooting)\s+(?P<self3>himself|herself|self)\b"
     # Not fatally: "accidentally shot himself in the leg" (the dead are counted elsewhere).
-    r"|\b(?P<selfshot>shot|shooting|shoots)\s+(?:himself|herself|self)\b",
+    # "accidentally shooting himself and 1-year-old daughter": two.
+    r"|\b(?P<selfshot>shot|shooting|shoots)\s+(?:himself|herself|self)\b"
+    rf"(?P<second>\s+and\s+(?:(?:his|her|a)\s+)?(?:\d{{1,3}}-year-old\s+)?(?:{_ONE})\b)?",
     re.I,
 )
 # Sentences about a war's whole toll, a past year's events or the year's running count are
@@ -319,7 +327,7 @@ _TRANSITIVE = re.compile(
     re.I,
 )
 _OBJECT_AFTER = re.compile(
-    rf"^\s+(?:at\b|(?:{NUMBER_PATTERN}|him|her|them|his|their|its|the|another|several)\b"
+    rf"^\s+(?:at\b|(?:{NUMBER_PATTERN}|him|her|them|his|their|its|the|another|several|himself|herself)\b"
     r"|(?-i:[A-Z])\w+\s+(?-i:[A-Z]))",
     re.I,
 )
@@ -545,7 +553,7 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
         return
     patterns = (
         _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED, _PRONOUN,
-        _SELF, _PAIR, _BODIES, _VERB_ONE, _MULTIPLE, _ELLIPTICAL, _SHOT_THEN,
+        _SELF, _PAIR, _AGE_PAIR, _BODIES, _VERB_ONE, _MULTIPLE, _ELLIPTICAL, _SHOT_THEN,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
