@@ -373,6 +373,11 @@ def test_a_page_without_a_story_keeps_its_headlines_figures():
         ("Teens identified in double fatal shooting", (2, "killed")),
         ("Gang member was the target, but 2-year-old was shot", (1, "shot")),
         ("Boy, 4, shoots self in leg with grandfather's handgun", (1, "shot")),
+        ("Boy, 14, fatally shot in O'Fallon Park neighborhood", (1, "killed")),
+        ("Magnolia youth, Hank Bollen, dies in hunting accident", (1, "killed")),
+        ("Bartow teenager found dead of gunshot wound", (1, "killed")),
+        ("4-year-old boy fatally shoots himself with gun found in home", (1, "killed")),
+        ("Family of five found shot dead in Maine home: police", (5, "killed")),
     ],
 )
 def test_headline_forms(title, expected):

@@ -241,13 +241,20 @@ _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 # couch before 6-year-old shot, killed".
 _HEADLINE_ONE = re.compile(
     rf"(?:^|[:;,]\s*|\b(?:before|after|as|when|while|but)\s+)(?:[\w.'-]+\s+){{0,3}}?"
-    rf"(?P<group>(?P<noun>{_ONE}))\s+(?:(?:is|was|were|are)\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
+    rf"(?P<group>(?P<noun>{_ONE}|youth|rapper|\d{{1,2}}th-grader))(?:,[^,]{{1,30}},)?\s+"
+    rf"(?:(?:is|was|were|are)\s+)?(?:found\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
     # Objects without their article: "shooting that killed Columbia teen", "Death Of
     # Nephew"; "Cole Dead at 25".
     rf"|\b(?P<vone>killed|kills|killing|wounded|wounds|wounding|shoots)\s+"
     rf"(?:(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group2>(?P<noun2>{_ONE}))\b"
     rf"|\b(?P<death>death)\s+of\s+(?:(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group3>(?P<noun3>{_ONE}))\b"
     r"|\b(?P<died>dead)\s+at\s+\d{1,3}\b",
+    re.I,
+)
+# "Family of five found shot dead"
+_HEADLINE_FAMILY = re.compile(
+    rf"\b(?P<group>family)\s+of\s+(?P<num>{NUMBER_PATTERN})\s+(?:(?:is|was|were|are)\s+)?"
+    rf"(?:found\s+)?{_ADVERB}{_STATUS}\b",
     re.I,
 )
 # "killing at least 12 civilians", "wounded two others", "left three people dead"
@@ -279,7 +286,7 @@ _SELF = re.compile(
     r"\b(?:turned|turning|turns)\s+the\s+(?:gun|weapon|rifle|handgun|pistol)\s+on\s+(?P<self>himself|herself)"
     r"|\b(?:took|taking|takes)\s+(?P<self2>his|her)\s+own\s+life"
     # Headlines write "self": "Boy, 4, shoots self in groin".
-    r"|\b(?:killed|killing|kills|fatally\s+shot|fatally\s+shooting)\s+(?P<self3>himself|herself|self)\b"
+    r"|\b(?:killed|killing|kills|fatally\s+(?:shot|shooting|shoots))\s+(?P<self3>himself|herself|self)\b"
     # Not fatally: "accidentally shot himself in the leg" (the dead are counted elsewhere).
     # "accidentally shooting himself and 1-year-old daughter": two.
     r"|\b(?P<selfshot>shot|shooting|shoots)\s+(?:himself|herself|self)\b"
@@ -366,6 +373,12 @@ def headline_figures(
     where the text counts the dead or the wounded, its count is the fuller one."""
     counted = {_WOUNDED.get(f.status, f.status) for f in text_figures}
     found = [*_candidates(headline, attributed, headline=True)]
+    found += [
+        _figure(headline, headline.start + m.start(), headline.start + m.end(), amount, status,
+                attributed_to=attributed, group=m.group("group"))
+        for m in _HEADLINE_FAMILY.finditer(headline.text)
+        if (status := _status_of(m)) and (amount := _amount_of(m))
+    ]  # fmt: skip
     found += [
         _headline_one(headline, m, status, attributed)
         for m in _HEADLINE_ONE.finditer(headline.text)
