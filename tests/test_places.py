@@ -200,3 +200,23 @@ def test_a_street_named_after_a_state_does_not_name_the_state():
     )
     # "Vermont Avenue" neither is a place of the story nor makes Los Angeles another state's.
     assert [(name, admin1) for name, admin1, *_ in found] == [("Los Angeles", "California")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A street named after a town, and a cross street named after a state: neither a
+        # place of the story, nor a state that would make St. Louis another state's town.
+        ("ST. LOUIS (KMOX) – Officers say it happened around six Sunday morning on South "
+         "Grand at Montana.", [("St. Louis", "Missouri")]),
+        ("CHICAGO — Paramedics responded to the 5900 block of South Peoria and found the girl "
+         "with a gunshot wound.", [("Chicago", "Illinois")]),
+        # Part of a town, or its area, is still the town.
+        ("Two people were killed in a shooting in west Phoenix, police said.",
+         [("Phoenix", "Arizona")]),
+        ("A boy shot himself inside a Waldorf area apartment, a Charles County sheriff's "
+         "office spokeswoman said.", [("Waldorf", "Maryland"), ("Charles County", "Maryland")]),
+    ],
+)  # fmt: skip
+def test_streets_are_not_places_and_parts_of_towns_are(text, expected):
+    assert [(name, admin1) for name, admin1, *_ in places(text)] == expected

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from crosscheck.analyze.gazetteer import Gazetteer, Town, load_gazetteer
@@ -26,6 +26,10 @@ _LONGEST = 5
 _SIZEABLE = 50_000
 _DATELINE_END = frozenset({",", "(", "—", "–", "-"})
 _LOCATIVE = frozenset("in near outside at from to across into of around toward towards".split())
+# "in west Phoenix", "in north St. Louis": a part of the town, still a locative.
+_COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest downtown central".split()
+)
 _TITLES = frozenset(
     "mr mrs ms dr officer sgt lt gen col capt president minister sheriff chief judge sen rep "
     "gov mayor detective deputy trooper".split()
@@ -105,15 +109,22 @@ class PlaceRuler:
             return True  # "SARAQIB, Syria (AP) —", "NEW ORLEANS (AP) -"
         # A lone capitalised word after "in" is a place only if it is a sizeable town or one
         # in a state or country the article names ("in Federal court" is not Federal, Entre Rios).
-        return (
-            before is not None
-            and before.lower_ in _LOCATIVE
-            and any(t.population >= _SIZEABLE or self._named_in(text, t) for t in towns)
+        # So is one before "area" ("a Waldorf area apartment").
+        return (_locative(before) or (after is not None and after.lower_ == "area")) and any(
+            t.population >= _SIZEABLE or self._named_in(text, t) for t in towns
         )
 
     def _named_in(self, text: str, town: Town) -> bool:
         names = (town.admin1, *self._country_names.get(town.country, ()))
         return any(name and name in text for name in names)
+
+
+def _locative(before: Token | None) -> bool:
+    if before is None:
+        return False
+    if before.lower_ in _COMPASS and before.i > 0:
+        before = before.doc[before.i - 1]
+    return before.lower_ in _LOCATIVE
 
 
 def _names_region(doc: Doc, index: int) -> bool:

@@ -23,6 +23,17 @@ _DATELINE = re.compile(
     r"^(?P<name>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?\s*[(—–-]"
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Street names are often town names: "the 5900 block of South Peoria", "on South Grand".
+_STREET_BEFORE = re.compile(
+    r"\bblocks?\s+(?:of|from)\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?$", re.I
+)
+_ON_BEFORE = re.compile(r"\bon\s+$", re.I)
+# The cross street of one so named: "on South Grand at Montana", "on Elm Street near Marion".
+_CROSS_STREET_BEFORE = re.compile(
+    r"\bon\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z][\w.]*"
+    r"|[A-Z][\w.]*\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr)\.?)"
+    r"\s+(?:at|and|near)\s+$"
+)
 _NOT_THE_STATE = (
     r"(?:City|Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Parkway"
     r"|Highway|Hwy|Heights)\b"
@@ -219,6 +230,10 @@ def _agency_town(name: str, context: _Context) -> Town | None:
 
 
 def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
+    if _street(ent.doc.text, ent.start_char) or (
+        _COMPASS.match(ent.text) and _ON_BEFORE.search(ent.doc.text, 0, ent.start_char)
+    ):
+        return None  # "the 5900 block of South Peoria", "on South Grand": streets
     name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
     span = Span(article, ent.end_char - len(name), ent.end_char, name)
     following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
@@ -327,9 +342,23 @@ def _place(span: Span, town: Town, precision: str, admin1: str | None = None) ->
 
 
 def _mentioned(text: str, names: dict[str, str]) -> list[str]:
-    # "Kansas City" and "Oklahoma City" do not name the state, nor does "Vermont Avenue".
+    # "Kansas City" and "Oklahoma City" do not name the state, nor do "Vermont Avenue" and
+    # "on South Grand at Montana".
     return [
         n
         for n in names
-        if n in text and re.search(rf"(?<![\w]){re.escape(n)}(?![\w])(?!\s+{_NOT_THE_STATE})", text)
+        if n in text
+        and any(
+            not _street(text, m.start())
+            for m in re.finditer(rf"(?<![\w]){re.escape(n)}(?![\w])(?!\s+{_NOT_THE_STATE})", text)
+        )
     ]
+
+
+def _street(text: str, start: int) -> bool:
+    """Does the name at `start` of `text` stand where a street's name does?"""
+    window = max(0, start - 60)
+    return bool(
+        _STREET_BEFORE.search(text, window, start)
+        or _CROSS_STREET_BEFORE.search(text, window, start)
+    )
