@@ -168,3 +168,29 @@ def test_reports_of_other_towns_and_other_people_need_more_than_a_shared_templat
     analyses = {a.article: a for a in analyze_many(articles)}
     stories = sorted(sorted(m) for m in link(articles, analyses).stories.values())
     assert stories == [["corpus"], ["san-antonio"]]
+
+
+def test_a_follow_up_naming_the_suspect_without_his_middle_name_joins_the_first_report():
+    articles = [
+        Article(
+            "first",
+            "first",
+            "SAN ANTONIO — A 15-year-old girl was shot to death at an apartment complex on the "
+            "Northwest Side on Sunday. Her stepfather, Armando Rodrigo Ramires, 36, was "
+            "arrested and charged with capital murder, police said.",
+            "first",
+            published="2024-03-04",
+        ),
+        Article(
+            "trial",
+            "trial",
+            "Rodrigo Ramires, the stepfather charged with capital murder in the shooting death "
+            "of a 15-year-old girl at a Northwest Side apartment complex, appeared in court on "
+            "Thursday. His trial is set for June.",
+            "trial",
+            published="2024-05-16",
+        ),
+    ]
+    analyses = {a.article: a for a in analyze_many(articles)}
+    stories = sorted(sorted(m) for m in link(articles, analyses).stories.values())
+    assert stories == [["first", "trial"]]

@@ -41,7 +41,7 @@ from crosscheck.records import Analysis, Article, Derivation, Place
 
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
-PROFILE_VERSION = "2"
+PROFILE_VERSION = "3"
 SAME_STORY = 0.3
 STRANGERS_ALIKE = 0.5
 KEYS_PER_ARTICLE = 12
@@ -417,10 +417,12 @@ def _candidates(keys: Mapping[str, list[str]], names: frozenset[str]) -> Iterato
 
 
 def _person_key(name: str) -> str | None:
+    """A person's last two names: reports give or drop a middle name ("Armando Rodrigo
+    Garcia Ramires", "Rodrigo Garcia Ramires")."""
     parts = name_parts(name)
     if len(parts) < 2 or _NOT_PEOPLE.intersection(parts):
         return None
-    return " ".join(parts)
+    return " ".join(parts[-2:])
 
 
 def byline_key(key: str, names: frozenset[str]) -> bool:
