@@ -51,7 +51,7 @@ MAX_DAYS_APART = 10
 # Reports that name the same town and day, or the same person, need less shared wording.
 SAME_FACTS = 0.2
 SAME_PLACE_AND_DAY = 0.12
-HEADLINES_ALIKE = 0.5
+HEADLINES_ALIKE = 0.4
 # A page with no story text has only its headline to go on, against others' headlines.
 BARE_HEADLINES_ALIKE = 0.35
 HEADLINE_DAYS_APART = 3
