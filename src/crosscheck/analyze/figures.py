@@ -56,10 +56,13 @@ _STATUS_WORDS = {
     "arrested": "arrested", "detained": "arrested", "custody": "arrested",
     "shot": "shot",
 }  # fmt: skip
-# A wound the victim lived through.
+# Words that settle a suffered wound's outcome: lived through ("minor wounds") or not ("fatal
+# injuries"); without them a wound is only a shooting, and other sentences tell.
 _ALIVE = re.compile(r"\b(?:minor|non-?life|non-?fatal|not\s+life|treated\s+for)", re.I)
-_NEARLY = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I)
 _FATAL = re.compile(r"(?<!non-)(?<!non)\b(?:fatal|mortal|deadly)\b", re.I)
+# "bullets nearly killed him": he lived.
+_NEARLY = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I)
+# "another man was shot": not the one already counted.
 _ANOTHER = re.compile(r"(?:another|an?\s+(?:second|third|fourth))\b", re.I)
 _HOSPITAL = r"(?:hospitals?|medical\s+centers?|trauma\s+centers?)"
 _STATUS = (
