@@ -37,7 +37,7 @@ from crosscheck.casualties import article_counts
 from crosscheck.link.unionfind import UnionFind
 from crosscheck.link.vocabulary import Vector, inverse_frequency, terms, vectorise
 from crosscheck.names import fold, name_parts
-from crosscheck.records import Analysis, Article, Derivation, Place
+from crosscheck.records import Analysis, Article, Derivation, Figure, Place
 
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
@@ -105,13 +105,8 @@ class Facts:
             and not _NOT_A_NAME.search(text, max(0, e.span.start - 5), e.span.start)
             and (key := _person_key(e.name))
         )
-        counts = article_counts(list(analysis.figures))
-        shot = counts.get("killed", 0) + counts.get("injured", 0) if counts else None
         day = date.fromisoformat(analysis.event_date) if analysis.event_date else None
-        tolls = frozenset(
-            f.value for f in analysis.figures if f.status in {"killed", "injured", "shot"}
-        )
-        return cls(towns, day, people, shot or None, tolls)
+        return cls(towns, day, people, *_tolls(list(analysis.figures)))
 
     @classmethod
     def of_headline(cls, analysis: Analysis | None, published: date | None) -> Facts:
@@ -119,14 +114,9 @@ class Facts:
         published (its text, a login wall or a playlist, dates nothing)."""
         if analysis is None:
             return cls()
-        figures = [f for f in analysis.figures if f.span.in_title]
-        counts = article_counts(figures)
-        shot = counts.get("killed", 0) + counts.get("injured", 0) if counts else None
+        towns = _towns(p for p in analysis.places if p.in_title)
         return cls(
-            _towns(p for p in analysis.places if p.in_title),
-            published,
-            shot=shot or None,
-            tolls=frozenset(f.value for f in figures if f.status in {"killed", "injured", "shot"}),
+            towns, published, frozenset(), *_tolls([f for f in analysis.figures if f.span.in_title])
         )
 
     def blocking_keys(self) -> Iterator[str]:
@@ -364,6 +354,15 @@ def look_alikes(a: Facts, b: Facts) -> bool:
     if not {_region(t) for t in a.towns} & {_region(t) for t in b.towns}:
         return True  # Dayton, Ohio and Mobile, Alabama: never one shooting
     return bool(a.shot and b.shot and a.shot != b.shot and not a.tolls & b.tolls)
+
+
+def _tolls(figures: list[Figure]) -> tuple[int | None, frozenset[int]]:
+    """How many were shot (killed plus injured) by these figures, and every killed, injured
+    or shot figure they give."""
+    counts = article_counts(figures)
+    shot = counts.get("killed", 0) + counts.get("injured", 0) if counts else None
+    tolls = frozenset(f.value for f in figures if f.status in {"killed", "injured", "shot"})
+    return shot or None, tolls
 
 
 def _towns(places: Iterable[Place]) -> frozenset[str]:
