@@ -409,3 +409,22 @@ def test_a_parents_children_are_not_a_count():
 
 def test_one_who_may_die_has_not_died():
     assert figures("Doctors said the boy could die of his wounds.") == []
+
+
+def test_counts_listed_after_their_verb_are_summed_and_nothing_before_the_verb_is():
+    from crosscheck.casualties import article_counts
+
+    def counts(text: str) -> dict[str, int]:
+        return article_counts(list(analyze(Article("t", "test", text, "h")).figures))
+
+    listed = (
+        "The strikes killed 745 civilians, 125 members of the security forces and 148 fighters."
+    )
+    assert counts(listed) == {"killed": 1018}
+    crowd = "Three men opened fire into a crowd of more than 100 teenagers, injuring 14 people."
+    assert counts(crowd) == {"injured": 14}
+    # Another verb's count is not listed with this one.
+    assert counts("The gunman killed three people and two others were wounded.") == {
+        "killed": 3,
+        "injured": 2,
+    }

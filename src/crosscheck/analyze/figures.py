@@ -472,24 +472,49 @@ def _conjunct_start(
 
 
 def _with_coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
-    """Adds the counts listed before a figure's own ("A, B and C were killed"): they take its
+    """Adds the counts listed with a figure's own under one verb, before it ("A, B and C were
+    killed") or, for a count after its verb, after it ("killed A, B and C"): they take its
     status, and the whole list, the figure included, shares `listed_with` to be summed."""
     result: list[Figure] = []
     taken = [(f.span.start, f.span.end) for f in figures]
     for figure in figures:
-        items: list[Figure] = []
-        end = figure.span.start - sentence.start
-        while not figure.part_of_total and (match := _ITEM_BEFORE.search(sentence.text[:end])):
-            # A count another verb already claims ("killed three people and wounded two
-            # others") is not listed with this one.
-            start, stop = sentence.start + match.start(), sentence.start + match.end("group")
-            if any(a < stop and start < b for a, b in taken):
-                break
-            items.append(_item(sentence, match, figure, 0, part=False))
-            end = match.start()
+        if figure.part_of_total:
+            result.append(figure)
+            continue
+        # A count after its verb lists nothing before the verb: "fired into a crowd of 100
+        # teenagers, injuring 14 people".
+        verb_first = bool(_VERB_FIRST.match(figure.span.text))
+        items = (_listed_after if verb_first else _listed_before)(sentence, figure, taken)
         head = replace(figure, listed_with=figure.span.start) if items else figure
         result.extend([head, *items])
     return result
+
+
+def _listed_before(sentence: Span, figure: Figure, taken: list[tuple[int, int]]) -> list[Figure]:
+    items: list[Figure] = []
+    end = figure.span.start - sentence.start
+    while match := _ITEM_BEFORE.search(sentence.text[:end]):
+        # A count another verb already claims ("killed three people and wounded two
+        # others") is not listed with this one.
+        start, stop = sentence.start + match.start(), sentence.start + match.end("group")
+        if any(a < stop and start < b for a, b in taken):
+            break
+        items.append(_item(sentence, match, figure, 0, part=False))
+        end = match.start()
+    return items
+
+
+def _listed_after(sentence: Span, figure: Figure, taken: list[tuple[int, int]]) -> list[Figure]:
+    items: list[Figure] = []
+    offset = figure.span.end - sentence.start
+    while match := _ITEM_AFTER.match(sentence.text[offset:]):
+        start = sentence.start + offset + match.start("num")
+        stop = sentence.start + offset + match.end("group")
+        if any(a < stop and start < b for a, b in taken):
+            break  # "killed three people and two others were wounded"
+        items.append(_item(sentence, match, figure, offset, part=False))
+        offset += match.end()
+    return items
 
 
 def _figure(
