@@ -423,8 +423,11 @@ def test_counts_listed_after_their_verb_are_summed_and_nothing_before_the_verb_i
     assert counts(listed) == {"killed": 1018}
     crowd = "Three men opened fire into a crowd of more than 100 teenagers, injuring 14 people."
     assert counts(crowd) == {"injured": 14}
-    # Another verb's count is not listed with this one.
+    # Another verb's count, or one after the count's own predicate, is not listed with it.
     assert counts("The gunman killed three people and two others were wounded.") == {
         "killed": 3,
         "injured": 2,
+    }
+    assert counts("A shooting left two people dead and three others in the hospital.") == {
+        "killed": 2
     }

@@ -506,6 +506,10 @@ def _listed_before(sentence: Span, figure: Figure, taken: list[tuple[int, int]])
 
 def _listed_after(sentence: Span, figure: Figure, taken: list[tuple[int, int]]) -> list[Figure]:
     items: list[Figure] = []
+    if not figure.group or not figure.span.text.endswith(figure.group):
+        # The count's own predicate closes it: "left two people dead and three others in
+        # the hospital" lists the three under another.
+        return items
     offset = figure.span.end - sentence.start
     while match := _ITEM_AFTER.match(sentence.text[offset:]):
         start = sentence.start + offset + match.start("num")
