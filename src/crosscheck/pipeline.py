@@ -19,7 +19,7 @@ from crosscheck.ingest import IngestOptions, ingest
 from crosscheck.link import build, extend
 from crosscheck.link.embeddings import DIMENSIONS, SentenceEncoder
 from crosscheck.link.stories import PROFILE_VERSION
-from crosscheck.reconcile import Embed, reconcile
+from crosscheck.reconcile import Coverage, Embed, coverage, reconcile
 from crosscheck.records import Article, Linkage, Rejection
 from crosscheck.store import Store
 
@@ -166,10 +166,11 @@ def reconcile_all(
     members = sorted({m for s in wanted for m in linkage.stories[s]})
     analyses = store.analyses(None if everything else members)
     articles = {a.id: a for a in store.articles(None if everything else members)}
+    areas = _coverage(store, articles.values())
     records = []
     for done, story in enumerate(wanted, start=1):
         chosen = [articles[m] for m in linkage.stories[story]]
-        records.append(reconcile(story, chosen, analyses, linkage, embed))
+        records.append(reconcile(story, chosen, analyses, linkage, embed, areas))
         if done % _BATCH == 0:
             progress("reconcile", done, len(wanted))
     if everything:
@@ -178,6 +179,13 @@ def reconcile_all(
         store.replace_stories(linked.removed | set(wanted), records)
     progress("reconcile", len(records), len(records))
     return len(records)
+
+
+def _coverage(store: Store, articles: Iterable[Article]) -> dict[str, Coverage]:
+    """Each article's outlet's coverage area, by article id."""
+    outlet_of = {a.id: a.outlet for a in articles if a.outlet}
+    areas = {o: coverage(t) for o, t in store.outlet_states(set(outlet_of.values())).items()}
+    return {a: areas[o] for a, o in outlet_of.items() if o in areas}
 
 
 class LazyEncoder:

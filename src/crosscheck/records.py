@@ -7,6 +7,7 @@ earlier stage produced.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -145,6 +146,16 @@ class Analysis:
     unverified: tuple[Span, ...] = ()
     event_type: str | None = None  # ACLED event type the article describes
     sub_event_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutletStates:
+    """How many of an outlet's analysed articles there are, and how many name each US state:
+    what its coverage area is read from."""
+
+    outlet: str
+    articles: int
+    states: Mapping[str, int]
 
 
 @dataclass(frozen=True, slots=True)

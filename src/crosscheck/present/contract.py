@@ -22,7 +22,7 @@ from crosscheck.records import (
     StoryRecord,
 )
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 
 
 def build_contract(

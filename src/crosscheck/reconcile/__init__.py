@@ -13,10 +13,11 @@ from crosscheck.reconcile.estimates import by_category, estimate, total_checks
 from crosscheck.reconcile.event_type import story_event_type
 from crosscheck.reconcile.events import event_claims
 from crosscheck.reconcile.figures import figure_claims
+from crosscheck.reconcile.places import Coverage, coverage, story_places
 from crosscheck.reconcile.statements import Embed, statement_claims
 from crosscheck.records import Analysis, Article, Incident, Linkage, StoryRecord
 
-__all__ = ["Embed", "reconcile"]
+__all__ = ["Coverage", "Embed", "coverage", "reconcile"]
 
 # Reports dating the event further than this from the story's date tell of something else
 # (an earlier incident recalled, a trial date), not of a range the event spanned.
@@ -29,7 +30,10 @@ def reconcile(
     analyses: Mapping[str, Analysis],
     linkage: Linkage,
     embed: Embed | None = None,
+    areas: Mapping[str, Coverage] | None = None,
 ) -> StoryRecord:
+    """One story's record. `areas` holds the coverage area of each article's outlet (by
+    article id), which settles which of several namesake towns a report means."""
     ids = [a.id for a in articles]
     by_id = {a.id: a for a in articles}
     origin_of = {a: linkage.origin_of.get(a, a) for a in ids}
@@ -51,7 +55,7 @@ def reconcile(
         independent_origins=len(origins),
         incident=Incident(
             date=day,
-            places=_places(ids, analyses),
+            places=story_places(ids, analyses, areas),
             killed=killed,
             injured=estimate("injured", figures, origin_of, published, killed.best),
             date_start=(span := _date_range(ids, analyses, day))[0],
@@ -107,30 +111,3 @@ def _date_range(
         and abs((date.fromisoformat(d) - centre).days) <= DATE_RANGE_DAYS
     )
     return near[0], near[-1]
-
-
-def _places(ids: list[str], analyses: Mapping[str, Analysis], limit: int = 3) -> tuple[dict, ...]:
-    """The places the story's articles name most often (each article counted once per place);
-    among places named by as many articles, the one mentioned most, then the one named first
-    (a headline before the text)."""
-    articles: Counter[tuple] = Counter()
-    mentions: Counter[tuple] = Counter()
-    first: dict[tuple, tuple[bool, int]] = {}
-    for analysis in (analyses[a] for a in ids if a in analyses):
-        named = [(p.name, p.lat, p.lon, p.admin1, p.country, p.precision) for p in analysis.places]
-        mentions.update(named)
-        articles.update(set(named))
-        for key, place in zip(named, analysis.places, strict=True):
-            at = (not place.in_title, place.span.start)
-            first[key] = min(first.get(key, at), at)
-    keys = ("name", "lat", "lon", "admin1", "country", "precision")
-    # Towns before regions: a state is only worth listing when no town in it is known.
-    ranked = sorted(
-        articles, key=lambda p: (p[5] != "town", -articles[p], -mentions[p], first[p], p[0])
-    )
-    towns_in = {place[3] for place in ranked if place[5] == "town"}
-    kept = [p for p in ranked if p[5] == "town" or p[3] not in towns_in]
-    return tuple(
-        dict(zip(keys, place, strict=True)) | {"articles": articles[place]}
-        for place in kept[:limit]
-    )

@@ -15,6 +15,7 @@ from crosscheck.records import (
     Derivation,
     IndexEntry,
     Linkage,
+    OutletStates,
     Rejection,
     Span,
     StoryRecord,
@@ -155,11 +156,38 @@ class SQLiteStore:
         return [r[0] for r in rows]
 
     def put_analyses(self, analyzer: str, analyses: Iterable[Analysis]) -> None:
+        items = list(analyses)
         with self._transaction():
             self._db.executemany(
                 "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
-                ((a.article, analyzer, codec.dumps(a)) for a in analyses),
+                ((a.article, analyzer, codec.dumps(a)) for a in items),
             )
+            self._db.executemany(
+                "DELETE FROM outlet_states WHERE article_id = ?", ((a.article,) for a in items)
+            )
+            self._db.executemany(
+                "INSERT INTO outlet_states SELECT id, outlet, ? FROM articles"
+                " WHERE id = ? AND outlet IS NOT NULL",
+                ((state, a.article) for a in items for state in _us_states(a) or [None]),
+            )
+
+    def outlet_states(self, outlets: Iterable[str]) -> dict[str, OutletStates]:
+        outlets = list(outlets)
+        articles = dict(
+            self._in(
+                "SELECT outlet, COUNT(DISTINCT article_id) FROM outlet_states"
+                " WHERE outlet IN ({marks}) GROUP BY outlet",
+                outlets,
+            )
+        )
+        states: dict[str, dict[str, int]] = {}
+        for outlet, state, count in self._in(
+            "SELECT outlet, state, COUNT(*) FROM outlet_states"
+            " WHERE state IS NOT NULL AND outlet IN ({marks}) GROUP BY outlet, state",
+            outlets,
+        ):
+            states.setdefault(outlet, {})[state] = count
+        return {o: OutletStates(o, n, states.get(o, {})) for o, n in articles.items()}
 
     def analyses(self, ids: Iterable[str] | None = None) -> dict[str, Analysis]:
         if ids is None:
@@ -375,6 +403,10 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _us_states(analysis: Analysis) -> list[str]:
+    return sorted({p.admin1 for p in analysis.places if p.country == "US" and p.admin1})
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -1,0 +1,126 @@
+"""The incident's places: those its reports name most, each town read as the namesake in
+its outlet's coverage area where the report itself names no state, and that area's state
+where no report names any place in the US or abroad.
+
+A local station's reports keep naming the states it covers: WHIO's "Springfield" is the one
+in Ohio, not Missouri's larger one, and a Chicago station's "Riverdale" is the suburb, not
+the town in Georgia. The coverage is read from the outlet's own analysed reports
+(`OutletStates`), so it needs no list of outlets and follows the store as it grows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from crosscheck.analyze.gazetteer import Gazetteer, load_gazetteer
+from crosscheck.records import Analysis, OutletStates, Place
+
+# An outlet covers a state when at least this share of its analysed reports (and two of
+# them) name it: a Kansas City station covers Missouri and Kansas, a national desk none.
+COVERED_SHARE = 0.2
+# Its home is the state at least half its reports (and two of them) name.
+HOME_SHARE = 0.5
+_KEYS = ("name", "lat", "lon", "admin1", "country", "precision")
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The US states an outlet covers, and the one it is at home in, if any."""
+
+    states: frozenset[str]
+    home: str | None
+
+
+def coverage(tally: OutletStates) -> Coverage:
+    def share(n: int, least: float) -> bool:
+        return n >= 2 and n >= least * tally.articles
+
+    states = frozenset(s for s, n in tally.states.items() if share(n, COVERED_SHARE))
+    top = max(tally.states.items(), key=lambda item: (item[1], item[0]), default=None)
+    return Coverage(states, top[0] if top and share(top[1], HOME_SHARE) else None)
+
+
+def story_places(
+    ids: list[str],
+    analyses: Mapping[str, Analysis],
+    areas: Mapping[str, Coverage] | None = None,
+    limit: int = 3,
+) -> tuple[dict, ...]:
+    """The places the story's articles name most often (each article counted once per
+    place); among places named by as many articles, the one mentioned most, then the one
+    named first (a headline before the text). `areas` holds the coverage of each article's
+    outlet, keyed by article id (it may hold other stories' articles too)."""
+    areas = areas or {}
+    gazetteer = load_gazetteer() if areas else None
+    places = {
+        a: _settled(analyses[a].places, areas[a], gazetteer) if a in areas and gazetteer else
+        analyses[a].places
+        for a in ids
+        if a in analyses
+    }  # fmt: skip
+    ranked = _ranked(places)
+    if not any(p["admin1"] or p["country"] not in (None, "US") for p in ranked):
+        homes = Counter(area.home for a in ids if (area := areas.get(a)) and area.home)
+        if homes:
+            ranked.append(_inferred(homes.most_common(1)[0][0]))
+    return tuple(ranked[:limit])
+
+
+def _ranked(places: Mapping[str, tuple[Place, ...]]) -> list[dict]:
+    articles: Counter[tuple] = Counter()
+    mentions: Counter[tuple] = Counter()
+    first: dict[tuple, tuple[bool, int]] = {}
+    for found in places.values():
+        named = [(p.name, p.lat, p.lon, p.admin1, p.country, p.precision) for p in found]
+        mentions.update(named)
+        articles.update(set(named))
+        for key, place in zip(named, found, strict=True):
+            at = (not place.in_title, place.span.start)
+            first[key] = min(first.get(key, at), at)
+    # Towns before regions: a state is only worth listing when no town in it is known.
+    ranked = sorted(
+        articles, key=lambda p: (p[5] != "town", -articles[p], -mentions[p], first[p], p[0])
+    )
+    towns_in = {place[3] for place in ranked if place[5] == "town"}
+    kept = [p for p in ranked if p[5] == "town" or p[3] not in towns_in]
+    return [
+        dict(zip(_KEYS, place, strict=True)) | {"articles": articles[place], "inferred_from": None}
+        for place in kept
+    ]
+
+
+def _inferred(state: str) -> dict:
+    """The home state of the story's outlets, for a story no report places anywhere: marked
+    as inferred, for no report names it."""
+    values = (state, None, None, state, "US", "region")
+    return dict(zip(_KEYS, values, strict=True)) | {"articles": 0, "inferred_from": "outlet"}
+
+
+def _settled(places: tuple[Place, ...], area: Coverage, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The article's towns, each outside the outlet's coverage read as its namesake inside
+    it, unless the article names the state the town was placed in."""
+    named = {p.admin1 for p in places if p.precision == "region"}
+    return tuple(
+        _namesake(p, area, gazetteer) or p
+        if p.precision == "town" and p.admin1 not in area.states and p.admin1 not in named
+        else p
+        for p in places
+    )
+
+
+def _namesake(place: Place, area: Coverage, gazetteer: Gazetteer) -> Place | None:
+    written = place.span.text.lower()
+    # The town's own name only: "Jonesboro" is an old name of Town Creek, Alabama.
+    town = next(
+        (
+            t
+            for t in gazetteer.lookup(place.span.text)
+            if t.country == "US" and t.admin1 in area.states and t.name.lower() == written
+        ),
+        None,
+    )
+    if town is None:
+        return None
+    return replace(place, name=town.name, lat=town.lat, lon=town.lon, admin1=town.admin1)

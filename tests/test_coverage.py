@@ -1,0 +1,148 @@
+"""An outlet's coverage area, read from its own reports, settles which namesake town a
+report means and, where no report places the story at all, which state it is in."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import write
+
+from crosscheck import pipeline
+from crosscheck.analyze import ANALYZER_VERSION, analyze
+from crosscheck.reconcile import coverage
+from crosscheck.reconcile.places import story_places
+from crosscheck.records import Article, OutletStates
+from crosscheck.store import SQLiteStore
+
+_VALLEY = "https://www.miamivalleybeacon.com/news/"
+_OHIO_REPORTS = [
+    (
+        "Dayton man charged in bar fight",
+        "DAYTON, Ohio — A 27-year-old man was charged Monday with assault after a fight "
+        "outside a bar on Wayne Avenue, Dayton police said.",
+    ),
+    (
+        "Xenia council approves new fire station",
+        "The Xenia city council voted on Tuesday to build a fire station on the east side. "
+        "Greene County, Ohio, will pay a third of the cost.",
+    ),
+    (
+        "Huber Heights teen hurt in crash",
+        "A 17-year-old driver was hurt Wednesday when his car left Interstate 70 near Huber "
+        "Heights, Ohio, the State Highway Patrol said.",
+    ),
+]
+_SPRINGFIELD = (
+    "Man shot on East High Street",
+    "Springfield police said a 34-year-old man was shot Thursday night on East High Street. "
+    "He was taken to a hospital with wounds that were not life-threatening, and officers "
+    "were looking for a man seen running from the area.",
+)
+_NOWHERE = (
+    "Woman killed outside nightclub",
+    "A 22-year-old woman was shot and killed early Sunday outside a nightclub, police said. "
+    "Detectives asked anyone with video of the parking lot to call them.",
+)
+
+
+def _line(n: int, title: str, text: str, url: str) -> str:
+    return json.dumps(
+        {
+            "id": f"r{n}",
+            "url": f"{url}{n}",
+            "title": title,
+            "published": f"2024-05-0{n}",
+            "text": text,
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("coverage")
+    reports = [*_OHIO_REPORTS, _SPRINGFIELD, _NOWHERE]
+    lines = [_line(n, t, x, _VALLEY) for n, (t, x) in enumerate(reports, start=1)]
+    source = write(folder / "beacon.jsonl", "\n".join(lines) + "\n")
+    with SQLiteStore(folder / "store.sqlite") as store:
+        pipeline.ingest_into(store, [str(source)])
+        pipeline.analyze_pending(store)
+        pipeline.reconcile_all(store, linked=pipeline.link_all(store, rewrites=False))
+        stories = {a: s for s in store.stories() for a in s.articles}
+        yield store, stories
+
+
+def test_the_store_counts_the_states_each_outlets_reports_name(run):
+    store, _ = run
+    tally = store.outlet_states(["miamivalleybeacon.com", "elsewhere.example"])
+    assert list(tally) == ["miamivalleybeacon.com"]
+    assert tally["miamivalleybeacon.com"].articles == 5
+    assert tally["miamivalleybeacon.com"].states["Ohio"] == 3
+
+
+def test_a_local_outlets_town_is_its_namesake_in_the_state_it_covers(run):
+    _, stories = run
+    place = stories["r4"].incident.places[0]
+    assert (place["name"], place["admin1"], place["inferred_from"]) == (
+        "Springfield",
+        "Ohio",
+        None,
+    )
+
+
+def test_without_the_outlets_coverage_the_most_populous_namesake_wins(run):
+    store, _ = run
+    places = story_places(["r4"], store.analyses(["r4"]))
+    assert (places[0]["name"], places[0]["admin1"]) == ("Springfield", "Missouri")
+
+
+def test_a_story_no_report_places_gets_its_outlets_state_marked_as_inferred(run):
+    _, stories = run
+    assert [
+        (p["name"], p["precision"], p["inferred_from"]) for p in stories["r5"].incident.places
+    ] == [("Ohio", "region", "outlet")]
+
+
+def test_a_report_that_names_its_state_keeps_it_whatever_the_outlet_covers():
+    article = Article(
+        "x", "x.txt", "Springfield, Missouri, police said a man was shot Friday.", "h",
+        title="Man shot", outlet="miamivalleybeacon.com",
+    )  # fmt: skip
+    area = coverage(OutletStates("miamivalleybeacon.com", 10, {"Ohio": 9}))
+    places = story_places(["x"], {"x": analyze(article)}, {"x": area})
+    assert places[0]["admin1"] == "Missouri"
+
+
+def test_reanalysing_an_article_replaces_its_states(run, tmp_path):
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        article = Article(
+            "y", "y.txt", "COLUMBUS, Ohio — A man was shot Friday.", "h2", outlet="beacon"
+        )
+        store.add_articles([article])
+        store.put_analyses(ANALYZER_VERSION, [analyze(article)])
+        store.put_analyses(ANALYZER_VERSION, [analyze(article)])
+        tally = store.outlet_states(["beacon"])["beacon"]
+        assert (tally.articles, dict(tally.states)) == (1, {"Ohio": 1})
+
+
+@pytest.mark.parametrize(
+    ("states", "covered", "home"),
+    [
+        # A Kansas City station covers both states; its home is the one most reports name.
+        ({"Missouri": 6, "Kansas": 3, "Texas": 1}, {"Missouri", "Kansas"}, "Missouri"),
+        # A national desk names many states, none often enough.
+        ({s: 1 for s in ("Ohio", "Texas", "Maine", "Iowa", "Utah")}, set(), None),
+        # One report is no coverage.
+        ({"Ohio": 1}, set(), None),
+    ],
+)
+def test_coverage_needs_a_share_of_the_outlets_reports(states, covered, home):
+    area = coverage(OutletStates("o", 10 if len(states) > 1 else 1, states))
+    assert (set(area.states), area.home) == (covered, home)
+
+
+def test_only_the_storys_own_outlets_place_it():
+    article = Article("z", "z.txt", "A man was shot and killed Friday, police said.", "h3")
+    ohio = coverage(OutletStates("beacon", 10, {"Ohio": 9}))
+    places = story_places(["z"], {"z": analyze(article)}, {"other": ohio})
+    assert places == ()
