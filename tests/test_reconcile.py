@@ -159,6 +159,25 @@ def test_a_report_that_a_victim_was_shot_does_not_make_him_injured_when_he_died(
     assert estimate("injured", [figures[0]], origins, published, killed=1).best == 0
 
 
+def test_a_smaller_total_a_report_also_states_backs_another_reports_count():
+    def killed(article, value):
+        span = Span(article, 0, 2, str(value))
+        return Figure(article, value, value, value, "killed", span, span)
+
+    published = {"a": "2025-03-13", "b": "2025-03-14", "c": "2025-03-14"}
+    origins = {a: a for a in published}
+    # Report b says the man died and recalls "13 people had been killed" in another attack:
+    # with report a, two reports give one dead; b's 13 has b alone.
+    found = estimate(
+        "killed", [killed("a", 1), killed("b", 1), killed("b", 13)], origins, published
+    )
+    assert (found.low, found.best, found.high) == (1, 1, 13)
+    # Smaller totals only back a count some report gives as its own: five and three dead,
+    # each report also telling of one victim, is not a toll of one.
+    figures = [killed("a", 5), killed("a", 1), killed("c", 3), killed("c", 1)]
+    assert estimate("killed", figures, origins, published).best == 3
+
+
 @pytest.mark.parametrize(
     ("title", "text", "expected"),
     [

@@ -9,10 +9,14 @@ Rule (UCDP-style), applied to the story's total for each status and to each vict
   killed, for articles that say how many were shot, where killed is the larger of the
   article's own count and the story's best (a report that a man "was shot" does not make him
   injured when the others say he died);
-- best is the count reported by the most independent origins, among complete counts: an
+- best is the count reported by the most independent origins, among complete counts, where
+  a report also backs any smaller uncategorised total it states (two reports say "the man
+  died", one of them also recalls "13 people had been killed" elsewhere: one dead, from two
+  origins), but only a count some report gives as its own can be best; an
   article that counts only some victim categories ("745 civilians") when the story's
   reports name others (security forces, fighters) does not vote on the total; of counts
-  reported by as many origins, the one in more articles, then the most recently published
+  reported by as many origins, the one in more articles, then the one more reports give
+  as their own, then the most recently published
   (tolls are revised upward as bodies are found);
 - low and high are the smallest and largest counts any article reports.
 
@@ -48,7 +52,22 @@ def estimate(
         f.category for f in figures if f.status == status and f.category and not f.part_of_total
     }
     complete = {a for a in per_article if _complete(by_article[a], status, named)}
-    return _estimate(per_article, origin_of, published, complete or None)
+    also = {a: _smaller_totals(by_article[a], status, count) for a, count in per_article.items()}
+    return _estimate(per_article, origin_of, published, complete or None, also)
+
+
+def _smaller_totals(own: list[Figure], status: str, count: int) -> set[int]:
+    """Totals an article states besides its count: "the man died" in a report that also
+    recalls "13 people had been killed" in an earlier attack."""
+    return {
+        f.value
+        for f in own
+        if f.status == status
+        and f.value < count
+        and f.category is None
+        and not f.part_of_total
+        and f.listed_with is None
+    }
 
 
 def _complete(own: list[Figure], status: str, named: set[str | None]) -> bool:
@@ -109,17 +128,23 @@ def _estimate(
     origin_of: Mapping[str, str],
     published: Mapping[str, str | None],
     voters: set[str] | None = None,
+    also: Mapping[str, set[int]] | None = None,
 ) -> Estimate:
     if not per_article:
         return Estimate()
     origins: dict[int, set[str]] = defaultdict(set)
     articles: dict[int, int] = defaultdict(int)
+    own: dict[int, int] = defaultdict(int)
     latest: dict[int, str] = {}
     for article, count in per_article.items():
         if voters is not None and article not in voters:
             continue
-        origins[count].add(origin_of.get(article, article))
-        articles[count] += 1
-        latest[count] = max(latest.get(count, ""), published.get(article) or "")
-    best = max(origins, key=lambda c: (len(origins[c]), articles[c], latest[c], c))
+        own[count] += 1
+        for value in {count} | (also or {}).get(article, set()):
+            origins[value].add(origin_of.get(article, article))
+            articles[value] += 1
+            latest[value] = max(latest.get(value, ""), published.get(article) or "")
+    # Only a count some article gives can be best; a smaller total it also states backs
+    # another article's count of that size.
+    best = max(own, key=lambda c: (len(origins[c]), articles[c], own[c], latest[c], c))
     return Estimate(low=min(per_article.values()), best=best, high=max(per_article.values()))
