@@ -150,7 +150,7 @@ class Analysis:
 
 @dataclass(frozen=True, slots=True)
 class OutletStates:
-    """How many of an outlet's analysed articles there are, and how many name each US state:
+    """How many of an outlet's analysed articles name a US state, and how many name each:
     what its coverage area is read from."""
 
     outlet: str

@@ -17,11 +17,11 @@ from dataclasses import dataclass, replace
 from crosscheck.analyze.gazetteer import Gazetteer, load_gazetteer
 from crosscheck.records import Analysis, OutletStates, Place
 
-# An outlet covers a state when at least this share of its analysed reports (and two of
-# them) name it: a Kansas City station covers Missouri and Kansas, a national desk none.
-COVERED_SHARE = 0.2
-# Its home is the state at least half its reports (and two of them) name.
-HOME_SHARE = 0.5
+# An outlet covers a state when at least this share of its analysed reports that name a
+# US state name it: a Kansas City station covers Missouri and Kansas, a national desk none.
+COVERED_SHARE = 0.3
+# Its home is the state that most of those reports, clearly, name.
+HOME_SHARE = 0.6
 _KEYS = ("name", "lat", "lon", "admin1", "country", "precision")
 
 
@@ -35,7 +35,7 @@ class Coverage:
 
 def coverage(tally: OutletStates) -> Coverage:
     def share(n: int, least: float) -> bool:
-        return n >= 2 and n >= least * tally.articles
+        return n >= least * tally.articles
 
     states = frozenset(s for s, n in tally.states.items() if share(n, COVERED_SHARE))
     top = max(tally.states.items(), key=lambda item: (item[1], item[0]), default=None)

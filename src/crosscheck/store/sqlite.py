@@ -168,7 +168,7 @@ class SQLiteStore:
             self._db.executemany(
                 "INSERT INTO outlet_states SELECT id, outlet, ? FROM articles"
                 " WHERE id = ? AND outlet IS NOT NULL",
-                ((state, a.article) for a in items for state in _us_states(a) or [None]),
+                ((state, a.article) for a in items for state in _us_states(a)),
             )
 
     def outlet_states(self, outlets: Iterable[str]) -> dict[str, OutletStates]:
@@ -183,7 +183,7 @@ class SQLiteStore:
         states: dict[str, dict[str, int]] = {}
         for outlet, state, count in self._in(
             "SELECT outlet, state, COUNT(*) FROM outlet_states"
-            " WHERE state IS NOT NULL AND outlet IN ({marks}) GROUP BY outlet, state",
+            " WHERE outlet IN ({marks}) GROUP BY outlet, state",
             outlets,
         ):
             states.setdefault(outlet, {})[state] = count

@@ -1,11 +1,10 @@
 -- The US states each analysed article names, filed under its outlet: an outlet's coverage
 -- area (reconcile reads it to tell which Springfield a local station means). One row per
--- article and state, and one with a NULL state for an article naming none, so that an
--- outlet's analysed articles can be counted too.
+-- article and state.
 CREATE TABLE outlet_states (
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     outlet TEXT NOT NULL,
-    state TEXT
+    state TEXT NOT NULL
 );
 CREATE INDEX outlet_states_article ON outlet_states (article_id);
 CREATE INDEX outlet_states_outlet ON outlet_states (outlet);
