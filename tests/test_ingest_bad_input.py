@@ -69,6 +69,23 @@ def test_utf8_cut_mid_character_keeps_the_text_before_the_cut(tmp_path):
     assert not rejected and article.text.endswith("The mayor of Ḥam")
 
 
+def test_invisible_characters_inside_words_are_dropped(tmp_path):
+    from crosscheck.analyze import analyze
+
+    text = (
+        "WWLTV (Photo: WWLTV) \u200bNEW ORLEANS -- A 15-y\u00adear-old boy was shot Tuesday "
+        "evening near Fern and Olive streets, police said. He was taken to a hospital."
+    )
+    line = {"id": "z", "title": "Teen\u00ad shot\ufeff in Gert Town", "text": text}
+    [article], rejected = outcome(write(tmp_path / "a.jsonl", json.dumps(line) + "\n"))
+    assert not rejected
+    assert "NEW ORLEANS --" in article.text and "15-year-old" in article.text
+    assert article.title == "Teen shot in Gert Town"
+    found = analyze(article)
+    assert ("New Orleans", "Louisiana") in {(p.name, p.admin1) for p in found.places}
+    assert {(f.status, f.value) for f in found.figures} == {("shot", 1)}
+
+
 def test_broken_jsonl_lines_are_rejected_one_by_one(tmp_path):
     good = json.dumps({"id": "ok-1", "text": WIRE_TEXT})
     lines = [

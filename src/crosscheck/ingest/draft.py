@@ -23,6 +23,11 @@ _ENGLISH = frozenset(
     "have had it its he she they his her their said says not but as after who which".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Invisible characters that web copy carries inside words: a soft hyphen ("15-y\u00adear-old"),
+# a zero-width space before a dateline ("\u200bNEW ORLEANS --"), a word joiner, a stray byte
+# order mark. They split tokens, so names and numbers are not recognised. Joiners that
+# shape other scripts (U+200C, U+200D) are left alone.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 @dataclass(slots=True)
@@ -67,6 +72,7 @@ def _clean_text(text: str | None) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.translate(_INVISIBLE)
     lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -74,7 +80,7 @@ def _clean_text(text: str | None) -> str:
 def _clean_line(value: object) -> str | None:
     if value is None:
         return None
-    text = re.sub(r"\s+", " ", str(value)).strip()
+    text = re.sub(r"\s+", " ", str(value).translate(_INVISIBLE)).strip()
     return text or None
 
 
