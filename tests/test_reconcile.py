@@ -188,6 +188,11 @@ def test_a_smaller_total_a_report_also_states_backs_another_reports_count():
         # Dayton is named first, Kettering more often.
         (None, "A man from Dayton was shot in Kettering, Ohio, on Friday. Kettering police "
          "said the shooting was accidental.", ["Kettering", "Dayton"]),
+        # A county is listed beside a town in its state; the state itself is not.
+        ("Cowley County teen hurt in accidental shooting",
+         "A Cowley County teen was hurt Sunday when his father's revolver went off, the "
+         "sheriff's office said. He was flown to a hospital in Wichita, Kansas.",
+         ["Wichita", "Cowley County"]),
     ],
 )  # fmt: skip
 def test_story_places_rank_by_mentions_then_the_headline(title, text, expected):

@@ -79,12 +79,13 @@ def _ranked(places: Mapping[str, tuple[Place, ...]]) -> list[dict]:
         for key, place in zip(named, found, strict=True):
             at = (not place.in_title, place.span.start)
             first[key] = min(first.get(key, at), at)
-    # Towns before regions: a state is only worth listing when no town in it is known.
+    # Towns first. A state is only worth listing when no town in it is known; a county is
+    # (a rural shooting is filed by its county: "Cowley County", with Wichita's hospital).
     ranked = sorted(
         articles, key=lambda p: (p[5] != "town", -articles[p], -mentions[p], first[p], p[0])
     )
     towns_in = {place[3] for place in ranked if place[5] == "town"}
-    kept = [p for p in ranked if p[5] == "town" or p[3] not in towns_in]
+    kept = [p for p in ranked if p[5] != "region" or p[3] not in towns_in]
     return [
         dict(zip(_KEYS, place, strict=True)) | {"articles": articles[place], "inferred_from": None}
         for place in kept
