@@ -133,6 +133,37 @@ def test_a_page_without_its_story_joins_on_the_town_and_day_of_its_headline():
     assert stories == [["other-wall"], ["report", "wall"]]
 
 
+def test_a_headline_town_read_as_a_namesake_elsewhere_still_joins_its_report():
+    articles = [
+        Article(
+            "report",
+            "report",
+            "DEER LODGE, Mont. — Five members of one family were found dead Sunday at a cabin "
+            "outside Deer Lodge in what the sheriff called a murder-suicide. The Powell County "
+            "Sheriff's Office said a 43-year-old man shot his wife and three children.",
+            "report",
+            title="Family of five found dead in cabin near Deer Lodge",
+            published="2015-06-08",
+        ),
+        Article(
+            "wall",
+            "wall",
+            WALL,
+            "wall",
+            # No state: "Deer Lodge" alone is read as the most populous namesake.
+            title="5 dead in murder-suicide at family cabin outside Deer Lodge",
+            published="2015-06-08",
+        ),
+    ]
+    analyses = {a.article: a for a in analyze_many(articles)}
+    wall_towns = {(p.name, p.admin1) for p in analyses["wall"].places}
+    report_towns = {(p.name, p.admin1) for p in analyses["report"].places}
+    assert not wall_towns & report_towns  # the precondition: two readings of one name
+    assert sorted(sorted(m) for m in link(articles, analyses).stories.values()) == [
+        ["report", "wall"]
+    ]
+
+
 # One station's pages: its boilerplate (the newsletter, the app, the tip line) outweighs the
 # few words two unrelated shootings in towns of one state have in common.
 STATION = (

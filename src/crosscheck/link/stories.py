@@ -41,7 +41,7 @@ from crosscheck.records import Analysis, Article, Derivation, Figure, Place
 
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
-PROFILE_VERSION = "3"
+PROFILE_VERSION = "4"
 SAME_STORY = 0.3
 STRANGERS_ALIKE = 0.5
 KEYS_PER_ARTICLE = 12
@@ -341,7 +341,8 @@ def strangers(a: Facts, b: Facts, names: frozenset[str]) -> bool:
 
 def look_alikes(a: Facts, b: Facts) -> bool:
     """Two incidents however alike the wording: a week apart, in towns of different states
-    or countries, or in different towns with different tolls (templated briefs: "A shooting
+    or countries (unless they name a town of one name, which one of them read as a namesake
+    elsewhere), or in different towns with different tolls (templated briefs: "A shooting
     on Oak Street in X left 3 injured").
     A report naming the same victim or suspect may be a follow-up (an arrest, a trial)."""
     if a.people & b.people:
@@ -351,6 +352,8 @@ def look_alikes(a: Facts, b: Facts) -> bool:
         return True
     if not (a.towns and b.towns) or a.towns & b.towns:
         return False
+    if {_town_name(t) for t in a.towns} & {_town_name(t) for t in b.towns}:
+        return False  # one town of one name read as two namesakes: "Deer Lodge" alone
     if not {_region(t) for t in a.towns} & {_region(t) for t in b.towns}:
         return True  # Dayton, Ohio and Mobile, Alabama: never one shooting
     return bool(a.shot and b.shot and a.shot != b.shot and not a.tolls & b.tolls)
@@ -373,6 +376,10 @@ def _towns(places: Iterable[Place]) -> frozenset[str]:
 
 def _region(town_key: str) -> str:
     return town_key.rpartition("|")[2]
+
+
+def _town_name(town_key: str) -> str:
+    return town_key.rpartition("|")[0]
 
 
 def discriminating_names(profiles: Iterable[Profile]) -> frozenset[str]:
