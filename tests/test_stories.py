@@ -225,3 +225,46 @@ def test_a_follow_up_naming_the_suspect_without_his_middle_name_joins_the_first_
     analyses = {a.article: a for a in analyze_many(articles)}
     stories = sorted(sorted(m) for m in link(articles, analyses).stories.values())
     assert stories == [["first", "trial"]]
+
+
+# Months of one case in one town's news: the shooting, the arrest, the hearing, the trial and
+# the sentence, each dated by its own day.
+_CASE = [
+    ("2024-01-08", "DULUTH, Minn. — Marisol Quintero, 6, was shot and killed Sunday while "
+     "sitting in a parked car in Duluth. Police are looking for the driver of a grey sedan."),
+    ("2024-01-29", "DULUTH, Minn. — Police on Friday arrested Dorian Pike, 24, in the killing "
+     "of 6-year-old Marisol Quintero, who was shot in a parked car in Duluth."),
+    ("2024-03-11", "DULUTH, Minn. — Dorian Pike appeared in court Monday. He is charged with "
+     "murder in the shooting of Marisol Quintero, 6, in a parked car in Duluth."),
+    ("2024-06-17", "DULUTH, Minn. — The trial of Dorian Pike, charged with murder in the "
+     "shooting of Marisol Quintero in a parked car in Duluth, opened Monday."),
+    ("2024-08-05", "DULUTH, Minn. — Dorian Pike was sentenced Monday to 40 years in prison "
+     "for shooting 6-year-old Marisol Quintero in a parked car in Duluth."),
+]  # fmt: skip
+
+
+def test_a_case_followed_for_months_in_one_town_is_one_story():
+    articles = [
+        Article(f"r{i}", f"r{i}", text, f"r{i}", published=day)
+        for i, (day, text) in enumerate(_CASE)
+    ]
+    analyses = {a.article: a for a in analyze_many(articles)}
+    stories = sorted(sorted(m) for m in link(articles, analyses).stories.values())
+    assert stories == [["r0", "r1", "r2", "r3", "r4"]]
+
+
+def test_a_name_on_reports_of_many_weeks_and_towns_is_an_anchor_not_a_victim():
+    from datetime import date, timedelta
+    from types import SimpleNamespace
+
+    from crosscheck.link.stories import Facts, discriminating_names
+
+    def report(week: int, town: str, *people: str):
+        day = date(2024, 1, 1) + timedelta(weeks=week)
+        return SimpleNamespace(facts=Facts(frozenset({town}), day, frozenset(people)))
+
+    towns = ["pittsburgh|PA", "mckeesport|PA", "duquesne|PA", "carrick|PA", "penn hills|PA"]
+    reports = [report(w, t, "kathy berggren") for w, t in enumerate(towns)]
+    reports += [report(w * 6, "duluth|MN", "marisol quintero") for w in range(5)]
+    reports += [report(w, t, "dorian pike") for w, t in enumerate(towns[:2])]
+    assert discriminating_names(reports) == {"marisol quintero", "dorian pike"}

@@ -58,7 +58,8 @@ HEADLINE_DAYS_APART = 3
 HEADLINE_KEYS = 4
 DAYS_APART_VETO = 5
 # A name met in reports of more separate events than this is a reporter's byline, an anchor
-# or an institution NER took for a person, not a victim or suspect.
+# or an institution NER took for a person, not a victim or suspect, unless every one of those
+# reports names one town (a case followed for months: the arrest, the trial, the sentence).
 MAX_EVENTS_PER_NAME = 3
 # Below this share of its headline's words in its text, a page without figures or places
 # carried a login wall or a video playlist instead of the story.
@@ -385,12 +386,25 @@ def _town_name(town_key: str) -> str:
 def discriminating_names(profiles: Iterable[Profile]) -> frozenset[str]:
     """Names that belong to few events; bylines and anchors recur across many."""
     events: dict[str, set[int]] = defaultdict(set)
+    towns: dict[str, list[frozenset[str]]] = defaultdict(list)
     for p in profiles:
         if p.facts.day:
             week = p.facts.day.toordinal() // 7
             for person in p.facts.people:
                 events[person].add(week)
-    return frozenset(name for name, weeks in events.items() if len(weeks) <= MAX_EVENTS_PER_NAME)
+                if p.facts.towns:
+                    towns[person].append(p.facts.towns)
+    return frozenset(
+        name
+        for name, weeks in events.items()
+        if len(weeks) <= MAX_EVENTS_PER_NAME or _one_town(towns[name])
+    )
+
+
+def _one_town(towns: list[frozenset[str]]) -> bool:
+    """Do all these reports name one town? A victim's name comes back in one town's news
+    for months (the arrest, the trial); an anchor's is on every page of the station."""
+    return len(towns) >= 2 and bool(frozenset.intersection(*towns))
 
 
 def keys_of(
