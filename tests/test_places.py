@@ -103,6 +103,23 @@ def test_us_villages_of_a_few_hundred_people_are_places():
     assert ("Toomsuba", "Mississippi", "US", "town") in found  # about 800
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NER stops at "Prince George"; the town of that name is in British Columbia.
+        ("PRINCE GEORGE'S CO., MD. (WUSA9) - Six people were shot early Sunday.",
+         ("Prince George's County", "Maryland", "US", "district")),
+        ("Six people were shot in Prince George's Co. early Sunday, police said.",
+         ("Prince George's County", "Maryland", "US", "district")),
+        # Caddo, Oklahoma is a town; Caddo Parish is in Louisiana.
+        ("A 10-year-old boy died at a hospital, Caddo Parish sheriff's deputies said.",
+         ("Caddo Parish", "Louisiana", "US", "district")),
+    ],
+)  # fmt: skip
+def test_a_county_written_short_or_split_by_ner_is_the_county(text, expected):
+    assert places(text)[0] == expected
+
+
 def test_rare_syrian_towns_are_places_not_organisations():
     found = places("Shelling hit Jisr al-Shughur and villages near Maarat al-Numan, Syria.")
     assert ("Jisr al-Shughur", "Idlib", "SY", "town") in found

@@ -10,6 +10,7 @@ country-level ones, "X province" is region-level and "X County" district-level.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -67,6 +68,8 @@ _HEADLINE_WORDS = NOT_PLACES | frozenset(
 )
 _CREDIT = re.compile(r"\s+[|–—-]\s+")
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+County\b")
+_COUNTY_AFTER = re.compile(r"(?:['’][sS])?\s+(?:County|COUNTY|Co\.|CO\.|Parish|PARISH)(?!\w)")
+_REGION_AFTER = re.compile(r",\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)")
 _REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
 _DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
 
@@ -110,9 +113,13 @@ def find_places(
     dateline = _DATELINE.match(text)
     if dateline:
         name = dateline.group("name").strip()
-        town = _town(name.title(), dateline.group("region"), context)
-        if town:
-            found.append(_place(Span(article, 0, len(name), name), town, "town"))
+        span = Span(article, 0, len(name), name)
+        county = _county_name(string.capwords(name.lower()), "")
+        if county in gazetteer.counties:  # "PRINCE GEORGE'S CO., MD. (WUSA9) -"
+            place = _county(span, county, dateline.group("region"), context)
+            found.extend([place] if place else [])
+        elif town := _town(name.title(), dateline.group("region"), context):
+            found.append(_place(span, town, "town"))
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS or (dateline and ent.start_char < dateline.end()):
             continue
@@ -236,6 +243,14 @@ def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
         return None  # "the 5900 block of South Peoria", "on South Grand": streets
     name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
     span = Span(article, ent.end_char - len(name), ent.end_char, name)
+    # NER stops short of the county: "Prince George('s County)", "Caddo (Parish)".
+    text = ent.doc.text
+    if after := _COUNTY_AFTER.match(text, ent.end_char):
+        county = _county_name(string.capwords(name.lower()), after.group(0))
+        if county in context.gazetteer.counties:
+            region = _REGION_AFTER.match(text, after.end())
+            whole = Span(article, span.start, after.end(), text[span.start : after.end()])
+            return _county(whole, county, region and region.group(1), context)
     following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     return _named_place(span, context, _region_after(ent), following)
 
@@ -273,6 +288,14 @@ def _county(span: Span, name: str, region: str | None, context: _Context) -> Pla
     if not picks and len(states) > 1:
         return None  # one of 30 Franklin Counties, and the article does not say which
     return Place(span, name, None, None, (picks or states)[0], "US", "district")
+
+
+def _county_name(name: str, after: str) -> str:
+    """ "Prince George's Co." or "Prince George" with "'s Co." after it -> "Prince George's
+    County"."""
+    whole = re.sub(r"\s+", " ", name + after).strip()
+    whole = re.sub(r"['’]s\b", "'s", whole, flags=re.I)
+    return re.sub(r"\bCo\.?$", "County", whole, flags=re.I)
 
 
 def _region_after(ent: SpacySpan) -> str | None:
