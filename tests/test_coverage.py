@@ -147,3 +147,25 @@ def test_only_the_storys_own_outlets_place_it():
     ohio = coverage(OutletStates("beacon", 10, {"Ohio": 9}))
     places = story_places(["z"], {"z": analyze(article)}, {"other": ohio})
     assert places == ()
+
+
+def _abroad(article: str, name: str, country: str, precision: str = "town"):
+    from crosscheck.records import Analysis, Place, Span
+
+    place = Place(Span(article, 0, len(name), name), name, 9.0, 2.5, None, country, precision)
+    return Analysis(article, (), places=(place,))
+
+
+def test_a_foreign_town_one_local_report_names_does_not_keep_the_story_unplaced():
+    ohio = coverage(OutletStates("beacon", 10, {"Ohio": 9}))
+    # "Save" in the page's share buttons, read as Savé, Benin.
+    places = story_places(["a"], {"a": _abroad("a", "Savé", "BJ")}, {"a": ohio})
+    assert [(p["name"], p["inferred_from"]) for p in places] == [
+        ("Savé", None),
+        ("Ohio", "outlet"),
+    ]
+    # Two reports naming the town, or a report naming the country, place the story abroad.
+    both = {"a": _abroad("a", "Savé", "BJ"), "b": _abroad("b", "Savé", "BJ")}
+    assert len(story_places(["a", "b"], both, {"a": ohio, "b": ohio})) == 1
+    country = {"a": _abroad("a", "Benin", "BJ", "country")}
+    assert len(story_places(["a"], country, {"a": ohio})) == 1

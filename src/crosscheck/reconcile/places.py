@@ -11,7 +11,7 @@ the town in Georgia. The coverage is read from the outlet's own analysed reports
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from crosscheck.analyze.gazetteer import Gazetteer, load_gazetteer
@@ -61,11 +61,25 @@ def story_places(
         if a in analyses
     }  # fmt: skip
     ranked = _ranked(places)
-    if not any(p["admin1"] or p["country"] not in (None, "US") for p in ranked):
-        homes = Counter(area.home for a in ids if (area := areas.get(a)) and area.home)
-        if homes:
-            ranked.append(_inferred(homes.most_common(1)[0][0]))
+    homes = Counter(area.home for a in ids if (area := areas.get(a)) and area.home)
+    if homes and not _placed(places.values()):
+        ranked = [*ranked[: limit - 1], _inferred(homes.most_common(1)[0][0])]
     return tuple(ranked[:limit])
+
+
+def _placed(places: Iterable[tuple[Place, ...]]) -> bool:
+    """Do the reports place the story: in a US state, or abroad in a country, a region or a
+    town more than one report names? A foreign town or district in one local US report is
+    mostly a word of the page read as a place ("Save" is Savé, Benin)."""
+    abroad: Counter[tuple[str, str | None]] = Counter()
+    for found in places:
+        for p in found:
+            if p.country == "US" and p.admin1:
+                return True
+            if p.country not in (None, "US") and p.precision in ("country", "region"):
+                return True
+        abroad.update({(p.name, p.country) for p in found if p.country not in (None, "US")})
+    return any(n > 1 for n in abroad.values())
 
 
 def _ranked(places: Mapping[str, tuple[Place, ...]]) -> list[dict]:
