@@ -169,3 +169,18 @@ def test_a_foreign_town_one_local_report_names_does_not_keep_the_story_unplaced(
     assert len(story_places(["a", "b"], both, {"a": ohio, "b": ohio})) == 1
     country = {"a": _abroad("a", "Benin", "BJ", "country")}
     assert len(story_places(["a"], country, {"a": ohio})) == 1
+
+
+def test_a_county_several_states_have_is_the_one_in_the_outlets_coverage():
+    article = Article(
+        "w", "w.txt", "A 13-year-old was killed in an accidental shooting in White County on "
+        "Saturday, deputies said.", "h4", title="Teen killed in accidental shooting",
+    )  # fmt: skip
+    analysis = analyze(article)
+    # Eight states have a White County; the report does not say which.
+    assert [(p.name, p.admin1, p.precision) for p in analysis.places] == [
+        ("White County", None, "district")
+    ]
+    tennessee = coverage(OutletStates("wsmv.com", 6, {"Tennessee": 4, "Ohio": 1, "Idaho": 1}))
+    places = story_places(["w"], {"w": analysis}, {"w": tennessee})
+    assert (places[0]["name"], places[0]["admin1"]) == ("White County", "Tennessee")

@@ -286,7 +286,9 @@ def _county(span: Span, name: str, region: str | None, context: _Context) -> Pla
     named = context.gazetteer.states.get(region or "")
     picks = [s for s in states if s == named] or [s for s in states if s in context.states]
     if not picks and len(states) > 1:
-        return None  # one of 30 Franklin Counties, and the article does not say which
+        # One of 30 Franklin Counties, and the article does not say which: its state is left
+        # open for the outlet's coverage area to settle (reconcile).
+        return Place(span, name, None, None, None, "US", "district")
     return Place(span, name, None, None, (picks or states)[0], "US", "district")
 
 

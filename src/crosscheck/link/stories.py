@@ -371,7 +371,10 @@ def _tolls(figures: list[Figure]) -> tuple[int | None, frozenset[int]]:
 
 def _towns(places: Iterable[Place]) -> frozenset[str]:
     return frozenset(
-        f"{fold(p.name)}|{p.admin1 or p.country}" for p in places if p.precision in _LOCAL
+        f"{fold(p.name)}|{p.admin1 or p.country}"
+        for p in places
+        # A county of a name several states have, the state unknown, tells nothing apart.
+        if p.precision in _LOCAL and (p.admin1 or p.country != "US")
     )
 
 

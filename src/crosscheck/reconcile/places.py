@@ -120,9 +120,18 @@ def _settled(places: tuple[Place, ...], area: Coverage, gazetteer: Gazetteer) ->
     return tuple(
         _namesake(p, area, gazetteer) or p
         if p.precision == "town" and p.admin1 not in area.states and p.admin1 not in named
+        else _county_in(p, area, gazetteer) or p
+        if p.precision == "district" and p.country == "US" and not p.admin1
         else p
         for p in places
     )
+
+
+def _county_in(place: Place, area: Coverage, gazetteer: Gazetteer) -> Place | None:
+    """A county several states have ("White County"), in the one state of them the outlet
+    covers."""
+    states = set(gazetteer.counties.get(place.name, ())) & area.states
+    return replace(place, admin1=states.pop()) if len(states) == 1 else None
 
 
 def _namesake(place: Place, area: Coverage, gazetteer: Gazetteer) -> Place | None:
