@@ -98,6 +98,10 @@ WALL = (
 )
 
 
+def _wall(key: str, title: str, published: str) -> Article:
+    return Article(key, key, WALL, key, title=title, published=published)
+
+
 def test_a_page_without_its_story_joins_on_the_town_and_day_of_its_headline():
     articles = [
         Article(
@@ -110,22 +114,8 @@ def test_a_page_without_its_story_joins_on_the_town_and_day_of_its_headline():
             title="Killeen toddler dies from gunshot wound after argument between relatives",
             published="2024-06-09",
         ),
-        Article(
-            "wall",
-            "wall",
-            WALL,
-            "wall",
-            title="Police accuse woman of fatally shooting toddler in Killeen",
-            published="2024-06-10",
-        ),
-        Article(
-            "other-wall",
-            "other-wall",
-            WALL,
-            "other-wall",
-            title="Man wounded in drive-by shooting in Temple",
-            published="2024-06-10",
-        ),
+        _wall("wall", "Police accuse woman of fatally shooting toddler in Killeen", "2024-06-10"),
+        _wall("other-wall", "Man wounded in drive-by shooting in Temple", "2024-06-10"),
     ]
     analyses = {a.article: a for a in analyze_many(articles)}
     stories = sorted(sorted(m) for m in link(articles, analyses).stories.values())
@@ -145,15 +135,8 @@ def test_a_headline_town_read_as_a_namesake_elsewhere_still_joins_its_report():
             title="Family of five found dead in cabin near Deer Lodge",
             published="2015-06-08",
         ),
-        Article(
-            "wall",
-            "wall",
-            WALL,
-            "wall",
-            # No state: "Deer Lodge" alone is read as the most populous namesake.
-            title="5 dead in murder-suicide at family cabin outside Deer Lodge",
-            published="2015-06-08",
-        ),
+        # No state: "Deer Lodge" alone is read as the most populous namesake.
+        _wall("wall", "5 dead in murder-suicide at family cabin outside Deer Lodge", "2015-06-08"),
     ]
     analyses = {a.article: a for a in analyze_many(articles)}
     wall_towns = {(p.name, p.admin1) for p in analyses["wall"].places}
