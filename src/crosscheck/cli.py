@@ -80,7 +80,7 @@ def run(
         _out.print(
             f"{summary.read} articles read ({summary.added} new, {summary.already_stored} "
             f"already stored, {summary.duplicates} duplicates), {len(summary.rejected)} rejected, "
-            f"{linked.stories} stories "
+            f"{linked.stories} {'story' if linked.stories == 1 else 'stories'} "
             f"-> {outputs.stories_json.parent}/"
         )
     store.close()

@@ -11,7 +11,7 @@ key are compared (never all pairs). A pair joins when
   boilerplate, not the story, is then what they share);
 - or their headlines share rare words (HEADLINES_ALIKE) and they were published within days;
 - or the texts clear SAME_PLACE_AND_DAY and the two name the same town within a day of each
-  other without disagreeing on how many people were shot;
+  other without disagreeing on how many people were shot (TOLLS_APART if they disagree);
 - or they clear SAME_FACTS and name the same person (a victim or suspect, whose name comes
   back in follow-ups on the arrest and the trial months later).
 
@@ -41,7 +41,7 @@ from crosscheck.records import Analysis, Article, Derivation, Figure, Place
 
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
-PROFILE_VERSION = "4"
+PROFILE_VERSION = "5"
 SAME_STORY = 0.3
 STRANGERS_ALIKE = 0.5
 KEYS_PER_ARTICLE = 12
@@ -52,6 +52,9 @@ MAX_DAYS_APART = 10
 SAME_FACTS = 0.2
 SAME_PLACE_AND_DAY = 0.12
 HEADLINES_ALIKE = 0.4
+# The same town and day whose tolls disagree (a first report's wounded, a later one's dead
+# and wounded counted otherwise) with this much wording in common.
+TOLLS_APART = 0.2
 # A page with no story text has only its headline to go on, against others' headlines.
 BARE_HEADLINES_ALIKE = 0.35
 HEADLINE_DAYS_APART = 3
@@ -129,12 +132,13 @@ class Facts:
         for person in self.people:
             yield f"who:{person}"
 
-    def same_place_and_day(self, other: Facts) -> bool:
+    def same_place_and_day(self, other: Facts, tolls: bool = True) -> bool:
         if not self.day or not other.day or abs((self.day - other.day).days) > 1:
             return False
         # Tolls disagree when the totals differ and no figure is shared: one report may give
         # only the civilians of a toll another gives in full.
-        if self.shot and other.shot and self.shot != other.shot and not self.tolls & other.tolls:
+        disagree = self.shot and other.shot and self.shot != other.shot
+        if tolls and disagree and not self.tolls & other.tolls:
             return False
         return bool(self.towns & other.towns)
 
@@ -329,6 +333,8 @@ def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -
     # A bare page's words are its headline's: too few to weigh against a whole report.
     place_and_day = 0.0 if a.bare or b.bare else SAME_PLACE_AND_DAY
     if alike.text >= place_and_day and a.facts.same_place_and_day(b.facts):
+        return True
+    if alike.text >= TOLLS_APART and a.facts.same_place_and_day(b.facts, tolls=False):
         return True
     return alike.text >= SAME_FACTS and bool(a.facts.people & b.facts.people & names)
 
