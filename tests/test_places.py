@@ -120,6 +120,19 @@ def test_a_county_written_short_or_split_by_ner_is_the_county(text, expected):
     assert places(text)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("A boy shot himself in the foot while hunting, Vermont State Police say.", "Vermont"),
+        ("The Florida Highway Patrol said the driver was shot on the interstate.", "Florida"),
+        ("New York State Police troopers found the hunter's body.", "New York"),
+        ("The Ohio State Highway Patrol is investigating.", "Ohio"),
+    ],
+)
+def test_a_state_force_names_its_state(text, state):
+    assert (state, state, "US", "region") in places(text)
+
+
 def test_rare_syrian_towns_are_places_not_organisations():
     found = places("Shelling hit Jisr al-Shughur and villages near Maarat al-Numan, Syria.")
     assert ("Jisr al-Shughur", "Idlib", "SY", "town") in found

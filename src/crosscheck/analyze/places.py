@@ -53,6 +53,10 @@ _AGENCY = re.compile(
 )
 # A headline's place: "... in Fort Myers", "Allentown Man ...", "Jefferson County Boy ...".
 _NAME_WORDS = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
+_STATE_AGENCY = re.compile(
+    r"\b(?!The\b)(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+(?:State\s+(?:Highway\s+)?"
+    r"(?:Police|Patrol|Troopers?)|Highway\s+Patrol)\b"
+)
 _HEADLINE_NAME = re.compile(
     rf"\b(?P<before>(?i:in|near|outside|at))\s+(?P<name>{_NAME_WORDS})"
     rf"|(?P<name2>{_NAME_WORDS})\s+(?i:man|woman|men|women|teen|teens|teenager|boy|girl|child"
@@ -201,7 +205,7 @@ def _headline_place(span: Span, context: _Context) -> Place | None:
 
 
 def _agencies(text: str, article: str, context: _Context) -> list[Place]:
-    places = []
+    places = _state_agencies(text, article, context)
     for match in _AGENCY.finditer(text):
         name = match.group("name")
         if name in context.gazetteer.states:
@@ -225,6 +229,19 @@ def _agencies(text: str, article: str, context: _Context) -> list[Place]:
         if place:
             places.append(place)
     return places
+
+
+def _state_agencies(text: str, article: str, context: _Context) -> list[Place]:
+    """The state a state force names: "Vermont State Police say it happened in Waitsfield",
+    "the Florida Highway Patrol". NER takes the whole force for an organisation, so its
+    state would otherwise go unread."""
+    states = context.gazetteer.states
+    return [
+        Place(Span(article, m.start("name"), m.end("name"), m.group("name")), m.group("name"),
+              None, None, states[m.group("name")], "US", "region")
+        for m in _STATE_AGENCY.finditer(text)
+        if m.group("name") in states and "." not in m.group("name")
+    ]  # fmt: skip
 
 
 def _agency_town(name: str, context: _Context) -> Town | None:
