@@ -132,15 +132,17 @@ class Facts:
         for person in self.people:
             yield f"who:{person}"
 
-    def same_place_and_day(self, other: Facts, tolls: bool = True) -> bool:
+    def same_place_and_day(self, other: Facts) -> bool:
         if not self.day or not other.day or abs((self.day - other.day).days) > 1:
             return False
-        # Tolls disagree when the totals differ and no figure is shared: one report may give
-        # only the civilians of a toll another gives in full.
-        disagree = self.shot and other.shot and self.shot != other.shot
-        if tolls and disagree and not self.tolls & other.tolls:
-            return False
         return bool(self.towns & other.towns)
+
+    def tolls_disagree(self, other: Facts) -> bool:
+        """The totals differ and no figure is shared: one report may give only the
+        civilians of a toll another gives in full, and then they share a figure."""
+        return bool(
+            self.shot and other.shot and self.shot != other.shot and not self.tolls & other.tolls
+        )
 
     def days_apart(self, other: Facts) -> int | None:
         if not self.day or not other.day:
@@ -330,12 +332,11 @@ def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -
         a.published, b.published, HEADLINE_DAYS_APART
     ):
         return True
-    # A bare page's words are its headline's: too few to weigh against a whole report.
-    place_and_day = 0.0 if a.bare or b.bare else SAME_PLACE_AND_DAY
-    if alike.text >= place_and_day and a.facts.same_place_and_day(b.facts):
-        return True
-    if alike.text >= TOLLS_APART and a.facts.same_place_and_day(b.facts, tolls=False):
-        return True
+    if a.facts.same_place_and_day(b.facts):
+        # A bare page's words are its headline's: too few to weigh against a whole report.
+        needed = 0.0 if a.bare or b.bare else SAME_PLACE_AND_DAY
+        if alike.text >= (TOLLS_APART if a.facts.tolls_disagree(b.facts) else needed):
+            return True
     return alike.text >= SAME_FACTS and bool(a.facts.people & b.facts.people & names)
 
 
@@ -363,7 +364,7 @@ def look_alikes(a: Facts, b: Facts) -> bool:
         return False  # one town of one name read as two namesakes: "Deer Lodge" alone
     if not {_region(t) for t in a.towns} & {_region(t) for t in b.towns}:
         return True  # Dayton, Ohio and Mobile, Alabama: never one shooting
-    return bool(a.shot and b.shot and a.shot != b.shot and not a.tolls & b.tolls)
+    return a.tolls_disagree(b)
 
 
 def _tolls(figures: list[Figure]) -> tuple[int | None, frozenset[int]]:
