@@ -147,6 +147,12 @@ class Analysis:
     event_type: str | None = None  # ACLED event type the article describes
     sub_event_type: str | None = None
 
+    @property
+    def us_states(self) -> frozenset[str]:
+        """The US states the article's places are in: what its outlet's coverage area is
+        tallied from (`OutletStates`). A county whose state is open counts for none."""
+        return frozenset(p.admin1 for p in self.places if p.country == "US" and p.admin1)
+
 
 @dataclass(frozen=True, slots=True)
 class OutletStates:

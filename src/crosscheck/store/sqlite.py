@@ -168,7 +168,7 @@ class SQLiteStore:
             self._db.executemany(
                 "INSERT INTO outlet_states SELECT id, outlet, ? FROM articles"
                 " WHERE id = ? AND outlet IS NOT NULL",
-                ((state, a.article) for a in items for state in _us_states(a)),
+                ((state, a.article) for a in items for state in sorted(a.us_states)),
             )
 
     def outlet_states(self, outlets: Iterable[str]) -> dict[str, OutletStates]:
@@ -403,10 +403,6 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self._db.execute("ROLLBACK" if exc_type else "COMMIT")
-
-
-def _us_states(analysis: Analysis) -> list[str]:
-    return sorted({p.admin1 for p in analysis.places if p.country == "US" and p.admin1})
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
