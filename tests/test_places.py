@@ -114,6 +114,9 @@ def test_us_villages_of_a_few_hundred_people_are_places():
         # Caddo, Oklahoma is a town; Caddo Parish is in Louisiana.
         ("A 10-year-old boy died at a hospital, Caddo Parish sheriff's deputies said.",
          ("Caddo Parish", "Louisiana", "US", "district")),
+        # NER splits a county word in capitals from its name.
+        ("Deputies in Caddo PARISH said the 10-year-old boy died at a hospital.",
+         ("Caddo Parish", "Louisiana", "US", "district")),
     ],
 )  # fmt: skip
 def test_a_county_written_short_or_split_by_ner_is_the_county(text, expected):

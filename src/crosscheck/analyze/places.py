@@ -72,7 +72,7 @@ _HEADLINE_WORDS = NOT_PLACES | frozenset(
 )
 _CREDIT = re.compile(r"\s+[|–—-]\s+")
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+County\b")
-_COUNTY_AFTER = re.compile(r"(?:['’][sS])?\s+(?:County|COUNTY|Co\.|CO\.|Parish|PARISH)(?!\w)")
+_COUNTY_AFTER = re.compile(r"(?i:['’]s)?\s+(?i:county|co\.|parish)(?!\w)")
 _REGION_AFTER = re.compile(r",\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)")
 _REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
 _DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
@@ -118,10 +118,10 @@ def find_places(
     if dateline:
         name = dateline.group("name").strip()
         span = Span(article, 0, len(name), name)
-        county = _county_name(string.capwords(name.lower()), "")
+        county = _county_name(name)
         if county in gazetteer.counties:  # "PRINCE GEORGE'S CO., MD. (WUSA9) -"
-            place = _county(span, county, dateline.group("region"), context)
-            found.extend([place] if place else [])
+            if place := _county(span, county, dateline.group("region"), context):
+                found.append(place)
         elif town := _town(name.title(), dateline.group("region"), context):
             found.append(_place(span, town, "town"))
     for ent in doc.ents:
@@ -263,7 +263,7 @@ def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
     # NER stops short of the county: "Prince George('s County)", "Caddo (Parish)".
     text = ent.doc.text
     if after := _COUNTY_AFTER.match(text, ent.end_char):
-        county = _county_name(string.capwords(name.lower()), after.group(0))
+        county = _county_name(name + after.group(0))
         if county in context.gazetteer.counties:
             region = _REGION_AFTER.match(text, after.end())
             whole = Span(article, span.start, after.end(), text[span.start : after.end()])
@@ -309,12 +309,18 @@ def _county(span: Span, name: str, region: str | None, context: _Context) -> Pla
     return Place(span, name, None, None, (picks or states)[0], "US", "district")
 
 
-def _county_name(name: str, after: str) -> str:
-    """ "Prince George's Co." or "Prince George" with "'s Co." after it -> "Prince George's
-    County"."""
-    whole = re.sub(r"\s+", " ", name + after).strip()
-    whole = re.sub(r"['’]s\b", "'s", whole, flags=re.I)
-    return re.sub(r"\bCo\.?$", "County", whole, flags=re.I)
+def _county_name(written: str) -> str:
+    """The gazetteer's name of a county as written: "PRINCE GEORGE'S CO." or "Prince
+    George’s  County" -> "Prince George's County"."""
+    name = re.sub(r"\s+", " ", written).strip().replace("’", "'")
+    if name.isupper():  # a dateline's capitals; otherwise keep "DeKalb", "McDowell"
+        name = string.capwords(name.lower())
+    name = re.sub(r"'S\b", "'s", name)
+    return re.sub(
+        r"(?i)\b(?:(?P<parish>parish)|co\.?|county)$",
+        lambda m: "Parish" if m.group("parish") else "County",
+        name,
+    )
 
 
 def _region_after(ent: SpacySpan) -> str | None:
