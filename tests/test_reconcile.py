@@ -4,6 +4,8 @@ statement in three wordings, and an unsourced detail in a rewrite."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from coast import coast_articles, coast_story
 
@@ -176,6 +178,26 @@ def test_a_smaller_total_a_report_also_states_backs_another_reports_count():
     # each report also telling of one victim, is not a toll of one.
     figures = [killed("a", 5), killed("a", 1), killed("c", 3), killed("c", 1)]
     assert estimate("killed", figures, origins, published).best == 3
+
+
+def test_a_report_naming_its_dead_without_a_number_backs_a_larger_numbered_count():
+    def figure(article, text, value, status="killed"):
+        span = Span(article, 0, len(text), text)
+        return Figure(article, value, value, value, status, span, span)
+
+    published = {"a": "2025-06-08", "b": "2025-06-09", "c": "2025-06-09"}
+    origins = {a: a for a in published}
+    # A headline gives five dead; two reports tell only that the man "killed his wife" and
+    # that "she was killed": neither says no one else died.
+    named = [figure("b", "killed his wife", 1), figure("c", "she was killed", 1)]
+    found = estimate("killed", [figure("a", "5 dead", 5), *named], origins, published)
+    assert (found.low, found.best, found.high) == (1, 5, 5)
+    # Two reports that number one dead do say so, against the headline's five.
+    numbered = [figure("b", "one person was killed", 1), figure("c", "1 dead", 1)]
+    assert estimate("killed", [figure("a", "5 dead", 5), *numbered], origins, published).best == 1
+    # Nor does a named wounded man back another report's count of people shot.
+    shot = [figure("a", "5 shot", 5, "shot"), *(replace(f, status="shot") for f in named)]
+    assert estimate("injured", shot, origins, published).best == 1
 
 
 @pytest.mark.parametrize(

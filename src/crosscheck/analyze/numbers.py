@@ -31,6 +31,7 @@ NUMBER_PATTERN = (
     r"|(?:" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])"
     r"|(?!and\b)" + _WORD + r"(?:[\s-]+" + _WORD + r")*)"
 )
+_WRITTEN = re.compile(rf"(?<![\w-]){NUMBER_PATTERN}(?!\w)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,12 @@ def parse_amount(text: str) -> Amount | None:
         return Amount(value, value, value, False)
     value = _words_to_int(cleaned)
     return None if value is None else Amount(value, value, value, False)
+
+
+def writes_number(text: str) -> bool:
+    """Does `text` write a number ("two", "5", "a dozen", "both"), not just an article ("a
+    man", "killed his wife")?"""
+    return any(m.group(0).lower() not in ("a", "an") for m in _WRITTEN.finditer(text))
 
 
 def _words_to_int(text: str) -> int | None:

@@ -18,6 +18,11 @@ Rule (UCDP-style), applied to the story's total for each status and to each vict
   reported by as many origins, the one in more articles, then the one more reports give
   as their own, then the most recently published
   (tolls are revised upward as bodies are found);
+- a report that counts its dead only by naming them, writing no number ("killed his wife",
+  "the man died"), gives a lower bound: it backs the larger numbered counts of dead other
+  reports give ("5 dead") as well as its own. Not so for the injured: a numbered count of
+  people shot is more often another shooting's than a report's naming one wounded man is
+  incomplete;
 - low and high are the smallest and largest counts any article reports.
 
 A report that gives a total and the parts it is made of is checked: do the parts add up?
@@ -28,6 +33,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from crosscheck.analyze.numbers import writes_number
 from crosscheck.casualties import article_counts
 from crosscheck.records import CategoryEstimate, Estimate, Figure, TotalCheck
 
@@ -53,7 +59,17 @@ def estimate(
     }
     complete = {a for a in per_article if _complete(by_article[a], status, named)}
     also = {a: _smaller_totals(by_article[a], status, count) for a, count in per_article.items()}
-    return _estimate(per_article, origin_of, published, complete or None, also)
+    bounds = {a for a in per_article if status == "killed" and _named_only(by_article[a], status)}
+    return _estimate(per_article, origin_of, published, complete or None, also, bounds)
+
+
+def _named_only(own: list[Figure], status: str) -> bool:
+    """Does the article count its `status` only by naming people ("killed his wife"), with
+    no number written?"""
+    counted = [f for f in own if f.status == status and not f.part_of_total]
+    return bool(counted) and not any(
+        f.listed_with is not None or writes_number(f.span.text) for f in counted
+    )
 
 
 def _smaller_totals(own: list[Figure], status: str, count: int) -> set[int]:
@@ -129,21 +145,27 @@ def _estimate(
     published: Mapping[str, str | None],
     voters: set[str] | None = None,
     also: Mapping[str, set[int]] | None = None,
+    bounds: set[str] | None = None,
 ) -> Estimate:
     if not per_article:
         return Estimate()
+    voting = {a: n for a, n in per_article.items() if voters is None or a in voters}
     origins: dict[int, set[str]] = defaultdict(set)
     articles: dict[int, int] = defaultdict(int)
     own: dict[int, int] = defaultdict(int)
     latest: dict[int, str] = {}
-    for article, count in per_article.items():
-        if voters is not None and article not in voters:
-            continue
+    for article, count in voting.items():
         own[count] += 1
         for value in {count} | (also or {}).get(article, set()):
             origins[value].add(origin_of.get(article, article))
             articles[value] += 1
             latest[value] = max(latest.get(value, ""), published.get(article) or "")
+    # A lower bound backs every larger count some report numbers.
+    numbered = {n for a, n in voting.items() if a not in (bounds or ())}
+    for article in voting.keys() & (bounds or set()):
+        for value in numbered:
+            if value > voting[article]:
+                origins[value].add(origin_of.get(article, article))
     # Only a count some article gives can be best; a smaller total it also states backs
     # another article's count of that size.
     best = max(own, key=lambda c: (len(origins[c]), articles[c], own[c], latest[c], c))
