@@ -33,6 +33,23 @@ def test_springfield_is_resolved_by_the_state_the_article_names():
     assert ("Springfield", "Ohio", "US", "town") in places("A man was shot in Springfield, Ohio.")
 
 
+def test_a_shared_town_name_is_the_namesake_next_to_the_article_s_other_towns():
+    # Columbus beside Phenix City is Georgia's, though Ohio's is four times larger.
+    assert ("Columbus", "Georgia", "US", "town") in places(
+        "A child was grazed by a bullet in Columbus on Friday. The suspect fled across the "
+        "river to Phenix City, police said."
+    )
+    assert ("Columbus", "Ohio", "US", "town") in places("A child was grazed in Columbus.")
+    # The state the article names wins over the neighbour: this Columbus is Ohio's.
+    assert ("Columbus", "Ohio", "US", "town") in places(
+        "He drove from Phenix City to Columbus, Ohio, where he was arrested."
+    )
+    # A village beside a city's namesake does not move the city: Atlanta stays Georgia's.
+    found = places("A man from Atlanta was shot in Noblesville on Sunday.")
+    assert ("Atlanta", "Georgia", "US", "town") in found
+    assert ("Noblesville", "Indiana", "US", "town") in found
+
+
 def test_tripoli_is_resolved_by_the_country_the_article_names():
     assert ("Tripoli", None, "LB", "town") in places(
         "Clashes broke out near Tripoli, Lebanon, on Friday."

@@ -5,6 +5,7 @@ plus a curated file of places GeoNames lacks (air bases, villages, districts).
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -46,6 +47,16 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Town, ...]:
         return self.towns.get(_key(name), ())
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 12_742 * math.asin(math.sqrt(h))
 
 
 def _key(name: str) -> str:

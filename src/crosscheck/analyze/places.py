@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from crosscheck.analyze.gazetteer import Gazetteer, Town
+from crosscheck.analyze.gazetteer import Gazetteer, Town, distance_km
 from crosscheck.analyze.nlp import NOT_PLACES
 from crosscheck.records import Place, Span
 
@@ -76,6 +76,10 @@ _COUNTY_AFTER = re.compile(r"(?i:['’]s)?\s+(?i:county|co\.|parish)(?!\w)")
 _REGION_AFTER = re.compile(r",\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)")
 _REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
 _DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
+# A town's namesake this close to another town of the article is the one meant, unless it is
+# this many times smaller than the namesake first read.
+NEAR_KM = 50
+NEAR_POPULATION_RATIO = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +140,53 @@ def find_places(
             replace(p, span=replace(p.span, in_title=True))
             for p in _headline_places(headline, article, context)
         )
-    unique = {(p.in_title, p.span.start, p.span.end): p for p in found}
+    unique = {(p.in_title, p.span.start, p.span.end): p for p in _nearest(found, context)}
     return tuple(sorted(unique.values(), key=lambda p: (not p.in_title, p.span.start)))
+
+
+def _nearest(found: list[Place], context: _Context) -> list[Place]:
+    """Each US town of a name several states share, read as the namesake next to a town the
+    article names that has no namesake in another state, unless the article names the
+    state the town was placed in: Columbus beside Phenix City, Alabama is Georgia's, not
+    Ohio's larger one, and Hollywood beside Dania Beach is Florida's."""
+    anchors = [
+        (p.lat, p.lon)
+        for p in found
+        if p.precision == "town" and p.lat is not None and p.lon is not None
+        and len(_us_states_of(p, context.gazetteer)) == 1
+    ]  # fmt: skip
+    if not anchors:
+        return found
+    return [
+        _near_anchor(p, anchors, context.gazetteer)
+        if p.precision == "town" and p.admin1 not in context.states
+        and len(_us_states_of(p, context.gazetteer)) > 1
+        else p
+        for p in found
+    ]  # fmt: skip
+
+
+def _us_states_of(place: Place, gazetteer: Gazetteer) -> set[str | None]:
+    if place.country != "US":
+        return set()
+    return {t.admin1 for t in gazetteer.lookup(place.span.text) if t.country == "US"}
+
+
+def _near_anchor(place: Place, anchors: list[tuple[float, float]], gazetteer: Gazetteer) -> Place:
+    def away(town: Town) -> float:
+        return min(distance_km((town.lat, town.lon), anchor) for anchor in anchors)
+
+    towns = [t for t in gazetteer.lookup(place.span.text) if t.country == "US"]
+    near = min(towns, key=away)
+    placed = max((t.population for t in towns if t.admin1 == place.admin1), default=0)
+    if (
+        near.admin1 == place.admin1
+        or away(near) > NEAR_KM
+        # A small namesake near a village does not unseat a city: "Atlanta" stays Georgia's.
+        or near.population * NEAR_POPULATION_RATIO < placed
+    ):
+        return place
+    return _place(place.span, near, place.precision)
 
 
 def headline_of(title: str | None) -> str:
