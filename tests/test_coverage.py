@@ -11,6 +11,7 @@ from conftest import write
 from crosscheck import pipeline
 from crosscheck.analyze import ANALYZER_VERSION, analyze
 from crosscheck.reconcile import coverage
+from crosscheck.reconcile.outlet_names import named_place
 from crosscheck.reconcile.places import story_places
 from crosscheck.records import Article, OutletStates
 from crosscheck.store import SQLiteStore
@@ -215,3 +216,46 @@ def test_a_county_several_states_have_is_the_one_in_the_outlets_coverage():
     tennessee = coverage(OutletStates("wsmv.com", 6, {"Tennessee": 4, "Ohio": 1, "Idaho": 1}))
     places = story_places(["w"], {"w": analysis}, {"w": tennessee})
     assert (places[0]["name"], places[0]["admin1"]) == ("White County", "Tennessee")
+
+
+@pytest.mark.parametrize(
+    ("outlet", "covered", "expected"),
+    [
+        ("delrionewsherald.com", (), ("Del Rio", "Texas", "town")),
+        ("fox13memphis.com", (), ("Memphis", "Tennessee", "town")),
+        ("goerie.com", (), ("Erie", "Pennsylvania", "town")),
+        ("www.ledger-enquirer.com", (), None),
+        ("chicago.cbslocal.com", (), ("Chicago", "Illinois", "town")),
+        ("centralillinoisproud.com", (), ("Illinois", "Illinois", "region")),
+        # A state before the town of its name; the capital before the state.
+        ("delawareonline.com", (), ("Delaware", "Delaware", "region")),
+        ("nbcwashington.com", (), ("Washington", "District of Columbia", "town")),
+        # Words of outlets' names are not towns, nor a part of a word that is no name.
+        ("king5.com", (), None),
+        ("timesunion.com", (), None),
+        ("hutchnews.com", (), None),
+        ("sfgate.com", (), None),
+        # Springfields of four states are as large: the outlet's coverage says which.
+        ("springfieldnewssun.com", (), None),
+        ("springfieldnewssun.com", ("Ohio",), ("Springfield", "Ohio", "town")),
+        ("onlineathens.com", (), ("Athens", "Georgia", "town")),
+        ("Associated Press", (), None),
+    ],
+)
+def test_the_town_or_state_an_outlets_address_is_named_for(outlet, covered, expected):
+    found = named_place(outlet, frozenset(covered))
+    assert (found and (found.name, found.state, found.precision)) == expected
+
+
+def test_a_story_no_report_places_is_put_in_the_town_its_outlets_address_names():
+    # A paywalled page: its text names no place.
+    article = Article("p", "p.txt", "Please log in to continue reading.", "h4", title="Teens ID'd")
+    paper = coverage(OutletStates("delrionewsherald.com", 0, {}))
+    places = story_places(["p"], {"p": analyze(article)}, {"p": paper})
+    assert [(p["name"], p["admin1"], p["precision"], p["inferred_from"]) for p in places] == [
+        ("Del Rio", "Texas", "town", "outlet")
+    ]
+    assert places[0]["lat"] == pytest.approx(29.36, abs=0.05)
+    # The address comes before the state its reports name, which is less precise.
+    tallied = coverage(OutletStates("delrionewsherald.com", 4, {"Texas": 4}))
+    assert story_places(["p"], {"p": analyze(article)}, {"p": tallied})[0]["name"] == "Del Rio"

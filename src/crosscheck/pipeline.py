@@ -20,7 +20,7 @@ from crosscheck.link import build, extend
 from crosscheck.link.embeddings import DIMENSIONS, SentenceEncoder
 from crosscheck.link.stories import PROFILE_VERSION
 from crosscheck.reconcile import Coverage, Embed, coverage, reconcile
-from crosscheck.records import Article, Linkage, Rejection
+from crosscheck.records import Article, Linkage, OutletStates, Rejection
 from crosscheck.store import Store
 
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
@@ -184,8 +184,9 @@ def reconcile_all(
 def _coverage(store: Store, articles: Iterable[Article]) -> dict[str, Coverage]:
     """Each article's outlet's coverage area, by article id."""
     outlet_of = {a.id: a.outlet for a in articles if a.outlet}
-    areas = {o: coverage(t) for o, t in store.outlet_states(set(outlet_of.values())).items()}
-    return {a: areas[o] for a, o in outlet_of.items() if o in areas}
+    tallies = store.outlet_states(set(outlet_of.values()))
+    areas = {o: coverage(tallies.get(o) or OutletStates(o, 0, {})) for o in set(outlet_of.values())}
+    return {a: areas[o] for a, o in outlet_of.items()}
 
 
 class LazyEncoder:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from crosscheck.analyze.gazetteer import Gazetteer, load_gazetteer
+from crosscheck.reconcile.outlet_names import OutletPlace, named_place
 from crosscheck.records import Analysis, OutletStates, Place
 
 # An outlet covers a state when at least this share of its analysed reports that name a
@@ -27,19 +28,25 @@ _KEYS = ("name", "lat", "lon", "admin1", "country", "precision")
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """The US states an outlet covers, and the one it is at home in, if any."""
+    """The US states an outlet covers, the one it is at home in, if any, and the town or
+    state its address is named for, if any."""
 
     states: frozenset[str]
     home: str | None
+    named: OutletPlace | None = None
 
 
 def coverage(tally: OutletStates) -> Coverage:
+    """An outlet's coverage from its reports' states (none for an outlet with no report
+    naming a state) and its address."""
+
     def share(n: int, least: float) -> bool:
         return n >= least * tally.articles
 
     states = frozenset(s for s, n in tally.states.items() if share(n, COVERED_SHARE))
     top = max(tally.states.items(), key=lambda item: (item[1], item[0]), default=None)
-    return Coverage(states, top[0] if top and share(top[1], HOME_SHARE) else None)
+    home = top[0] if top and share(top[1], HOME_SHARE) else None
+    return Coverage(states, home, named_place(tally.outlet, states))
 
 
 def story_places(
@@ -61,10 +68,23 @@ def story_places(
         if a in analyses
     }  # fmt: skip
     ranked = _ranked(places)
-    homes = Counter(area.home for a in ids if (area := areas.get(a)) and area.home)
-    if homes and not _placed(places.values()):
-        ranked = [*ranked[: limit - 1], _inferred(homes.most_common(1)[0][0])]
+    if not _placed(places.values()) and (home := _home(ids, areas)):
+        ranked = [*ranked[: limit - 1], home]
     return tuple(ranked[:limit])
+
+
+def _home(ids: list[str], areas: Mapping[str, Coverage]) -> dict | None:
+    """Where the story's outlets are: the town or state most of their addresses name
+    ("delrionewsherald.com"), else the state most of their reports name."""
+    named = Counter(area.named for a in ids if (area := areas.get(a)) and area.named)
+    if named:
+        return _inferred(named.most_common(1)[0][0])
+    homes = Counter(area.home for a in ids if (area := areas.get(a)) and area.home)
+    return (
+        _inferred(OutletPlace(homes.most_common(1)[0][0], homes.most_common(1)[0][0]))
+        if homes
+        else None
+    )
 
 
 def _placed(places: Iterable[tuple[Place, ...]]) -> bool:
@@ -106,10 +126,10 @@ def _ranked(places: Mapping[str, tuple[Place, ...]]) -> list[dict]:
     ]
 
 
-def _inferred(state: str) -> dict:
-    """The home state of the story's outlets, for a story no report places anywhere: marked
-    as inferred, for no report names it."""
-    values = (state, None, None, state, "US", "region")
+def _inferred(home: OutletPlace) -> dict:
+    """The home of the story's outlets, for a story no report places anywhere: marked as
+    inferred, for no report names it."""
+    values = (home.name, home.lat, home.lon, home.state, "US", home.precision)
     return dict(zip(_KEYS, values, strict=True)) | {"articles": 0, "inferred_from": "outlet"}
 
 
