@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
+from crosscheck.link.stories import Facts, Profile, look_alikes
 from crosscheck.records import Article
 
 # Two outlets' own reports of one shooting (little shared wording), a look-alike shooting in
@@ -184,6 +187,21 @@ def test_reports_of_other_towns_and_other_people_need_more_than_a_shared_templat
     assert stories == [["corpus"], ["san-antonio"]]
 
 
+def test_a_follow_up_recalling_the_day_of_the_shooting_is_no_look_alike_weeks_later():
+    town = frozenset({"dayton|Ohio"})
+    shooting = Facts(town, date(2024, 6, 9), days=frozenset({date(2024, 6, 9)}))
+    # Dated by the day of its own news (an arrest on the 19th) and recalling the 9th.
+    arrest = Facts(town, date(2024, 6, 19), days=frozenset({date(2024, 6, 19), date(2024, 6, 9)}))
+    look_alike = Facts(town, date(2024, 6, 16), days=frozenset({date(2024, 6, 16)}))
+    assert not look_alikes(arrest, shooting) and not look_alikes(shooting, arrest)
+    assert look_alikes(look_alike, shooting)
+    # The days a report mentions travel with its stored profile.
+    article = Article("a", "a", "DAYTON, Ohio — Police on Wednesday arrested a man in the "
+                      "June 9 shooting on Elm Street.", "a", published="2024-06-20")  # fmt: skip
+    profile = Profile.of(article, analyze_many([article])[0])
+    assert date(2024, 6, 9) in Profile.from_json("a", profile.to_json()).facts.days
+
+
 def test_a_follow_up_naming_the_suspect_without_his_middle_name_joins_the_first_report():
     articles = [
         Article(
@@ -237,7 +255,7 @@ def test_a_case_followed_for_months_in_one_town_is_one_story():
 
 
 def test_a_name_on_reports_of_many_weeks_and_towns_is_an_anchor_not_a_victim():
-    from datetime import date, timedelta
+    from datetime import timedelta
     from types import SimpleNamespace
 
     from crosscheck.link.stories import Facts, discriminating_names

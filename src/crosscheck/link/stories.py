@@ -41,7 +41,7 @@ from crosscheck.records import Analysis, Article, Derivation, Figure, Place
 
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
-PROFILE_VERSION = "5"
+PROFILE_VERSION = "6"
 SAME_STORY = 0.3
 STRANGERS_ALIKE = 0.5
 KEYS_PER_ARTICLE = 12
@@ -92,6 +92,7 @@ class Facts:
     people: frozenset[str] = frozenset()
     shot: int | None = None  # killed plus injured, the count least revised between reports
     tolls: frozenset[int] = frozenset()  # every killed, injured or shot figure it gives
+    days: frozenset[date] = frozenset()  # every day it mentions
 
     @classmethod
     def of(cls, analysis: Analysis | None, text: str = "") -> Facts:
@@ -110,7 +111,12 @@ class Facts:
             and (key := _person_key(e.name))
         )
         day = date.fromisoformat(analysis.event_date) if analysis.event_date else None
-        return cls(towns, day, people, *_tolls(list(analysis.figures)))
+        days = frozenset(
+            date.fromisoformat(m.resolved)
+            for m in analysis.dates
+            if m.resolved and m.granularity == "day"
+        )
+        return cls(towns, day, people, *_tolls(list(analysis.figures)), days)
 
     @classmethod
     def of_headline(cls, analysis: Analysis | None, published: date | None) -> Facts:
@@ -143,6 +149,11 @@ class Facts:
         return bool(
             self.shot and other.shot and self.shot != other.shot and not self.tolls & other.tolls
         )
+
+    def recalls(self, other: Facts) -> bool:
+        """Does one report mention the day the other dates its incident to (a follow-up
+        recalling "the June 5 shooting")?"""
+        return bool((self.day and self.day in other.days) or (other.day and other.day in self.days))
 
     def days_apart(self, other: Facts) -> int | None:
         if not self.day or not other.day:
@@ -190,6 +201,7 @@ class Profile:
                 "people": sorted(f.people),
                 "shot": f.shot,
                 "tolls": sorted(f.tolls),
+                "days": sorted(d.isoformat() for d in f.days),
                 "bare": self.bare,
             },
             separators=(",", ":"),
@@ -204,6 +216,7 @@ class Profile:
             frozenset(d["people"]),
             d["shot"],
             frozenset(d.get("tolls", ())),
+            frozenset(date.fromisoformat(x) for x in d.get("days", ())),
         )
         return cls(
             article,
@@ -352,11 +365,12 @@ def look_alikes(a: Facts, b: Facts) -> bool:
     or countries (unless they name a town of one name, which one of them read as a namesake
     elsewhere), or in different towns with different tolls (templated briefs: "A shooting
     on Oak Street in X left 3 injured").
-    A report naming the same victim or suspect may be a follow-up (an arrest, a trial)."""
+    A report naming the same victim or suspect, or mentioning the day the other dates its
+    incident to, may be a follow-up (an arrest, a trial)."""
     if a.people & b.people:
         return False
     apart = a.days_apart(b)
-    if apart is not None and apart > DAYS_APART_VETO:
+    if apart is not None and apart > DAYS_APART_VETO and not a.recalls(b):
         return True
     if not (a.towns and b.towns) or a.towns & b.towns:
         return False
