@@ -6,7 +6,7 @@ from datetime import date
 
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
-from crosscheck.link.stories import Facts, Profile, look_alikes
+from crosscheck.link.stories import Facts, Profile, look_alikes, strangers
 from crosscheck.records import Article
 
 # Two outlets' own reports of one shooting (little shared wording), a look-alike shooting in
@@ -200,6 +200,19 @@ def test_a_follow_up_recalling_the_day_of_the_shooting_is_no_look_alike_weeks_la
                       "June 9 shooting on Elm Street.", "a", published="2024-06-20")  # fmt: skip
     profile = Profile.of(article, analyze_many([article])[0])
     assert date(2024, 6, 9) in Profile.from_json("a", profile.to_json()).facts.days
+
+
+def test_reports_of_other_towns_days_apart_are_strangers_who_need_more_wording():
+    corpus = Facts(frozenset({"corpus christi|Texas"}), date(2017, 4, 2))
+    bexar = Facts(frozenset({"bexar county|Texas"}), date(2017, 3, 28))
+    names = frozenset({"javier morales"})
+    assert strangers(corpus, bexar, names)
+    # The next day, a report of a neighbouring town may be of the same shooting.
+    assert not strangers(corpus, Facts(bexar.towns, date(2017, 4, 3)), names)
+    # As may one naming the same person, or one of the same town.
+    named = Facts(bexar.towns, bexar.day, frozenset({"javier morales"}))
+    assert not strangers(Facts(corpus.towns, corpus.day, named.people), named, names)
+    assert not strangers(Facts(bexar.towns, corpus.day), bexar, names)
 
 
 def test_a_follow_up_naming_the_suspect_without_his_middle_name_joins_the_first_report():

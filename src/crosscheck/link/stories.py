@@ -44,6 +44,10 @@ from crosscheck.records import Analysis, Article, Derivation, Figure, Place
 PROFILE_VERSION = "6"
 SAME_STORY = 0.3
 STRANGERS_ALIKE = 0.5
+# Reports of different towns dated this many days apart are strangers too: one station's
+# boilerplate lifts a Corpus Christi report and a Bexar County one of five days before
+# past SAME_STORY.
+STRANGERS_DAYS_APART = 3
 KEYS_PER_ARTICLE = 12
 # A key shared by more articles than this says little about which incident they report.
 MAX_POSTING = 60
@@ -354,10 +358,16 @@ def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -
 
 
 def strangers(a: Facts, b: Facts, names: frozenset[str]) -> bool:
-    """Reports in different towns whose victims and suspects are different people."""
+    """Reports in different towns whose victims and suspects are different people, or that
+    date their incidents days apart and name no one in common."""
     if not (a.towns and b.towns) or a.towns & b.towns:
         return False
-    return bool(a.people & names) and bool(b.people & names) and not a.people & b.people
+    if a.people & b.people:
+        return False
+    apart = a.days_apart(b)
+    return (apart is not None and apart >= STRANGERS_DAYS_APART) or bool(
+        a.people & names and b.people & names
+    )
 
 
 def look_alikes(a: Facts, b: Facts) -> bool:
