@@ -281,4 +281,8 @@ def test_a_name_on_reports_of_many_weeks_and_towns_is_an_anchor_not_a_victim():
     reports = [report(w, t, "kathy berggren") for w, t in enumerate(towns)]
     reports += [report(w * 6, "duluth|MN", "marisol quintero") for w in range(5)]
     reports += [report(w, t, "dorian pike") for w, t in enumerate(towns[:2])]
-    assert discriminating_names(reports) == {"marisol quintero", "dorian pike"}
+    # Months of one Pittsburgh neighbourhood's case, one report reading "Knoxville" as the
+    # Tennessee city: still one town.
+    knoxville = ["knoxville|Pennsylvania"] * 4 + ["knoxville|Tennessee"]
+    reports += [report(w * 5, t, "isis allen") for w, t in enumerate(knoxville)]
+    assert discriminating_names(reports) == {"marisol quintero", "dorian pike", "isis allen"}

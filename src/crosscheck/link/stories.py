@@ -437,8 +437,10 @@ def discriminating_names(profiles: Iterable[Profile]) -> frozenset[str]:
 
 def _one_town(towns: list[frozenset[str]]) -> bool:
     """Do all these reports name one town? A victim's name comes back in one town's news
-    for months (the arrest, the trial); an anchor's is on every page of the station."""
-    return len(towns) >= 2 and bool(frozenset.intersection(*towns))
+    for months (the arrest, the trial); an anchor's is on every page of the station. The
+    town's name is enough: one report may read it as a namesake in another state."""
+    names = [frozenset(_town_name(t) for t in found) for found in towns]
+    return len(names) >= 2 and bool(frozenset.intersection(*names))
 
 
 def keys_of(
