@@ -252,6 +252,18 @@ def test_a_page_with_no_story_text_has_its_headline_places(title, expected):
     assert found == [(*expected, True)]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Five dead in Cascade Mall shooting; gunman still at large",  # not Cascade, Seychelles
+        "Teen shot near Hamilton Township school",  # not Hamilton, Ontario
+    ],
+)
+def test_a_headline_name_before_a_site_or_a_township_is_no_town(title):
+    article = Article("t", "s", "Thank you for registering! Sign in to read on.", "h", title=title)
+    assert analyze(article).places == ()
+
+
 def test_a_street_named_after_a_state_does_not_name_the_state():
     found = places(
         "One juvenile was killed in a shooting on Tuesday in South Los Angeles, officials said. "

@@ -63,6 +63,12 @@ _HEADLINE_NAME = re.compile(
     r"|toddler|couple|family|father|mother|resident|residents|student|officer|deputy|police"
     r"|homicide|shooting)\b"
 )
+# Words after a name in a headline that make it a county's or a site's, not a town's.
+_NOT_A_TOWN_AFTER = frozenset(
+    "County Township Mall Park Street St Avenue Ave Road Rd Boulevard Blvd Drive Highway "
+    "School Church Apartments Apartment Plaza Center Hospital Station Hotel Motel Club "
+    "Restaurant Lounge Store Market Stadium Airport Walmart".split()
+)
 _HEADLINE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "on", "of", "after", "for"})
 # Title-case words that are towns somewhere but, in a headline, are words: those the place
 # ruler never takes for towns, and a headline's own.
@@ -215,8 +221,10 @@ def _headline_places(headline: Doc, article: str, context: _Context) -> list[Pla
         cut = [i for i, w in enumerate(words) if w.lower() in _HEADLINE_PREPOSITIONS]
         words = words[cut[-1] + 1 :] if cut else words
         for n in range(len(words), 0, -1):
-            if n < len(words) and words[n] == "County":
-                break  # "White County" named no town; "White" is none either
+            if n < len(words) and words[n].rstrip(".") in _NOT_A_TOWN_AFTER:
+                # "White County" named no town, nor "Cascade Mall": "White" and "Cascade"
+                # are none either.
+                break
             # After "in", the place opens the name. Before "man" it mostly closes it
             # ("Deadly Allentown shooting"), but may not ("Zanesville Bar shooting"): of the
             # two, the more populous town is the likelier one meant.
