@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
-from crosscheck.link.stories import Facts, Profile, look_alikes, strangers
+from crosscheck.link.stories import Facts, Likeness, Profile, look_alikes, same_story, strangers
 from crosscheck.records import Article
 
 # Two outlets' own reports of one shooting (little shared wording), a look-alike shooting in
@@ -213,6 +214,20 @@ def test_reports_of_other_towns_days_apart_are_strangers_who_need_more_wording()
     named = Facts(bexar.towns, bexar.day, frozenset({"javier morales"}))
     assert not strangers(Facts(corpus.towns, corpus.day, named.people), named, names)
     assert not strangers(Facts(bexar.towns, corpus.day), bexar, names)
+
+
+def test_reports_of_one_town_two_days_apart_join_on_some_wording_when_tolls_agree():
+    def report(day: int, shot: int) -> Profile:
+        facts = Facts(frozenset({"memphis|Tennessee"}), date(2024, 3, day), shot=shot,
+                      tolls=frozenset({shot}))  # fmt: skip
+        return Profile(f"r{day}", date(2024, 3, 4), Counter(), Counter(), facts, bare=False)
+
+    night, morning = report(1, 2), report(3, 2)
+    some, little = Likeness(0.22, 0.0), Likeness(0.15, 0.0)
+    assert same_story(night, morning, some, frozenset())
+    assert not same_story(night, morning, little, frozenset())
+    assert not same_story(night, report(4, 2), some, frozenset())  # three days apart
+    assert not same_story(night, report(3, 5), some, frozenset())  # other tolls
 
 
 def test_a_follow_up_naming_the_suspect_without_his_middle_name_joins_the_first_report():

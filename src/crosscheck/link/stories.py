@@ -55,6 +55,9 @@ MAX_DAYS_APART = 10
 # Reports that name the same town and day, or the same person, need less shared wording.
 SAME_FACTS = 0.2
 SAME_PLACE_AND_DAY = 0.12
+# Reports of one town dated this many days apart join on SAME_FACTS of wording, when their
+# tolls agree.
+PLACE_DAYS_APART = 2
 HEADLINES_ALIKE = 0.4
 # The same town and day whose tolls disagree (a first report's wounded, a later one's dead
 # and wounded counted otherwise) with this much wording in common.
@@ -146,6 +149,11 @@ class Facts:
         if not self.day or not other.day or abs((self.day - other.day).days) > 1:
             return False
         return bool(self.towns & other.towns)
+
+    def same_place_days_apart(self, other: Facts) -> bool:
+        """The same town, its incident dated two days from the other's: a late-night
+        shooting one report dates by the night, another by the morning after it was found."""
+        return self.days_apart(other) == PLACE_DAYS_APART and bool(self.towns & other.towns)
 
     def tolls_disagree(self, other: Facts) -> bool:
         """The totals differ and no figure is shared: one report may give only the
@@ -354,6 +362,8 @@ def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -
         needed = 0.0 if a.bare or b.bare else SAME_PLACE_AND_DAY
         if alike.text >= (TOLLS_APART if a.facts.tolls_disagree(b.facts) else needed):
             return True
+    if a.facts.same_place_days_apart(b.facts) and not a.facts.tolls_disagree(b.facts):
+        return alike.text >= SAME_FACTS
     return alike.text >= SAME_FACTS and bool(a.facts.people & b.facts.people & names)
 
 
