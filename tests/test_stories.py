@@ -8,7 +8,7 @@ from datetime import date
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
 from crosscheck.link.stories import Facts, Likeness, Profile, look_alikes, same_story, strangers
-from crosscheck.records import Article
+from crosscheck.records import Analysis, Article, Entity, Span
 
 # Two outlets' own reports of one shooting (little shared wording), a look-alike shooting in
 # the same city a week later, and an unrelated incident elsewhere.
@@ -228,6 +228,22 @@ def test_reports_of_one_town_two_days_apart_join_on_some_wording_when_tolls_agre
     assert not same_story(night, morning, little, frozenset())
     assert not same_story(night, report(4, 2), some, frozenset())  # three days apart
     assert not same_story(night, report(3, 5), some, frozenset())  # other tolls
+
+
+def test_a_pages_own_words_and_photo_credits_are_not_the_people_of_a_report():
+    text = (
+        "Jamal Lackey, 17, was shot Sunday. (Photo: Anthony Adams/IndyStar) Email Alerts "
+        "| Instagram. Shaquille O'Neal Tillman was arrested."
+    )
+
+    def person(name: str) -> Entity:
+        start = text.index(name)
+        return Entity(Span("a", start, start + len(name), name), "person", name)
+
+    names = ["Jamal Lackey", "Anthony Adams/IndyStar", "Email Alerts", "| Instagram",
+             "Shaquille O'Neal Tillman"]  # fmt: skip
+    analysis = Analysis("a", (), entities=tuple(map(person, names)))
+    assert Facts.of(analysis, text).people == {"jamal lackey", "oneal tillman"}
 
 
 def test_a_follow_up_naming_the_suspect_without_his_middle_name_joins_the_first_report():

@@ -41,7 +41,7 @@ from crosscheck.records import Analysis, Article, Derivation, Figure, Place
 
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
-PROFILE_VERSION = "6"
+PROFILE_VERSION = "7"
 SAME_STORY = 0.3
 STRANGERS_ALIKE = 0.5
 # Reports of different towns dated this many days apart are strangers too: one station's
@@ -86,8 +86,13 @@ _NOT_A_NAME = re.compile(r"(?:\bthe\s+|\()$", re.IGNORECASE)
 _LOCAL = frozenset({"town", "district", "point"})
 _NOT_PEOPLE = frozenset(
     "hospital center centre medical county street avenue road park school university "
-    "college church department office police sheriff court news".split()
+    "college church department office police sheriff court news "
+    # A page's own words, which NER takes for names: "Email Alerts", "Buy Photo".
+    "email alerts newsletter photo photos video subscribe instagram facebook twitter".split()
 )
+# A word of a person's name: letters, an apostrophe ("o'neal"). Not "adams/indystar" (a
+# photo credit) or "| instagram".
+_NAME_PART = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,7 +491,7 @@ def _person_key(name: str) -> str | None:
     """A person's last two names: reports give or drop a middle name ("Armando Rodrigo
     Garcia Ramires", "Rodrigo Garcia Ramires")."""
     parts = name_parts(name)
-    if len(parts) < 2 or _NOT_PEOPLE.intersection(parts):
+    if len(parts) < 2 or _NOT_PEOPLE.intersection(parts) or not all(map(_NAME_PART.match, parts)):
         return None
     return " ".join(parts[-2:])
 
