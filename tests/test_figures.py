@@ -253,10 +253,17 @@ def test_victims_listed_before_one_verb_are_each_counted(text, expected):
         ("The boy accidentally shot himself in the foot while cleaning the gun.", (1, "shot")),
         ("Three people -- two of them teenagers -- were wounded near the pier.", (3, "injured")),
         ("Two men died and another man was critically injured.", (1, "injured")),
+        # The victim and the shooter.
+        ("Police say the deaths of the couple were a murder-suicide.", (2, "killed")),
+        ("Deputies are investigating an apparent double murder-suicide in Murray.", (3, "killed")),
     ],
 )  # fmt: skip
 def test_counts_named_by_the_crime_or_the_self(text, expected):
     assert expected in [(value, status) for value, status, *_ in figures(text)]
+
+
+def test_an_attempted_murder_suicide_is_no_count_of_dead():
+    assert figures("He faces a charge over the attempted murder-suicide, police said.") == []
 
 
 def test_a_citys_running_count_is_background():

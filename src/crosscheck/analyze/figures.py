@@ -199,6 +199,12 @@ _MULTIPLE = re.compile(
     re.I,
 )
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
+# "a murder-suicide" is two dead, the victim and the shooter; "a double murder-suicide" three.
+# An attempted one is not.
+_MURDER_SUICIDE = re.compile(
+    r"(?<!attempted\s)\b(?:(?P<msmulti>double|triple|quadruple)[- ])?(?P<ms>murder[- ]suicide)s?\b",
+    re.I,
+)
 # "doctors counted 14 bodies": the dead, counted.
 _BODIES = re.compile(
     rf"\b(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<bodies>bodies|corpses)\b",
@@ -598,7 +604,8 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
         return
     patterns = (
         _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED, _PRONOUN,
-        _SELF, _PAIR, _AGE_PAIR, _BODIES, _VERB_ONE, _MULTIPLE, _ELLIPTICAL, _SHOT_THEN,
+        _SELF, _PAIR, _AGE_PAIR, _BODIES, _VERB_ONE, _MULTIPLE, _MURDER_SUICIDE, _ELLIPTICAL,
+        _SHOT_THEN,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -656,6 +663,9 @@ def _amount_of(match: re.Match) -> Amount | None:
     if groups.get("multi"):
         n = _MULTIPLES[groups["multi"].lower()]
         return Amount(n, n, n, vague=False)
+    if groups.get("ms"):
+        n = _MULTIPLES[groups["msmulti"].lower()] + 1 if groups.get("msmulti") else 2
+        return Amount(n, n, n, vague=False)
     return _ONE_AMOUNT
 
 
@@ -675,7 +685,8 @@ _WOUNDED = {"shot": "injured"}
 
 # Pattern groups whose match alone says the victim died.
 _KILLED_GROUPS = (
-    "sd", "fatal", "fatal2", "death", "death2", "died", "self", "self2", "self3", "bodies", "lives"
+    "sd", "fatal", "fatal2", "death", "death2", "died", "self", "self2", "self3", "bodies", "lives",
+    "ms",
 )  # fmt: skip
 
 
