@@ -259,3 +259,34 @@ def test_a_story_no_report_places_is_put_in_the_town_its_outlets_address_names()
     # The address comes before the state its reports name, which is less precise.
     tallied = coverage(OutletStates("delrionewsherald.com", 4, {"Texas": 4}))
     assert story_places(["p"], {"p": analyze(article)}, {"p": tallied})[0]["name"] == "Del Rio"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Five people shot in apartment complex - WMC Action News 5 - Memphis, Tennessee",
+         ("Memphis", "Tennessee")),
+        ("Boy dies after accidental shooting - KTBS.com - Shreveport, LA News, Weather",
+         ("Shreveport", "Louisiana")),
+        # The headline's own town is the story's, not the credit's; a credit without its
+        # state names none.
+        ("Man shot in Springfield, Ohio", None),
+        ("Man shot in Duluth - WSB-TV Atlanta", None),
+    ],
+)  # fmt: skip
+def test_the_town_a_title_credit_names_is_where_the_outlet_is(title, expected):
+    article = Article("c", "c.txt", "Please log in to continue reading.", "h5", title=title)
+    found = analyze(article).credit_place
+    assert (found and (found.name, found.admin1)) == expected
+
+
+def test_a_story_no_report_places_is_put_in_the_town_its_title_credit_names():
+    title = "Five people shot in apartment complex - WMC Action News 5 - Memphis, Tennessee"
+    article = Article("m", "m.txt", "Sign in using your profile to read on.", "h6", title=title)
+    places = story_places(["m"], {"m": analyze(article)}, {})
+    assert [(p["name"], p["admin1"], p["precision"], p["inferred_from"]) for p in places] == [
+        ("Memphis", "Tennessee", "town", "outlet")
+    ]
+    # A report that places the story keeps its place.
+    placed = Article("n", "n.txt", "Two men were shot in Germantown on Sunday.", "h7", title=title)
+    assert story_places(["n"], {"n": analyze(placed)}, {})[0]["name"] == "Germantown"

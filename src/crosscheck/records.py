@@ -146,6 +146,9 @@ class Analysis:
     unverified: tuple[Span, ...] = ()
     event_type: str | None = None  # ACLED event type the article describes
     sub_event_type: str | None = None
+    # The town a local outlet's credit in the title names ("- WMC Action News 5 - Memphis,
+    # Tennessee"): where the outlet is, which places a story no report places.
+    credit_place: Place | None = None
 
     @property
     def us_states(self) -> frozenset[str]:

@@ -18,7 +18,7 @@ from crosscheck.analyze.event_type import event_type
 from crosscheck.analyze.figures import extract_figures, headline_figures
 from crosscheck.analyze.gazetteer import load_gazetteer
 from crosscheck.analyze.nlp import load_nlp
-from crosscheck.analyze.places import find_places, headline_of
+from crosscheck.analyze.places import credit_town, find_places, headline_of
 from crosscheck.analyze.quotes import find_quotes
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.analyze.verification import unverified_sentences
@@ -26,7 +26,7 @@ from crosscheck.credits import credited_outlet
 from crosscheck.records import Analysis, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-40"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-41"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -79,4 +79,5 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         unverified=unverified_sentences(sentences),
         event_type=kind,
         sub_event_type=sub_kind,
+        credit_place=credit_town(article.title, article.id, load_gazetteer()),
     )

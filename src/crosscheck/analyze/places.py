@@ -77,6 +77,11 @@ _HEADLINE_WORDS = NOT_PLACES | frozenset(
     "accidental update breaking video photos say says said police cops".split()
 )
 _CREDIT = re.compile(r"\s+[|–—-]\s+")
+# "Memphis, Tennessee", "Shreveport, LA": a town and its state in a title's credit.
+_CREDIT_TOWN = re.compile(
+    r"(?<![\w'’])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*"
+    r"(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2}\b|[A-Z][a-z]{1,4}\.)"
+)
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+County\b")
 _COUNTY_AFTER = re.compile(r"(?i:['’]s)?\s+(?i:county|co\.|parish)(?!\w)")
 _REGION_AFTER = re.compile(r",\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)")
@@ -421,6 +426,23 @@ def _state_named(region: str | None, gazetteer: Gazetteer) -> str | None:
     for candidate in (region, region.split()[0]) if region else ():
         if state := gazetteer.states.get(candidate) or gazetteer.postal.get(candidate):
             return state
+    return None
+
+
+def credit_town(title: str | None, article: str, gazetteer: Gazetteer) -> Place | None:
+    """The town a local outlet's credit in the page title names with its state ("... - WMC
+    Action News 5 - Memphis, Tennessee", "KTBS.com - Shreveport, LA News"): where the outlet
+    is, not where the story happened. Reconcile falls back on it for a story no report
+    places."""
+    title = title or ""
+    start = len(headline_of(title))
+    for match in _CREDIT_TOWN.finditer(title, start):
+        state = _state_named(match.group("region"), gazetteer)
+        towns = [t for t in gazetteer.lookup(match.group("name")) if t.admin1 == state]
+        if state and towns:
+            name = match.group("name")
+            span = Span(article, match.start("name"), match.end("name"), name, in_title=True)
+            return _place(span, towns[0], "town")
     return None
 
 

@@ -68,17 +68,27 @@ def story_places(
         if a in analyses
     }  # fmt: skip
     ranked = _ranked(places)
-    if not _placed(places.values()) and (home := _home(ids, areas)):
+    if not _placed(places.values()) and (home := _home(ids, areas, analyses)):
         ranked = [*ranked[: limit - 1], home]
     return tuple(ranked[:limit])
 
 
-def _home(ids: list[str], areas: Mapping[str, Coverage]) -> dict | None:
+def _home(
+    ids: list[str], areas: Mapping[str, Coverage], analyses: Mapping[str, Analysis]
+) -> dict | None:
     """Where the story's outlets are: the town or state most of their addresses name
-    ("delrionewsherald.com"), else the state most of their reports name."""
+    ("delrionewsherald.com"), else the town most of their title credits name ("- WMC Action
+    News 5 - Memphis, Tennessee"), else the state most of their reports name."""
     named = Counter(area.named for a in ids if (area := areas.get(a)) and area.named)
     if named:
         return _inferred(named.most_common(1)[0][0])
+    credited = Counter(
+        OutletPlace(p.name, p.admin1 or "", p.lat, p.lon)
+        for a in ids
+        if a in analyses and (p := analyses[a].credit_place)
+    )
+    if credited:
+        return _inferred(credited.most_common(1)[0][0])
     homes = Counter(area.home for a in ids if (area := areas.get(a)) and area.home)
     return (
         _inferred(OutletPlace(homes.most_common(1)[0][0], homes.most_common(1)[0][0]))
