@@ -71,8 +71,8 @@ def named_place(outlet: str | None, states: frozenset[str] = frozenset()) -> Out
 def _in_label(label: str, states: frozenset[str]) -> OutletPlace | None:
     """The place a label splits into beside media words and numbers, if it splits whole."""
     places = _places()
-    # best[i]: the fewest words (then the fewest places) that make up label[:i], and the
-    # place among them.
+    # best[i]: the fewest words (then the fewest places, at most one) that make up
+    # label[:i], and the place among them (None where its name is ambiguous).
     best: list[tuple[int, int, OutletPlace | None] | None] = [None] * (len(label) + 1)
     best[0] = (0, 0, None)
     for end in range(1, len(label) + 1):
@@ -83,7 +83,7 @@ def _in_label(label: str, states: frozenset[str]) -> OutletPlace | None:
             word = label[start:end]
             if word in MEDIA_WORDS or word.isdigit() or word == "-":
                 step = (before[0] + 1, before[1], before[2])
-            elif len(word) >= _MIN_NAME and word in places and before[2] is None:
+            elif len(word) >= _MIN_NAME and word in places and before[1] == 0:
                 step = (before[0] + 1, before[1] + 1, _one(places[word], states))
             else:
                 continue
@@ -94,6 +94,7 @@ def _in_label(label: str, states: frozenset[str]) -> OutletPlace | None:
 
 
 def _one(namesakes: tuple[OutletPlace, ...], states: frozenset[str]) -> OutletPlace | None:
+    """Which of the towns bearing one name the address means, if it can tell."""
     covered = [p for p in namesakes if p.state in states]
     if len(covered) == 1:
         return covered[0]
