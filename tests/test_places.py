@@ -50,6 +50,19 @@ def test_a_shared_town_name_is_the_namesake_next_to_the_article_s_other_towns():
     assert ("Noblesville", "Indiana", "US", "town") in found
 
 
+def test_a_name_another_town_bears_as_its_own_is_no_alternate_name_of_a_town_in_the_state():
+    # GeoNames lists "Troy" among Macon's names and "Dallas" among Bethany, Missouri's.
+    troy = places("A 10-year-old boy was shot in the Troy area of Gilmer County, West Virginia.")
+    assert not any(name == "Macon" for name, *_ in troy)
+    assert not any(
+        name == "Bethany" for name, *_ in places("Police in Dallas said he was from Missouri.")
+    )
+    # A town whose own name holds the name written is still meant: Greenacres City.
+    assert ("Greenacres City", "Florida", "US", "town") in places(
+        "GREENACRES, Fla. -- Four people were found shot dead in Greenacres."
+    )
+
+
 def test_tripoli_is_resolved_by_the_country_the_article_names():
     assert ("Tripoli", None, "LB", "town") in places(
         "Clashes broke out near Tripoli, Lebanon, on Friday."

@@ -46,7 +46,7 @@ class Gazetteer:
     postal: dict[str, str]
 
     def lookup(self, name: str) -> tuple[Town, ...]:
-        return self.towns.get(_key(name), ())
+        return self.towns.get(name_key(name), ())
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -59,7 +59,8 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12_742 * math.asin(math.sqrt(h))
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """The index key of a written place name."""
     # Wires write "al-Numan", "Al Numan" and "al Numan" for one place.
     key = name.lower()
     if _FOLD_NEEDED.search(key):
@@ -115,13 +116,13 @@ def load_gazetteer() -> Gazetteer:
             population=city["population"],
         )
         names = {city["name"], *(n for n in city["alternatenames"] if _LATIN.match(n))}
-        for name in {_key(n) for n in names}:
+        for name in {name_key(n) for n in names}:
             index.setdefault(name, []).append(town)
     # "Southeast DC": copy writes the capital's postal code as its name.
-    index["dc"] = index.get(_key("D.C."), [])
+    index["dc"] = index.get(name_key("D.C."), [])
     for town, names in _curated():
         for name in names:
-            index.setdefault(_key(name), []).insert(0, town)
+            index.setdefault(name_key(name), []).insert(0, town)
     states = {s["name"]: s["name"] for s in us_states.values()}
     states.update({ap: state_name[code] for ap, code in _AP_STATES.items()})
     countries = {c["name"]: c["iso"] for c in source.get_countries().values()}
@@ -145,7 +146,9 @@ def _ranked(key: str, towns: list[Town]) -> tuple[Town, ...]:
     # the Californian city before a district of Taguig), then the most populous.
     if len(towns) == 1:
         return (towns[0],)
-    return tuple(sorted(towns, key=lambda t: (not t.curated, _key(t.name) != key, -t.population)))
+    return tuple(
+        sorted(towns, key=lambda t: (not t.curated, name_key(t.name) != key, -t.population))
+    )
 
 
 def _curated() -> list[tuple[Town, list[str]]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from crosscheck.analyze.gazetteer import Gazetteer, Town, distance_km
+from crosscheck.analyze.gazetteer import Gazetteer, Town, distance_km, name_key
 from crosscheck.analyze.nlp import NOT_PLACES
 from crosscheck.records import Place, Span
 
@@ -398,7 +398,7 @@ def _region_after(ent: SpacySpan) -> str | None:
 
 
 def _town(name: str, region: str | None, context: _Context) -> Town | None:
-    towns = context.gazetteer.lookup(name)
+    towns = _meant(name, context.gazetteer.lookup(name))
     if not towns:
         return None
     if region in context.gazetteer.counties:  # "Chester, Delaware County"
@@ -419,6 +419,18 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         # too: one outside those states, in the US or abroad, is likely another place.
         return None
     return towns[0]
+
+
+def _meant(written: str, towns: tuple[Town, ...]) -> tuple[Town, ...]:
+    """The towns a name can mean. Where a town bears the name as its own, a US town that only
+    lists it among its alternate names is not meant, unless its own name contains it:
+    "Dallas" is no old name of Bethany, Missouri, nor "Troy" of Macon, Georgia, while
+    "Greenacres" is Greenacres City."""
+    key = name_key(written)
+    if not any(name_key(t.name) == key for t in towns):
+        return towns
+    word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    return tuple(t for t in towns if t.country != "US" or word.search(name_key(t.name)))
 
 
 def _state_named(region: str | None, gazetteer: Gazetteer) -> str | None:
