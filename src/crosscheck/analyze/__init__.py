@@ -26,7 +26,7 @@ from crosscheck.credits import credited_outlet
 from crosscheck.records import Analysis, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-42"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-43"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]

@@ -414,9 +414,12 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
     ):
         if pick:
             return pick[0]
-    if context.states and not context.countries - {"US"} and any(t.country == "US" for t in towns):
-        # The article names US states and no other country, and the name is a US town's
-        # too: one outside those states, in the US or abroad, is likely another place.
+    named = context.states or context.county_states
+    if named and not context.countries - {"US"} and any(t.country == "US" for t in towns):
+        # The article names US states (or counties only some states have) and no other
+        # country, and the name is a US town's too: one outside those states, in the US or
+        # abroad, is likely another place, or a village too small for the gazetteer ("the
+        # Troy area of Gilmer County" is no Troy, New York).
         return None
     return towns[0]
 
