@@ -16,13 +16,13 @@ from crosscheck.analyze.dates import event_date, find_dates
 from crosscheck.analyze.entities import find_entities
 from crosscheck.analyze.event_type import event_type
 from crosscheck.analyze.figures import extract_figures, headline_figures
-from crosscheck.analyze.gazetteer import load_gazetteer
 from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.places import credit_town, find_places, headline_of
 from crosscheck.analyze.quotes import find_quotes
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.analyze.verification import unverified_sentences
 from crosscheck.credits import credited_outlet
+from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.

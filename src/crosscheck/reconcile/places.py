@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from crosscheck.analyze.gazetteer import Gazetteer, load_gazetteer
+from crosscheck.gazetteer import Gazetteer, load_gazetteer
 from crosscheck.reconcile.outlet_names import OutletPlace, named_place
 from crosscheck.records import Analysis, OutletStates, Place
 

