@@ -438,3 +438,18 @@ def test_counts_listed_after_their_verb_are_summed_and_nothing_before_the_verb_i
     assert counts("A shooting left two people dead and three others in the hospital.") == {
         "killed": 2
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("Police said the man killed his wife.", False),
+        ("She was killed at home, a neighbour said.", False),
+        ("Five people were found dead at the cabin.", True),
+        ("Police said 1 man died at the scene.", True),
+        ("The triple homicide shocked the town.", True),
+    ],
+)  # fmt: skip
+def test_a_count_of_people_only_named_is_marked_as_written_with_no_number(text, numbered):
+    found = [f for f in analyze(Article("t", "t", text, "t")).figures if f.status == "killed"]
+    assert [f.numbered for f in found] == [numbered]

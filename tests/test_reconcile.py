@@ -9,8 +9,9 @@ from dataclasses import replace
 import pytest
 from coast import coast_articles, coast_story
 
+from crosscheck.analyze import analyze
 from crosscheck.reconcile.estimates import estimate
-from crosscheck.records import Figure, Span
+from crosscheck.records import Article, Figure, Span
 
 
 @pytest.fixture(scope="module")
@@ -181,22 +182,28 @@ def test_a_smaller_total_a_report_also_states_backs_another_reports_count():
 
 
 def test_a_report_naming_its_dead_without_a_number_backs_a_larger_numbered_count():
-    def figure(article, text, value, status="killed"):
-        span = Span(article, 0, len(text), text)
-        return Figure(article, value, value, value, status, span, span)
+    def figures(article: str, text: str) -> list[Figure]:
+        return list(analyze(Article(article, article, text, article)).figures)
 
     published = {"a": "2025-06-08", "b": "2025-06-09", "c": "2025-06-09"}
     origins = {a: a for a in published}
-    # A headline gives five dead; two reports tell only that the man "killed his wife" and
-    # that "she was killed": neither says no one else died.
-    named = [figure("b", "killed his wife", 1), figure("c", "she was killed", 1)]
-    found = estimate("killed", [figure("a", "5 dead", 5), *named], origins, published)
+    five = figures("a", "Five people were found dead at the cabin, police said.")
+    # Two reports tell only that the man killed his wife and that she was killed: neither
+    # says no one else died.
+    named = figures("b", "Police said the man killed his wife.") + figures(
+        "c", "She was killed at home, a neighbour said."
+    )
+    assert [f.value for f in named] == [1, 1]
+    found = estimate("killed", five + named, origins, published)
     assert (found.low, found.best, found.high) == (1, 5, 5)
-    # Two reports that number one dead do say so, against the headline's five.
-    numbered = [figure("b", "one person was killed", 1), figure("c", "1 dead", 1)]
-    assert estimate("killed", [figure("a", "5 dead", 5), *numbered], origins, published).best == 1
+    # Two reports that number one dead do say so, against the five.
+    numbered = figures("b", "One person was killed, police said.") + figures(
+        "c", "Police said 1 man died at the scene."
+    )
+    assert estimate("killed", five + numbered, origins, published).best == 1
     # Nor does a named wounded man back another report's count of people shot.
-    shot = [figure("a", "5 shot", 5, "shot"), *(replace(f, status="shot") for f in named)]
+    shot = figures("a", "Five people were shot, police said.")
+    shot += [replace(f, status="shot") for f in named]
     assert estimate("injured", shot, origins, published).best == 1
 
 

@@ -70,6 +70,10 @@ class Figure:
     # Counts listed under one verb ("745 civilians, 125 soldiers and 148 fighters were killed")
     # share the offset of the list's last figure, so they can be summed.
     listed_with: int | None = None
+    # Its count is written as a number ("two", "5", "a double murder"); False where the
+    # victims are only named ("killed his wife", "she died"), which says no one else died no
+    # more than it says someone did.
+    numbered: bool = True
 
 
 @dataclass(frozen=True, slots=True)

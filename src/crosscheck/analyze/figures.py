@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from crosscheck.analyze.dates import MONTH_NAMES
-from crosscheck.analyze.numbers import NUMBER_PATTERN, Amount, parse_amount
+from crosscheck.analyze.numbers import NUMBER_PATTERN, Amount, parse_amount, writes_number
 from crosscheck.records import Figure, Span
 
 _QUALIFIERS = (
@@ -532,15 +532,17 @@ def _figure(
 ) -> Figure:
     """A figure over [start, end) of the article; `fields` are Figure's optional fields."""
     qualifier = fields.pop("qualifier", None)
+    span = sentence.part(start, end)
     return Figure(
         article=sentence.article,
         value=amount.value,
         low=amount.low,
         high=amount.high,
         status=status,
-        span=sentence.part(start, end),
+        span=span,
         sentence=sentence,
         qualifier=qualifier.lower() if isinstance(qualifier, str) else None,
+        numbered=writes_number(span.text),
         **fields,
     )
 

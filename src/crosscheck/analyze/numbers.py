@@ -32,6 +32,7 @@ NUMBER_PATTERN = (
     r"|(?!and\b)" + _WORD + r"(?:[\s-]+" + _WORD + r")*)"
 )
 _WRITTEN = re.compile(rf"(?<![\w-]){NUMBER_PATTERN}(?!\w)", re.I)
+_MULTIPLES = re.compile(r"\b(?:double|triple|quadruple)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +57,11 @@ def parse_amount(text: str) -> Amount | None:
 
 
 def writes_number(text: str) -> bool:
-    """Does `text` write a number ("two", "5", "a dozen", "both"), not just an article ("a
-    man", "killed his wife")?"""
-    return any(m.group(0).lower() not in ("a", "an") for m in _WRITTEN.finditer(text))
+    """Does `text` write a number ("two", "5", "a dozen", "both", "a triple homicide"), not
+    just an article ("a man", "killed his wife")?"""
+    return bool(_MULTIPLES.search(text)) or any(
+        m.group(0).lower() not in ("a", "an") for m in _WRITTEN.finditer(text)
+    )
 
 
 def _words_to_int(text: str) -> int | None:

@@ -33,7 +33,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from crosscheck.analyze.numbers import writes_number
 from crosscheck.casualties import article_counts
 from crosscheck.records import CategoryEstimate, Estimate, Figure, TotalCheck
 
@@ -67,9 +66,7 @@ def _named_only(own: list[Figure], status: str) -> bool:
     """Does the article count its `status` only by naming people ("killed his wife"), with
     no number written?"""
     counted = [f for f in own if f.status == status and not f.part_of_total]
-    return bool(counted) and not any(
-        f.listed_with is not None or writes_number(f.span.text) for f in counted
-    )
+    return bool(counted) and not any(f.listed_with is not None or f.numbered for f in counted)
 
 
 def _smaller_totals(own: list[Figure], status: str, count: int) -> set[int]:
