@@ -50,6 +50,20 @@ def test_a_shared_town_name_is_the_namesake_next_to_the_article_s_other_towns():
     assert ("Noblesville", "Indiana", "US", "town") in found
 
 
+def test_the_towns_a_written_name_can_mean():
+    from crosscheck.gazetteer import load_gazetteer
+
+    def us(name: str) -> set[tuple[str, str | None]]:
+        return {(t.name, t.admin1) for t in load_gazetteer().namesakes(name) if t.country == "US"}
+
+    # Alternate names GeoNames lists for other towns, where towns bear the name as their own.
+    assert ("Macon", "Georgia") not in us("Troy") and ("Troy", "Alabama") in us("Troy")
+    assert ("Town Creek", "Alabama") not in us("Jonesboro")
+    assert ("Jonesboro", "Arkansas") in us("Jonesboro")
+    # A town whose own name holds the name is still meant.
+    assert ("Greenacres City", "Florida") in us("Greenacres")
+
+
 def test_a_name_another_town_bears_as_its_own_is_no_alternate_name_of_a_town_in_the_state():
     # GeoNames lists "Troy" among Macon's names and "Dallas" among Bethany, Missouri's.
     troy = places("A 10-year-old boy was shot in the Troy area of Gilmer County, West Virginia.")

@@ -52,6 +52,17 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Town, ...]:
         return self.towns.get(name_key(name), ())
 
+    def namesakes(self, name: str) -> tuple[Town, ...]:
+        """The towns a written name can mean: those `lookup` finds, less, where some town
+        bears the name as its own, the US towns that only list it among their alternate
+        names and whose own name does not hold it: "Troy" is no old name of Macon, Georgia,
+        nor "Jonesboro" of Town Creek, Alabama, while "Greenacres" is Greenacres City."""
+        towns = self.lookup(name)
+        key = name_key(name)
+        if not any(name_key(t.name) == key for t in towns):
+            return towns
+        return tuple(t for t in towns if t.country != "US" or f" {key} " in f" {name_key(t.name)} ")
+
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points."""

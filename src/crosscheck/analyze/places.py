@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from crosscheck.analyze.nlp import NOT_PLACES
-from crosscheck.gazetteer import Gazetteer, Town, distance_km, name_key
+from crosscheck.gazetteer import Gazetteer, Town, distance_km
 from crosscheck.records import Place, Span
 
 _DATELINE = re.compile(
@@ -160,34 +160,32 @@ def _nearest(found: list[Place], context: _Context) -> list[Place]:
     article names that has no namesake in another state, unless the article names the
     state the town was placed in: Columbus beside Phenix City, Alabama is Georgia's, not
     Ohio's larger one, and Hollywood beside Dania Beach is Florida's."""
+    namesakes = [
+        [t for t in context.gazetteer.namesakes(p.span.text) if t.country == "US"]
+        if p.precision == "town" and p.country == "US"
+        else []
+        for p in found
+    ]
+    states = [{t.admin1 for t in towns} for towns in namesakes]
     anchors = [
         (p.lat, p.lon)
-        for p in found
-        if p.precision == "town" and p.lat is not None and p.lon is not None
-        and len(_us_states_of(p, context.gazetteer)) == 1
-    ]  # fmt: skip
+        for p, among in zip(found, states, strict=True)
+        if len(among) == 1 and p.lat is not None and p.lon is not None
+    ]
     if not anchors:
         return found
     return [
-        _near_anchor(p, anchors, context.gazetteer)
-        if p.precision == "town" and p.admin1 not in context.states
-        and len(_us_states_of(p, context.gazetteer)) > 1
-        else p
-        for p in found
-    ]  # fmt: skip
+        _near_anchor(p, towns, anchors) if len(among) > 1 and p.admin1 not in context.states else p
+        for p, towns, among in zip(found, namesakes, states, strict=True)
+    ]
 
 
-def _us_states_of(place: Place, gazetteer: Gazetteer) -> set[str | None]:
-    if place.country != "US":
-        return set()
-    return {t.admin1 for t in gazetteer.lookup(place.span.text) if t.country == "US"}
+def _near_anchor(place: Place, towns: list[Town], anchors: list[tuple[float, float]]) -> Place:
+    """`place`, or its namesake among `towns` nearest to an anchor, if near enough."""
 
-
-def _near_anchor(place: Place, anchors: list[tuple[float, float]], gazetteer: Gazetteer) -> Place:
     def away(town: Town) -> float:
         return min(distance_km((town.lat, town.lon), anchor) for anchor in anchors)
 
-    towns = [t for t in gazetteer.lookup(place.span.text) if t.country == "US"]
     near = min(towns, key=away)
     placed = max((t.population for t in towns if t.admin1 == place.admin1), default=0)
     if (
@@ -310,7 +308,7 @@ def _agency_town(name: str, context: _Context) -> Town | None:
     """The US town a police force or fire service is named after: one in a state the
     article names, else the most populous. The agency settles that the name is a US town,
     so the namesake rule of `_town` does not apply."""
-    towns = [t for t in context.gazetteer.lookup(name) if t.country == "US"]
+    towns = [t for t in context.gazetteer.namesakes(name) if t.country == "US"]
     preferred = [t for t in towns if t.admin1 in context.states]
     return (preferred or towns or [None])[0]
 
@@ -398,7 +396,7 @@ def _region_after(ent: SpacySpan) -> str | None:
 
 
 def _town(name: str, region: str | None, context: _Context) -> Town | None:
-    towns = _meant(name, context.gazetteer.lookup(name))
+    towns = context.gazetteer.namesakes(name)
     if not towns:
         return None
     if region in context.gazetteer.counties:  # "Chester, Delaware County"
@@ -424,18 +422,6 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
     return towns[0]
 
 
-def _meant(written: str, towns: tuple[Town, ...]) -> tuple[Town, ...]:
-    """The towns a name can mean. Where a town bears the name as its own, a US town that only
-    lists it among its alternate names is not meant, unless its own name contains it:
-    "Dallas" is no old name of Bethany, Missouri, nor "Troy" of Macon, Georgia, while
-    "Greenacres" is Greenacres City."""
-    key = name_key(written)
-    if not any(name_key(t.name) == key for t in towns):
-        return towns
-    word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
-    return tuple(t for t in towns if t.country != "US" or word.search(name_key(t.name)))
-
-
 def _state_named(region: str | None, gazetteer: Gazetteer) -> str | None:
     """The state a region written after a town names: "Ohio", "Calif.", "WV", "N.C. (AP)"."""
     for candidate in (region, region.split()[0]) if region else ():
@@ -453,7 +439,7 @@ def credit_town(title: str | None, article: str, gazetteer: Gazetteer) -> Place 
     start = len(headline_of(title))
     for match in _CREDIT_TOWN.finditer(title, start):
         state = _state_named(match.group("region"), gazetteer)
-        towns = [t for t in gazetteer.lookup(match.group("name")) if t.admin1 == state]
+        towns = [t for t in gazetteer.namesakes(match.group("name")) if t.admin1 == state]
         if state and towns:
             name = match.group("name")
             span = Span(article, match.start("name"), match.end("name"), name, in_title=True)

@@ -165,13 +165,11 @@ def _county_in(place: Place, area: Coverage, gazetteer: Gazetteer) -> Place | No
 
 
 def _namesake(place: Place, area: Coverage, gazetteer: Gazetteer) -> Place | None:
-    written = place.span.text.lower()
-    # The town's own name only: "Jonesboro" is an old name of Town Creek, Alabama.
     town = next(
         (
             t
-            for t in gazetteer.lookup(place.span.text)
-            if t.country == "US" and t.admin1 in area.states and t.name.lower() == written
+            for t in gazetteer.namesakes(place.span.text)
+            if t.country == "US" and t.admin1 in area.states
         ),
         None,
     )
