@@ -367,9 +367,12 @@ def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -
         needed = 0.0 if a.bare or b.bare else SAME_PLACE_AND_DAY
         if alike.text >= (TOLLS_APART if a.facts.tolls_disagree(b.facts) else needed):
             return True
-    if a.facts.same_place_days_apart(b.facts) and not a.facts.tolls_disagree(b.facts):
-        return alike.text >= SAME_FACTS
-    return alike.text >= SAME_FACTS and bool(a.facts.people & b.facts.people & names)
+    if alike.text < SAME_FACTS:
+        return False
+    # The same town two days apart with tolls that agree, or the same victim or suspect.
+    return (a.facts.same_place_days_apart(b.facts) and not a.facts.tolls_disagree(b.facts)) or bool(
+        a.facts.people & b.facts.people & names
+    )
 
 
 def strangers(a: Facts, b: Facts, names: frozenset[str]) -> bool:

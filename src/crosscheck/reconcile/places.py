@@ -80,21 +80,18 @@ def _home(
     ("delrionewsherald.com"), else the town most of their title credits name ("- WMC Action
     News 5 - Memphis, Tennessee"), else the state most of their reports name."""
     named = Counter(area.named for a in ids if (area := areas.get(a)) and area.named)
-    if named:
-        return _inferred(named.most_common(1)[0][0])
     credited = Counter(
         OutletPlace(p.name, p.admin1 or "", p.lat, p.lon)
         for a in ids
         if a in analyses and (p := analyses[a].credit_place)
     )
-    if credited:
-        return _inferred(credited.most_common(1)[0][0])
-    homes = Counter(area.home for a in ids if (area := areas.get(a)) and area.home)
-    return (
-        _inferred(OutletPlace(homes.most_common(1)[0][0], homes.most_common(1)[0][0]))
-        if homes
-        else None
+    homes = Counter(
+        OutletPlace(area.home, area.home) for a in ids if (area := areas.get(a)) and area.home
     )
+    for found in (named, credited, homes):
+        if found:
+            return _inferred(found.most_common(1)[0][0])
+    return None
 
 
 def _placed(places: Iterable[tuple[Place, ...]]) -> bool:
