@@ -147,3 +147,24 @@ def test_a_weekday_with_its_date_written_after_it_is_that_date():
     )
     assert [(m.span.text, m.resolved) for m in result.dates] == [("March 2", "2025-03-02")]
     assert result.event_date == "2025-03-02"
+
+
+def test_a_page_without_a_dated_text_takes_its_headlines_day():
+    # Paywalled pages keep their headline and a subscription notice.
+    notice = "Thank you for registering! Please check your email to activate your profile."
+    article = Article(
+        "t", "test", notice, "h", published=FRIDAY,
+        title="One of two men shot late Tuesday in Belle Glade dies - Palm Beach Post",
+    )  # fmt: skip
+    result = analyze(article)
+    assert result.event_date == "2025-03-11"
+    [mention] = result.dates
+    assert mention.span.in_title and mention.span.text == "late Tuesday"
+    # The text's own day comes first.
+    dated = analyze(
+        Article(
+            "u", "test", "Two men were shot on Monday night in Belle Glade.", "h",
+            published=FRIDAY, title="Man shot Tuesday in Belle Glade dies",
+        )
+    )  # fmt: skip
+    assert dated.event_date == "2025-03-10"

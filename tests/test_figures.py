@@ -385,6 +385,9 @@ def test_a_page_without_a_story_keeps_its_headlines_figures():
         ("Bartow teenager found dead of gunshot wound", (1, "killed")),
         ("4-year-old boy fatally shoots himself with gun found in home", (1, "killed")),
         ("Family of five found shot dead in Maine home: police", (5, "killed")),
+        ("Caretaker booked after 8-year-old shoots, injures brother", (1, "injured")),
+        ("Juvenile shot by cousin", (1, "shot")),
+        ("Woman recovering after accidental shooting", (1, "injured")),
     ],
 )
 def test_headline_forms(title, expected):
@@ -397,17 +400,34 @@ def test_the_text_s_count_wins_over_the_headline_s():
         "2 dead, 3 hurt in shooting at party",
         "Two people were killed and four were wounded at a party late Saturday.",
     )
-    # The text counts both the dead and the wounded: the headline adds nothing.
+    # The text counts both the dead and the wounded: the headline adds its number of dead
+    # only, which the article's count (its largest) already holds.
     assert [(f.value, f.status, f.span.in_title) for f in analysis.figures] == [
         (2, "killed", False),
         (4, "injured", False),
+        (2, "killed", True),
     ]
     # Where the text counts only the dead, the headline gives the wounded.
     partial = _headlined("2 dead, 3 hurt in shooting at party", "Two people were killed.")
     assert [(f.value, f.status, f.span.in_title) for f in partial.figures] == [
         (2, "killed", False),
+        (2, "killed", True),
         (3, "injured", True),
     ]
+
+
+def test_a_headline_s_number_of_dead_sums_the_victims_the_text_tells_one_by_one():
+    from crosscheck.casualties import article_counts
+
+    analysis = _headlined(
+        "3 dead, 2 hurt in shooting at Elm Street party",
+        "A man was shot and killed at the party. A woman was also wounded. "
+        "Police said a second man died at the hospital and a third was found dead nearby.",
+    )
+    assert article_counts(list(analysis.figures))["killed"] == 3
+    # An unnumbered headline victim adds nothing where the text counts its dead.
+    one = _headlined("Man shot, killed in SE Houston", "Two men were killed on Sunday.")
+    assert [(f.value, f.span.in_title) for f in one.figures] == [(2, False)]
 
 
 def test_a_parents_children_are_not_a_count():
@@ -453,3 +473,42 @@ def test_counts_listed_after_their_verb_are_summed_and_nothing_before_the_verb_i
 def test_a_count_of_people_only_named_is_marked_as_written_with_no_number(text, numbered):
     found = [f for f in analyze(Article("t", "t", text, "t")).figures if f.status == "killed"]
     assert [f.numbered for f in found] == [numbered]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A paywalled page: its headline calls the shooting fatal and counts no one.
+        ("Police investigate deadly shooting in Mount Holly park",
+         "Sign in using your account to continue reading.", [(1, "at least", False)]),
+        ("Kenosha fatal shooting victim identified",
+         "The victim has been identified as 23-year-old Sean Bialas.", [(1, "at least", False)]),
+        # The text's own count of dead is the article's; "fatal" adds nothing to it.
+        ("Fatal shooting on Elm Street", "Two men were shot dead on Sunday.", [(2, None, True)]),
+        # Another, earlier shooting is not this report's dead.
+        ("Jury still out in murder trial",
+         "The jury is still out in the man's second trial for the 2008 fatal shooting.", []),
+        ("Man wounded", "It was the second shooting on the block after an earlier deadly "
+         "shooting in May. A man was wounded.", []),
+    ],
+)  # fmt: skip
+def test_a_shooting_called_fatal_counts_at_least_one_dead(title, text, expected):
+    article = Article("t", "test", text, "h", published="2025-03-14", title=title)
+    found = [f for f in analyze(article).figures if f.status == "killed"]
+    assert [(f.value, f.qualifier, f.numbered) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A 14-month-old was injured in an accidental shooting Tuesday night.", (1, "injured")),
+        ("The 14-month-old is recovering at the hospital.", (1, "injured")),
+        ("A female victim is expected to recover, police said.", (1, "injured")),
+        ("Two men are expected to survive their wounds.", (2, "injured")),
+        # Not a victim's recovery.
+        ("Officers were recovering evidence at the scene.", None),
+    ],
+)  # fmt: skip
+def test_the_young_and_the_recovering_are_casualties(sentence, expected):
+    found = [(value, status) for value, status, *_ in figures(sentence)]
+    assert found == ([expected] if expected else [])

@@ -322,3 +322,39 @@ def test_a_street_named_after_a_state_does_not_name_the_state():
 )  # fmt: skip
 def test_streets_are_not_places_and_parts_of_towns_are(text, expected):
     assert [(name, admin1) for name, admin1, *_ in places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NER reads a small town after "in" as a person; the county the article names says
+        # which state's town it is.
+        (
+            "The shooting happened Sunday in the 3000 block of Gradyville Road in McComb. "
+            "The Pike County Sheriff's Department is investigating.",
+            ("McComb", "Mississippi", "US", "town"),
+        ),
+        (
+            "The deputy went to the source of the gunfire near Grandwood Drive in Patterson. "
+            "The St. Mary Parish Sheriff's Office said the boy died.",
+            ("Patterson", "Louisiana", "US", "town"),
+        ),
+    ],
+)
+def test_a_small_town_is_read_in_the_state_of_the_county_the_article_names(text, expected):
+    assert expected in places(text)
+
+
+def test_counties_and_parishes_as_written():
+    from crosscheck.gazetteer import load_gazetteer
+
+    text = (
+        "The St. Mary Parish coroner, the Prince George’s County police, DeKalb County "
+        "deputies and, on Sunday, The Catoosa County sheriff."
+    )
+    assert load_gazetteer().counties_in(text) == [
+        ("Louisiana",),
+        ("Maryland",),
+        ("Alabama", "Georgia", "Illinois", "Indiana", "Missouri", "Tennessee"),
+        ("Georgia",),
+    ]

@@ -55,8 +55,11 @@ def test_wire_story_figures_carry_qualifier_category_attribution_and_support(exa
     assert killed["attributed_to"] == "Syrian Observatory for Human Rights"
     # "no fewer than 23" in the rewrite says the same as "at least 23": one claim, and the
     # wire story, its verbatim copy and the rewrite are one origin.
-    assert len(killed["support"]) == 3 and killed["independent_origins"] == 1
-    assert killed["articles"] == 3
+    assert killed["articles"] == 3 and killed["independent_origins"] == 1
+    # Each report supports it from its text, and those whose headline gives the toll
+    # ("... kills at least 23 civilians, monitor says") from that too.
+    in_text = [s for s in killed["support"] if not s.get("in_title")]
+    assert len(in_text) == 3 and len({s["article"] for s in in_text}) == 3
     texts = {a["id"]: a for a in contract["articles"]}
     assert all(s["article"] in texts for s in killed["support"])
     assert story["incident"]["killed"]["best"] == 23

@@ -24,6 +24,9 @@ MIN_POPULATION = 1000
 # holds 4,400 such US towns and 60,000 abroad.
 MIN_US_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]+$")
+_COUNTY = re.compile(
+    r"\b(?:St\.\s+)?[A-Z][a-z]*[A-Z]?[a-z]+(?:['’]s)?(?:[\s-][A-Z][a-z]+(?:['’]s)?)?\s+(?:County|Parish)\b"
+)
 
 
 class Town(NamedTuple):
@@ -51,6 +54,18 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Town, ...]:
         return self.towns.get(name_key(name), ())
+
+    def counties_in(self, text: str) -> list[tuple[str, ...]]:
+        """For each county or parish `text` names ("Catoosa County", "St. Mary Parish",
+        "Prince George's County"), the states that have one of that name."""
+        found = []
+        for match in _COUNTY.finditer(text):
+            name = match.group(0).replace("’", "'")
+            # "The Franklin County", "Sunday Pike County": a capitalised word before it.
+            shorter = name.split(None, 1)[-1]
+            if states := self.counties.get(name) or self.counties.get(shorter):
+                found.append(states)
+        return found
 
     def namesakes(self, name: str) -> tuple[Town, ...]:
         """The towns a written name can mean: those `lookup` finds, less, where some town

@@ -15,7 +15,7 @@ from crosscheck.analyze.attribution import attribution_in, resolve_back_referenc
 from crosscheck.analyze.dates import event_date, find_dates
 from crosscheck.analyze.entities import find_entities
 from crosscheck.analyze.event_type import event_type
-from crosscheck.analyze.figures import extract_figures, headline_figures
+from crosscheck.analyze.figures import extract_figures, headline_figures, implied_dead
 from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.places import credit_town, find_places, headline_of
 from crosscheck.analyze.quotes import find_quotes
@@ -26,7 +26,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-45"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-48"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -55,6 +55,9 @@ def analyze_many(articles: Iterable[Article]) -> list[Analysis]:
 def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     sentences = split_sentences(article.id, article.text)
     dates = find_dates(sentences, article.published)
+    # The headline is a prefix of the title, so its offsets are the title's.
+    title = Span(article.id, 0, len(headline.text), headline.text, in_title=True)
+    headline_dates = find_dates((title,), article.published)
     entities = find_entities(doc, article.id)
     # Figures and reported speech both need each sentence's source: found once, here.
     attributions = resolve_back_references(
@@ -62,16 +65,17 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     )
     people = tuple(e.span for e in entities if e.kind == "person")
     figures = extract_figures(sentences, attributions, people)
-    # The headline is a prefix of the title, so its offsets are the title's.
-    title = Span(article.id, 0, len(headline.text), headline.text, in_title=True)
-    figures += headline_figures(title, attribution_in(title.text), figures)
+    # A headline's "monitor says" is the monitor the text names first.
+    (titled,) = resolve_back_references((title,), (attribution_in(title.text),), entities)
+    figures += headline_figures(title, titled, figures)
+    figures += implied_dead((title, *sentences), (titled, *attributions), figures)
     kind, sub_kind = event_type(article.text)
     return Analysis(
         article=article.id,
         sentences=sentences,
         figures=figures,
-        event_date=event_date(dates, sentences, article.published),
-        dates=dates,
+        event_date=event_date(dates, sentences, article.published, headline_dates),
+        dates=dates + headline_dates,
         places=find_places(doc, article.id, load_gazetteer(), article.title, headline),
         entities=entities,
         quotes=find_quotes(article.id, article.text, sentences, attributions, entities),

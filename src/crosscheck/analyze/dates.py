@@ -117,10 +117,14 @@ def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[Date
 
 
 def event_date(
-    mentions: tuple[DateMention, ...], sentences: tuple[Span, ...], published: str | None
+    mentions: tuple[DateMention, ...],
+    sentences: tuple[Span, ...],
+    published: str | None,
+    headline: tuple[DateMention, ...] = (),
 ) -> str | None:
     """The day the article says the violence happened; else the day its lead names; else
-    the publication day."""
+    the day of the past week its headline names ("One of two men shot late Monday ...
+    dies", often all a paywalled page has); else the publication day."""
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
     base = _day(published)
     starts = [s.start for s in sentences]
@@ -141,6 +145,8 @@ def event_date(
         return min(lead)
     if incident:
         return incident[0].resolved
+    if titled := [m.resolved for m in headline if _plausible(m, base, timedelta(days=7))]:
+        return titled[0]
     # A lead with no date ("Police are investigating a shooting"): the body's first day of
     # the past week is likelier the event's than the publication day is.
     body = [m.resolved for m in mentions if _plausible(m, base, timedelta(days=7))]
@@ -176,7 +182,8 @@ def _mention(
     sentence: Span, match: re.Match, resolved: date | None, granularity: str = "day"
 ) -> DateMention:
     start = sentence.start + match.start()
-    span = Span(sentence.article, start, sentence.start + match.end(), match.group(0))
+    end = sentence.start + match.end()
+    span = Span(sentence.article, start, end, match.group(0), in_title=sentence.in_title)
     return DateMention(span, resolved.isoformat() if resolved else None, granularity)
 
 

@@ -43,7 +43,7 @@ _UNSPECIFIED = (
     "|suspects|youths|youth|juveniles|juvenile|guests|employees|employee|shooters|shooter"
     "|cashier|clerk|guard|guards|neighbor|neighbour|friend|friends|cousin|hunter|hunters"
     "|homeowner|customer|pedestrian|patron|patrons|male|female|males|females"
-    r"|\d{1,3}-year-olds?"
+    r"|\d{1,3}-(?:year|month|week)-olds?"
 )
 _NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
 _STATUS_WORDS = {
@@ -54,7 +54,7 @@ _STATUS_WORDS = {
     "hospitalised": "injured", "injuries": "injured", "wounds": "injured",
     "missing": "missing", "displaced": "displaced", "fled": "displaced", "homeless": "displaced",
     "arrested": "arrested", "detained": "arrested", "custody": "arrested",
-    "shot": "shot",
+    "shot": "shot", "recovering": "injured", "expected": "injured",
 }  # fmt: skip
 # Words that settle a suffered wound's outcome: lived through ("minor wounds") or not ("fatal
 # injuries"); without them a wound is only a shooting, and other sentences tell.
@@ -74,6 +74,8 @@ _STATUS = (
     # "three die", not "he could die"
     r"|(?<!could\s)(?<!would\s)(?<!might\s)(?<!may\s)(?<!will\s)(?<!to\s)die|murdered|injured|wounded|hurt"
     r"|hospitali[sz]ed|missing|displaced|fled|homeless|arrested|detained|shot"
+    # "the 14-month-old is recovering", "is expected to survive": wounded, and alive.
+    r"|recovering|expected\s+to\s+(?:recover|survive)"
     r"|lost\s+(?:their|his|her)\s+lives|taken\s+into\s+custody)"
     # Hit by gunfire or taken to hospital: a casualty whose fate other sentences tell (the
     # dead are subtracted from the shot to count the injured).
@@ -162,7 +164,7 @@ _ONE = (
     "|deputy|driver|gunman|shooter|person|resident|student|father|mother|son|daughter"
     "|husband|wife|brother|sister|cousin|friend|girlfriend|boyfriend|neighbor|neighbour"
     "|grandmother|grandfather|uncle|aunt|nephew|niece|relative|roommate|clerk|employee"
-    r"|male|female|\d{1,3}-year-old"
+    r"|male|female|juvenile|\d{1,3}-(?:year|month|week)-old"
 )
 _SINGULAR = re.compile(
     rf"\b(?:the|his|her|their|another|a\s+(?:second|third|fourth))\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE})){_INSERT}??\s+{_AUX}{_ADVERB}{_STATUS}\b"
@@ -203,6 +205,16 @@ _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
 # An attempted one is not.
 _MURDER_SUICIDE = re.compile(
     r"(?<!attempted\s)\b(?:(?P<msmulti>double|triple|quadruple)[- ])?(?P<ms>murder[- ]suicide)s?\b",
+    re.I,
+)
+# "a fatal shooting", "the shooting death of": someone died, however many.
+_FATAL_EVENT = re.compile(
+    r"\b(?:fatal|deadly)\s+(?:shooting|stabbing|attack)\b|\bshooting\s+death\b", re.I
+)
+# "the 2008 fatal shooting", "an unrelated deadly shooting": another event.
+_ANOTHER_EVENT = re.compile(
+    r"\b(?:(?:19|20)\d\d|earlier|previous|prior|unrelated|separate|another|other"
+    r"|(?:last|this)\s+\w+['’]s)\s+$",
     re.I,
 )
 # "doctors counted 14 bodies": the dead, counted.
@@ -254,7 +266,7 @@ _HEADLINE_ONE = re.compile(
     rf"(?:(?:is|was|were|are)\s+)?(?:found\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
     # Objects without their article: "shooting that killed Columbia teen", "Death Of
     # Nephew"; "Cole Dead at 25".
-    rf"|\b(?P<vone>killed|kills|killing|wounded|wounds|wounding|shoots)\s+"
+    rf"|\b(?P<vone>killed|kills|killing|wounded|wounds|wounding|shoots|injures|hurts|grazes)\s+"
     rf"(?:(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group2>(?P<noun2>{_ONE}))\b"
     rf"|\b(?P<death>death)\s+of\s+(?:(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group3>(?P<noun3>{_ONE}))\b"
     r"|\b(?P<died>dead)\s+at\s+\d{1,3}\b",
@@ -377,9 +389,9 @@ def extract_figures(
 def headline_figures(
     headline: Span, attributed: str | None, text_figures: tuple[Figure, ...]
 ) -> tuple[Figure, ...]:
-    """The headline's figures for what the text does not count. A page whose text is a video
-    playlist or a sign-in wall keeps its headline ("5 shot, 1 killed in grocery store lot");
-    where the text counts the dead or the wounded, its count is the fuller one."""
+    """The headline's figures for what the text does not count, and its numbered dead. A page
+    whose text is a video playlist or a sign-in wall keeps its headline ("5 shot, 1 killed in
+    grocery store lot"); where the text counts the wounded, its count is the fuller one."""
     counted = {_WOUNDED.get(f.status, f.status) for f in text_figures}
     found = [*_candidates(headline, attributed, headline=True)]
     found += [
@@ -393,9 +405,43 @@ def headline_figures(
         for m in _HEADLINE_ONE.finditer(headline.text)
         if (status := _status_of(m)) is not None
     ]  # fmt: skip
+    # A headline's exact number of dead stands beside the text's: the text may tell the
+    # victims one by one ("a second man died at the hospital") where the headline sums them
+    # ("3 dead"). A vague one ("Dozens killed") says less than the text.
     return tuple(
-        f for f in _non_overlapping(found) if _WOUNDED.get(f.status, f.status) not in counted
+        f
+        for f in _non_overlapping(found)
+        if _WOUNDED.get(f.status, f.status) not in counted
+        or (f.status == "killed" and f.numbered and f.low == f.high)
     )
+
+
+def implied_dead(
+    sentences: tuple[Span, ...], attributions: tuple[str | None, ...], figures: tuple[Figure, ...]
+) -> tuple[Figure, ...]:
+    """At least one dead, for an article that counts no dead but calls the violence fatal
+    ("Police investigate deadly shooting in Mount Holly park", "Kenosha fatal shooting victim
+    identified"), often a paywalled page or a follow-up naming the victim once. It counts
+    no one (`numbered` is False), so it only backs other reports' numbered tolls."""
+    if any(f.status == "killed" for f in figures):
+        return ()
+    for sentence, source in zip(sentences, attributions, strict=True):
+        if _BACKGROUND.search(sentence.text):
+            continue  # "a man's second trial for a 2008 fatal shooting"
+        match = next(
+            (
+                m
+                for m in _FATAL_EVENT.finditer(sentence.text)
+                if not _ANOTHER_EVENT.search(sentence.text, 0, m.start())
+            ),
+            None,
+        )
+        if match:
+            start = sentence.start + match.start()
+            fatal = _figure(sentence, start, start + len(match.group(0)), _ONE_AMOUNT, "killed",
+                            qualifier="at least", attributed_to=source)  # fmt: skip
+            return (replace(fatal, numbered=False),)
+    return ()
 
 
 def _headline_one(headline: Span, match: re.Match, status: str, attributed: str | None) -> Figure:

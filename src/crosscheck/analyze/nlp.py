@@ -73,7 +73,11 @@ class PlaceRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # built from the tokens on each access, so once per document
-        found = [span for span, towns in self._candidates(doc) if self._fits(span, towns, text)]
+        # States with a county the text names: "in McComb" beside "Pike County" is a town.
+        counties = {state for states in self.gazetteer.counties_in(text) for state in states}
+        found = [
+            span for span, towns in self._candidates(doc) if self._fits(span, towns, text, counties)
+        ]
         doc.ents = filter_spans([*doc.ents, *found])
         return doc
 
@@ -91,7 +95,9 @@ class PlaceRuler:
                     yield Span(doc, i, j, label="GPE"), towns
                     break
 
-    def _fits(self, span: Span, towns: tuple[Town, ...], text: str) -> bool:
+    def _fits(
+        self, span: Span, towns: tuple[Town, ...], text: str, county_states: set[str]
+    ) -> bool:
         doc = span.doc
         before = doc[span.start - 1] if span.start else None
         after = doc[span.end] if span.end < len(doc) else None
@@ -111,7 +117,8 @@ class PlaceRuler:
         # in a state or country the article names ("in Federal court" is not Federal, Entre Rios).
         # So is one before "area" ("a Waldorf area apartment").
         return (_locative(before) or (after is not None and after.lower_ == "area")) and any(
-            t.population >= _SIZEABLE or self._named_in(text, t) for t in towns
+            t.population >= _SIZEABLE or t.admin1 in county_states or self._named_in(text, t)
+            for t in towns
         )
 
     def _named_in(self, text: str, town: Town) -> bool:

@@ -82,7 +82,6 @@ _CREDIT_TOWN = re.compile(
     r"(?<![\w'’])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*"
     r"(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2}\b|[A-Z][a-z]{1,4}\.)"
 )
-_COUNTY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+County\b")
 _COUNTY_AFTER = re.compile(r"(?i:['’]s)?\s+(?i:county|co\.|parish)(?!\w)")
 _REGION_AFTER = re.compile(r",\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)")
 _REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
@@ -116,7 +115,7 @@ def find_places(
     one name the text means; the credit itself is never a place of the story."""
     text = doc.text
     title = title or ""
-    counties = [gazetteer.counties.get(m.group(0), ()) for m in _COUNTY.finditer(text)]
+    counties = gazetteer.counties_in(text)
     context = _Context(
         gazetteer,
         frozenset(

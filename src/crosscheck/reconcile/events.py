@@ -41,6 +41,8 @@ def event_claims(
 
 
 def _sentence_of(analysis: Analysis, span: Span) -> Span:
+    if span.in_title:
+        return span
     return next(
         (s for s in analysis.sentences if s.start <= span.start < s.end),
         span,
