@@ -468,6 +468,10 @@ def test_counts_listed_after_their_verb_are_summed_and_nothing_before_the_verb_i
         ("Five people were found dead at the cabin.", True),
         ("Police said 1 man died at the scene.", True),
         ("The triple homicide shocked the town.", True),
+        # An age is no count: these name one victim each.
+        ("Police said Marcus Johnson, 22, was also shot and killed.", False),
+        ("A 22-year-old man was killed on Elm Street.", False),
+        ("Two 17-year-olds were killed on Elm Street.", True),
     ],
 )  # fmt: skip
 def test_a_count_of_people_only_named_is_marked_as_written_with_no_number(text, numbered):
