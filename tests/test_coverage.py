@@ -290,3 +290,26 @@ def test_a_story_no_report_places_is_put_in_the_town_its_title_credit_names():
     # A report that places the story keeps its place.
     placed = Article("n", "n.txt", "Two men were shot in Germantown on Sunday.", "h7", title=title)
     assert story_places(["n"], {"n": analyze(placed)}, {})[0]["name"] == "Germantown"
+
+
+def test_a_story_placed_in_a_county_and_no_town_gets_the_county_s_main_town():
+    article = Article(
+        "c", "c", "A 19-year-old man was killed in a hunting accident on Saturday, the Pima "
+        "County Sheriff's Department said.", "c", title="Hunter killed in Pima County",
+    )  # fmt: skip
+    places = story_places(["c"], {"c": analyze(article)}, {})
+    assert [(p["name"], p["admin1"], p["precision"], p["inferred_from"]) for p in places] == [
+        ("Pima County", "Arizona", "district", None),
+        ("Tucson", "Arizona", "town", "county"),
+    ]
+    assert places[1]["lat"] == pytest.approx(32.2, abs=0.1)
+    # A report naming a town keeps it: the county adds nothing.
+    named = Article(
+        "d", "d", "A man was shot in Marana on Saturday, the Pima County Sheriff's "
+        "Department said.", "d",
+    )  # fmt: skip
+    found = story_places(["d"], {"d": analyze(named)}, {})
+    assert [(p["name"], p["inferred_from"]) for p in found] == [
+        ("Marana", None),
+        ("Pima County", None),
+    ]

@@ -67,6 +67,19 @@ class Gazetteer:
                 found.append(states)
         return found
 
+    def largest_town(self, county: str, state: str) -> Town | None:
+        """The most populous town of a county ("Pima County", "Arizona" -> Tucson): the
+        towns are the postal cities of its ZIP codes, the population GeoNames'."""
+        code = next((c for c, name in self.postal.items() if name == state), None)
+        cities = _county_cities().get((_county_key(county), code or ""), frozenset())
+        towns = [
+            t
+            for city in cities
+            for t in self.lookup(city)
+            if t.country == "US" and t.admin1 == state and name_key(t.name) == name_key(city)
+        ]
+        return max(towns, key=lambda t: t.population, default=None)
+
     def namesakes(self, name: str) -> tuple[Town, ...]:
         """The towns a written name can mean: those `lookup` finds, less, where some town
         bears the name as its own, the US towns that only list it among their alternate
@@ -168,6 +181,26 @@ def load_gazetteer() -> Gazetteer:
         counties={name: tuple(states) for name, states in counties.items()},
         postal=state_name,
     )
+
+
+@cache
+def _county_cities() -> dict[tuple[str, str], frozenset[str]]:
+    """The postal cities of each county, keyed by county and state code, from the ZIP code
+    database the zipcodes package ships (street-delivery codes only: a PO box town may lie
+    outside the county)."""
+    import zipcodes
+
+    found: dict[tuple[str, str], set[str]] = {}
+    for code in zipcodes.list_all():
+        if code["county"] and code["zip_code_type"] == "STANDARD":
+            key = (_county_key(code["county"]), code["state"])
+            found.setdefault(key, set()).add(code["city"])
+    return {key: frozenset(cities) for key, cities in found.items()}
+
+
+def _county_key(name: str) -> str:
+    # The ZIP database writes "St Louis County" and "St. Louis County" both.
+    return name_key(name).replace(".", "")
 
 
 def _ranked(key: str, towns: list[Town]) -> tuple[Town, ...]:

@@ -1,6 +1,7 @@
 """The incident's places: those its reports name most, each town read as the namesake in
 its outlet's coverage area where the report itself names no state, and that area's state
-where no report names any place in the US or abroad.
+where no report names any place in the US or abroad; where they name a county and no town,
+the county's main town, marked as inferred.
 
 A local station's reports keep naming the states it covers: WHIO's "Springfield" is the one
 in Ohio, not Missouri's larger one, and a Chicago station's "Riverdale" is the suburb, not
@@ -70,7 +71,28 @@ def story_places(
     ranked = _ranked(places)
     if not _placed(places.values()) and (home := _home(ids, areas, analyses)):
         ranked = [*ranked[: limit - 1], home]
+    elif seat := _county_town(ranked, gazetteer or load_gazetteer()):
+        at = ranked.index(seat[0]) + 1
+        ranked = [*ranked[:at], seat[1], *ranked[at:]]
     return tuple(ranked[:limit])
+
+
+def _county_town(ranked: list[dict], gazetteer: Gazetteer) -> tuple[dict, dict] | None:
+    """For a story its reports place in a US county but in no town ("a hunting accident in
+    White County, Tennessee"): the county, and its most populous town, marked as inferred.
+    A county has no point on the map; its main town is the likeliest one, and most often
+    the town a dataset files the incident under."""
+    if any(p["precision"] == "town" for p in ranked):
+        return None
+    counties = (
+        p for p in ranked if p["precision"] == "district" and p["country"] == "US" and p["admin1"]
+    )
+    for county in counties:
+        if town := gazetteer.largest_town(county["name"], county["admin1"]):
+            values = (town.name, town.lat, town.lon, town.admin1, "US", "town")
+            inferred = {"articles": 0, "inferred_from": "county"}
+            return county, dict(zip(_KEYS, values, strict=True)) | inferred
+    return None
 
 
 def _home(
