@@ -358,3 +358,22 @@ def test_counties_and_parishes_as_written():
         ("Alabama", "Georgia", "Illinois", "Indiana", "Missouri", "Tennessee"),
         ("Georgia",),
     ]
+
+
+def test_a_country_s_name_is_the_us_town_in_a_state_the_article_names():
+    assert ("Lebanon", "Tennessee", "US", "town") in places(
+        "A teen was shot in Lebanon on Saturday, Tennessee authorities said."
+    )
+    assert places("Israeli jets struck targets in Lebanon on Saturday.") == [
+        ("Lebanon", None, "LB", "country")
+    ]
+
+
+def test_a_big_city_force_named_by_its_initials_names_its_city():
+    article = Article("t", "s", "The boy was taken to Riley Hospital.", "h",
+                      title="IMPD: 8-year-old accidentally shoots self")  # fmt: skip
+    assert [(p.name, p.admin1, p.span.in_title) for p in analyze(article).places] == [
+        ("Indianapolis", "Indiana", True)
+    ]
+    # Initials several forces share (Columbus, Chicago, Cincinnati) name none.
+    assert places("CPD said the man was shot on Elm Street.") == []

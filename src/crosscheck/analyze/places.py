@@ -57,6 +57,18 @@ _STATE_AGENCY = re.compile(
     r"\b(?!The\b)(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+(?:State\s+(?:Highway\s+)?"
     r"(?:Police|Patrol|Troopers?)|Highway\s+Patrol)\b"
 )
+# Big-city forces copy names by their initials alone ("IMPD: 8-year-old accidentally shoots
+# self"); only initials no other US force is known by.
+_FORCE_INITIALS = {
+    "LAPD": ("Los Angeles", "California"), "NYPD": ("New York City", "New York"),
+    "IMPD": ("Indianapolis", "Indiana"), "CMPD": ("Charlotte", "North Carolina"),
+    "SAPD": ("San Antonio", "Texas"), "LMPD": ("Louisville", "Kentucky"),
+    "KCPD": ("Kansas City", "Missouri"), "SFPD": ("San Francisco", "California"),
+    "MNPD": ("Nashville", "Tennessee"), "SLMPD": ("St. Louis", "Missouri"),
+    "LVMPD": ("Las Vegas", "Nevada"), "NOPD": ("New Orleans", "Louisiana"),
+    "FWPD": ("Fort Worth", "Texas"),
+}  # fmt: skip
+_INITIALS = re.compile(r"\b(?:" + "|".join(_FORCE_INITIALS) + r")\b")
 _HEADLINE_NAME = re.compile(
     rf"\b(?P<before>(?i:in|near|outside|at))\s+(?P<name>{_NAME_WORDS})"
     rf"|(?P<name2>{_NAME_WORDS})\s+(?i:man|woman|men|women|teen|teens|teenager|boy|girl|child"
@@ -264,7 +276,7 @@ def _headline_place(span: Span, context: _Context) -> Place | None:
 
 
 def _agencies(text: str, article: str, context: _Context) -> list[Place]:
-    places = _state_agencies(text, article, context)
+    places = _state_agencies(text, article, context) + _forces_by_initials(text, article, context)
     for match in _AGENCY.finditer(text):
         name = match.group("name")
         if name in context.gazetteer.states:
@@ -287,6 +299,18 @@ def _agencies(text: str, article: str, context: _Context) -> list[Place]:
             )
         if place:
             places.append(place)
+    return places
+
+
+def _forces_by_initials(text: str, article: str, context: _Context) -> list[Place]:
+    places = []
+    for match in _INITIALS.finditer(text):
+        name, state = _FORCE_INITIALS[match.group(0)]
+        town = next((t for t in context.gazetteer.namesakes(name) if t.admin1 == state), None)
+        if town:
+            places.append(
+                _place(Span(article, match.start(), match.end(), match.group(0)), town, "town")
+            )
     return places
 
 
@@ -342,6 +366,10 @@ def _named_place(
     if name in gazetteer.states and "." not in name and not _state_named(region, gazetteer):
         return Place(span, name, None, None, gazetteer.states[name], "US", "region")
     if name in gazetteer.countries:
+        # "in Lebanon" in a report that names Tennessee is the town there, not the country.
+        towns = [t for t in gazetteer.namesakes(name) if t.country == "US"]
+        if town := next((t for t in towns if t.admin1 in context.states), None):
+            return _place(span, town, "town")
         return Place(span, name, None, None, None, gazetteer.countries[name], "country")
     if name in gazetteer.counties:
         return _county(span, name, region, context)
