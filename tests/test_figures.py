@@ -509,10 +509,26 @@ def test_a_shooting_called_fatal_counts_at_least_one_dead(title, text, expected)
         ("The 14-month-old is recovering at the hospital.", (1, "injured")),
         ("A female victim is expected to recover, police said.", (1, "injured")),
         ("Two men are expected to survive their wounds.", (2, "injured")),
-        # Not a victim's recovery.
+        # Not a victim's recovery, nor a count.
         ("Officers were recovering evidence at the scene.", None),
+        ("The K-9, named Geronimo, is expected to recover.", None),
     ],
 )  # fmt: skip
 def test_the_young_and_the_recovering_are_casualties(sentence, expected):
     found = [(value, status) for value, status, *_ in figures(sentence)]
     assert found == ([expected] if expected else [])
+
+
+def test_a_video_playlist_s_headlines_are_not_the_article_s_figures():
+    text = (
+        "A 7-year-old boy was grazed by a bullet on Fourth Street on Sunday. "
+        "He was treated and released.\n\n"
+        "0:55 Resident of Wilson Homes Apartments describes fatal shooting as tragic\n\n"
+        "1:27 1 dead after Fife collision, police say"
+    )
+    found = [(value, status) for value, status, *_ in figures(text)]
+    assert found == [(1, "shot")]
+    # A time of day before a story's line is no playlist.
+    assert (2, "killed") in [
+        (value, status) for value, status, *_ in figures("7:12 a.m. Two men were killed.")
+    ]

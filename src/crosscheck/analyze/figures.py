@@ -207,6 +207,9 @@ _MURDER_SUICIDE = re.compile(
     r"(?<!attempted\s)\b(?:(?P<msmulti>double|triple|quadruple)[- ])?(?P<ms>murder[- ]suicide)s?\b",
     re.I,
 )
+# A video playlist entry: its length, then another story's headline ("0:43 Homeless man found
+# dead in Parkland"). Not "7:12 a.m." before a story's first line.
+_PLAYLIST = re.compile(r"^\s*\d{1,2}:\d\d\s+(?![ap]\.?m\b)[A-Z0-9]", re.I)
 # "a fatal shooting", "the shooting death of": someone died, however many.
 _FATAL_EVENT = re.compile(
     r"\b(?:fatal|deadly)\s+(?:shooting|stabbing|attack)\b|\bshooting\s+death\b", re.I
@@ -376,6 +379,8 @@ def extract_figures(
     figures: list[Figure] = []
     people = _with_surnames(sentences, people)
     for sentence, source in zip(sentences, attributions, strict=True):
+        if _PLAYLIST.match(sentence.text):
+            continue
         named = [p for p in people if sentence.start <= p.start < sentence.end]
         found = [*_candidates(sentence, source), *_named_victims(sentence, named, source)]
         kept = _with_coordinated(
@@ -426,7 +431,7 @@ def implied_dead(
     if any(f.status == "killed" for f in figures):
         return ()
     for sentence, source in zip(sentences, attributions, strict=True):
-        if _BACKGROUND.search(sentence.text):
+        if _BACKGROUND.search(sentence.text) or _PLAYLIST.match(sentence.text):
             continue  # "a man's second trial for a 2008 fatal shooting"
         match = next(
             (
@@ -796,4 +801,5 @@ def _not_a_count(text: str, match: re.Match) -> bool:
         age
         or bool(_NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before))
         or before.endswith(("$", "#", "No. "))
+        or re.search(r"[A-Za-z]-$", before) is not None  # a police dog, "K-9"
     )
