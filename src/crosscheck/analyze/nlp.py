@@ -114,7 +114,8 @@ class PlaceRuler:
         if span.text.isupper() and after is not None and after.text in _DATELINE_END:
             return True  # "SARAQIB, Syria (AP) —", "NEW ORLEANS (AP) -"
         # A lone capitalised word after "in" is a place only if it is a sizeable town or one
-        # in a state or country the article names ("in Federal court" is not Federal, Entre Rios).
+        # in a state or country the article names, or in a state with a county of a name the
+        # article names ("in Federal court" is not Federal, Entre Rios).
         # So is one before "area" ("a Waldorf area apartment").
         return (_locative(before) or (after is not None and after.lower_ == "area")) and any(
             t.population >= _SIZEABLE or t.admin1 in county_states or self._named_in(text, t)
