@@ -493,7 +493,7 @@ def test_a_count_of_people_only_named_is_marked_as_written_with_no_number(text, 
         ("Jury still out in murder trial",
          "The jury is still out in the man's second trial for the 2008 fatal shooting.", []),
         ("Man wounded", "It was the second shooting on the block after an earlier deadly "
-         "shooting in May. A man was wounded.", []),
+         "shooting. A man was wounded.", []),
     ],
 )  # fmt: skip
 def test_a_shooting_called_fatal_counts_at_least_one_dead(title, text, expected):

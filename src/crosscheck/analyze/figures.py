@@ -207,9 +207,6 @@ _MURDER_SUICIDE = re.compile(
     r"(?<!attempted\s)\b(?:(?P<msmulti>double|triple|quadruple)[- ])?(?P<ms>murder[- ]suicide)s?\b",
     re.I,
 )
-# A video playlist entry: its length, then another story's headline ("0:43 Homeless man found
-# dead in Parkland"). Not "7:12 a.m." before a story's first line.
-_PLAYLIST = re.compile(r"^\s*\d{1,2}:\d\d\s+(?![ap]\.?m\b)[A-Z0-9]", re.I)
 # "a fatal shooting", "the shooting death of": someone died, however many.
 _FATAL_EVENT = re.compile(
     r"\b(?:fatal|deadly)\s+(?:shooting|stabbing|attack)\b|\bshooting\s+death\b", re.I
@@ -329,7 +326,10 @@ _BACKGROUND = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b(?!\s+\d)"
     # Counts over several incidents: "two teens were shot to death in separate shootings".
-    r"|\bseparate\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b",
+    r"|\bseparate\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b"
+    # A video playlist's entry: its length, then another story's headline ("0:43 Homeless man
+    # found dead in Parkland"); not "7:12 a.m." before a story's first line.
+    r"|^\s*\d{1,2}:\d\d\s+(?![ap]\.?m\b)[a-z0-9]",
     re.I,
 )
 # The day of a date ("the girl shot in Chapel Hill Dec. 25 has died"), a parent's children
@@ -379,8 +379,6 @@ def extract_figures(
     figures: list[Figure] = []
     people = _with_surnames(sentences, people)
     for sentence, source in zip(sentences, attributions, strict=True):
-        if _PLAYLIST.match(sentence.text):
-            continue
         named = [p for p in people if sentence.start <= p.start < sentence.end]
         found = [*_candidates(sentence, source), *_named_victims(sentence, named, source)]
         kept = _with_coordinated(
@@ -431,7 +429,7 @@ def implied_dead(
     if any(f.status == "killed" for f in figures):
         return ()
     for sentence, source in zip(sentences, attributions, strict=True):
-        if _BACKGROUND.search(sentence.text) or _PLAYLIST.match(sentence.text):
+        if _BACKGROUND.search(sentence.text):
             continue  # "a man's second trial for a 2008 fatal shooting"
         match = next(
             (

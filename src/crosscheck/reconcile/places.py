@@ -61,38 +61,36 @@ def story_places(
     named first (a headline before the text). `areas` holds the coverage of each article's
     outlet, keyed by article id (it may hold other stories' articles too)."""
     areas = areas or {}
-    gazetteer = load_gazetteer() if areas else None
+    gazetteer = load_gazetteer()
     places = {
-        a: _settled(analyses[a].places, areas[a], gazetteer) if a in areas and gazetteer else
-        analyses[a].places
+        a: _settled(analyses[a].places, areas[a], gazetteer) if a in areas else analyses[a].places
         for a in ids
         if a in analyses
-    }  # fmt: skip
+    }
     ranked = _ranked(places)
     if not _placed(places.values()) and (home := _home(ids, areas, analyses)):
         ranked = [*ranked[: limit - 1], home]
-    elif seat := _county_town(ranked, gazetteer or load_gazetteer()):
-        at = ranked.index(seat[0]) + 1
-        ranked = [*ranked[:at], seat[1], *ranked[at:]]
+    else:
+        ranked = _with_county_town(ranked, gazetteer)
     return tuple(ranked[:limit])
 
 
-def _county_town(ranked: list[dict], gazetteer: Gazetteer) -> tuple[dict, dict] | None:
+def _with_county_town(ranked: list[dict], gazetteer: Gazetteer) -> list[dict]:
     """For a story its reports place in a US county but in no town ("a hunting accident in
-    White County, Tennessee"): the county, and its most populous town, marked as inferred.
+    White County, Tennessee"): the county's most populous town after it, marked as inferred.
     A county has no point on the map; its main town is the likeliest one, and most often
     the town a dataset files the incident under."""
     if any(p["precision"] == "town" for p in ranked):
-        return None
-    counties = (
-        p for p in ranked if p["precision"] == "district" and p["country"] == "US" and p["admin1"]
-    )
-    for county in counties:
+        return ranked
+    for at, county in enumerate(ranked):
+        if county["precision"] != "district" or county["country"] != "US" or not county["admin1"]:
+            continue
         if town := gazetteer.largest_town(county["name"], county["admin1"]):
             values = (town.name, town.lat, town.lon, town.admin1, "US", "town")
-            inferred = {"articles": 0, "inferred_from": "county"}
-            return county, dict(zip(_KEYS, values, strict=True)) | inferred
-    return None
+            inferred = dict(zip(_KEYS, values, strict=True))
+            inferred |= {"articles": 0, "inferred_from": "county"}
+            return [*ranked[: at + 1], inferred, *ranked[at + 1 :]]
+    return ranked
 
 
 def _home(
