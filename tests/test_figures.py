@@ -166,6 +166,18 @@ def test_injured_is_derived_from_shot_minus_killed():
     assert counts == {"killed": 1, "injured": 15}
 
 
+def test_a_headlines_monitor_is_the_one_its_text_names():
+    article = Article(
+        "t", "s", "The Syrian Observatory for Human Rights said a drone strike killed at least "
+        "23 civilians in Saraqib on Thursday.", "h",
+        title="Drone strike kills 23 civilians, monitor says",
+    )  # fmt: skip
+    assert {(f.span.in_title, f.attributed_to) for f in analyze(article).figures} == {
+        (False, "Syrian Observatory for Human Rights"),
+        (True, "Syrian Observatory for Human Rights"),
+    }
+
+
 def test_the_monitor_and_it_are_the_organisation_named_before():
     text = (
         "Shelling killed 12 civilians in Kafr Nabl on Tuesday, the Syrian Observatory for "

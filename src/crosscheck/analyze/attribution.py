@@ -64,10 +64,12 @@ def resolve_back_references(
         if who is None or not _back_reference(who, named):
             resolved.append(who)
             continue
-        # A headline's "monitor says" refers to the monitor its first paragraph names.
-        before = [e for e in organisations if e.span.start < sentence.start] or [
-            e for e in organisations if e.span.start >= sentence.end
-        ][:1]
+        # A headline's "monitor says" refers to the monitor its first paragraph names. A
+        # title's offsets are its own, so the whole text comes after it.
+        after = [e for e in organisations if sentence.in_title or e.span.start >= sentence.end]
+        before = [
+            e for e in organisations if not sentence.in_title and e.span.start < sentence.start
+        ] or after[:1]
         word = who.lower().split()[-1]
         same = [e for e in before if word in e.name.lower()] or (
             before if word in {"it", "monitor", "group", "watchdog"} else []
