@@ -544,3 +544,57 @@ def test_a_video_playlist_s_headlines_are_not_the_article_s_figures():
     assert (2, "killed") in [
         (value, status) for value, status, *_ in figures("7:12 a.m. Two men were killed.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The wounded as the subject of a later death: dead, not injured.
+        ("", "A woman who was wounded in a Sunday night shooting in Metairie has died.",
+         {"killed": 1}),
+        ("", "A man injured in a November 2 shooting at 22nd and Bragg has died. Police said "
+         "five people were shot.", {"killed": 1, "injured": 4}),
+        ("", "A 14-year-old boy shot earlier this week while riding in a car downtown has died.",
+         {"killed": 1}),
+        # Some of them: two shot, one dead, one alive.
+        ("One of two men shot late Monday in Belle Glade dies", "Police are investigating.",
+         {"killed": 1, "injured": 1}),
+        ("", "Police said one of four women wounded in a late night shooting has died.",
+         {"killed": 1, "injured": 3}),
+        # Another clause's subject died: the two taken to hospital are not both dead.
+        ("", "Both victims were taken to the hospital where the child later died.",
+         {"killed": 1, "injured": 1}),
+        # An ordinal counts the dead so far.
+        ("", "A third person has died from the shooting outside the pub.", {"killed": 3}),
+        ("Third victim in Metairie shooting dies", "Police are investigating.", {"killed": 3}),
+        ("", "He was the third person to die in a shooting this year.", {}),
+    ],
+)  # fmt: skip
+def test_the_wounded_who_later_died_are_dead(title, text, expected):
+    from crosscheck.casualties import article_counts
+
+    analysis = _headlined(title, text)
+    counts = article_counts(list(analysis.figures))
+    assert {k: v for k, v in counts.items() if k in {"killed", "injured"}} == expected
+    # The ordinal is the count: a numbered toll, not a victim named.
+    ordinal = [f for f in analysis.figures if f.value == 3 and f.status == "killed"]
+    assert all(f.numbered for f in ordinal)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("MPD: Teen arrested after shooting 18-year-old girl in chest", (1, "shot")),
+        ("Fresno juvenile arrested after shooting friend in the back", (1, "shot")),
+        ("College Basketball Player Injured In South Philly Shooting", (1, "injured")),
+    ],
+)
+def test_a_headline_s_victim_without_an_article(title, expected):
+    analysis = _headlined(title, "Sign in to read more.")
+    assert expected in [(f.value, f.status) for f in analysis.figures]
+
+
+def test_a_crime_is_not_the_subject_of_a_victims_death():
+    # "died" is the teenager's; the double shooting stays two people shot, not two dead.
+    found = figures("A teenager wounded in a double shooting that killed his brother died Tuesday.")
+    assert (2, "shot", None, None) in found and (2, "killed", None, None) not in found

@@ -194,6 +194,29 @@ _SHOT_THEN = re.compile(
     r"(?:(?:later|has|had|was|is)\s+)*(?P<died>died|pronounced\s+dead|succumbed)\b",
     re.I,
 )
+# "A third person has died", "Second teen victim of West Allis shooter dies": the ordinal
+# is the count of dead so far.
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_ORDINAL_DIED = re.compile(
+    rf"\b(?:(?:a|the)\s+)?(?P<ord>{'|'.join(_ORDINALS)})\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))"
+    r"(?:\s+(?!(?:and|but|or|where|who|to|when|after)\b)[\w'’.-]+){0,8}?"
+    r"\s+(?:(?:has|have|had|later|since|now|also)\s+)*(?P<died>died|dies|succumbed)\b",
+    re.I,
+)
+# The wounded as the subject of a later death: "A man who was critically injured in a shooting
+# early Friday has died", "One of two men shot late Monday in Belle Glade dies". No comma or
+# new clause between: in "were taken to the hospital, where one died" someone else's verb.
+_THEN_DIED = re.compile(
+    r"^(?:\s+(?!(?:and(?!\s+(?-i:[A-Z0-9]))|but|or|where|after|before|because|though|although"
+    r"|then|as|with|when|until|he|she|they|one|two|both)\b)[\w'’.-]+){0,14}?"
+    r"\s+(?:(?:has|have|had|later|since|now|subsequently|also)\s+)*(?:died|dies|succumbed)\b",
+    re.I,
+)
+# "One of the": some of the wounded died, the rest lived.
+_SOME_OF_BEFORE = re.compile(rf"\b(?P<num>{NUMBER_PATTERN})\s+of\s+(?:the\s+|those\s+)?$", re.I)
 # "a double shooting", "a triple homicide": the count is in the name of the crime.
 _MULTIPLE = re.compile(
     r"\b(?P<multi>double|triple|quadruple)[- ](?P<fatal2>fatal\s+)?"
@@ -262,12 +285,13 @@ _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 # couch before 6-year-old shot, killed".
 _HEADLINE_ONE = re.compile(
     rf"(?:^|[:;,]\s*|\b(?:before|after|as|when|while|but)\s+)(?:[\w.'-]+\s+){{0,3}}?"
-    rf"(?P<group>(?P<noun>{_ONE}|youth|rapper|\d{{1,2}}th-grader))(?:,[^,]{{1,30}},)?\s+"
+    rf"(?P<group>(?P<noun>{_ONE}|youth|rapper|player|athlete|\d{{1,2}}th-grader))(?:,[^,]{{1,30}},)?\s+"
     rf"(?:(?:is|was|were|are)\s+)?(?:found\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
     # Objects without their article: "shooting that killed Columbia teen", "Death Of
     # Nephew"; "Cole Dead at 25".
-    rf"|\b(?P<vone>killed|kills|killing|wounded|wounds|wounding|shoots|injures|hurts|grazes)\s+"
-    rf"(?:(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group2>(?P<noun2>{_ONE}))\b"
+    rf"|\b(?P<vone>killed|kills|killing|wounded|wounds|wounding|shoots|shooting|injures|hurts"
+    rf"|grazes)\s+"
+    rf"(?:(?!(?:death|of|in|at|on|near)\b)(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group2>(?P<noun2>{_ONE}))\b"
     rf"|\b(?P<death>death)\s+of\s+(?:(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group3>(?P<noun3>{_ONE}))\b"
     r"|\b(?P<died>dead)\s+at\s+\d{1,3}\b",
     re.I,
@@ -384,6 +408,7 @@ def extract_figures(
         kept = _with_coordinated(
             sentence, [_with_conjuncts(sentence, f, named) for f in _non_overlapping(found)]
         )
+        kept = _then_died(sentence, kept)
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(figures, key=lambda f: f.span.start))
@@ -413,7 +438,7 @@ def headline_figures(
     # ("3 dead"). A vague one ("Dozens killed") says less than the text.
     return tuple(
         f
-        for f in _non_overlapping(found)
+        for f in _then_died(headline, _non_overlapping(found))
         if _WOUNDED.get(f.status, f.status) not in counted
         or (f.status == "killed" and f.numbered and f.low == f.high)
     )
@@ -654,9 +679,9 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
     if _BACKGROUND.search(text):
         return
     patterns = (
-        _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR, _INVERTED, _PRONOUN,
-        _SELF, _PAIR, _AGE_PAIR, _BODIES, _VERB_ONE, _MULTIPLE, _MURDER_SUICIDE, _ELLIPTICAL,
-        _SHOT_THEN,
+        _ORDINAL_DIED, _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR,
+        _INVERTED, _PRONOUN, _SELF, _PAIR, _AGE_PAIR, _BODIES, _VERB_ONE, _MULTIPLE,
+        _MURDER_SUICIDE, _ELLIPTICAL, _SHOT_THEN,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -669,7 +694,7 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
                 continue
             groups = match.groupdict()
             pair = bool(groups.get("pair") or groups.get("second"))
-            yield _figure(
+            figure = _figure(
                 sentence,
                 sentence.start + match.start(),
                 sentence.start + match.end(),
@@ -681,6 +706,34 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
                 attributed_to=attributed,
                 group=groups.get("group") or groups.get("group2"),
             )
+            # "A third person has died" writes its count as an ordinal.
+            yield replace(figure, numbered=True) if groups.get("ord") else figure
+
+
+def _then_died(sentence: Span, figures: list[Figure]) -> list[Figure]:
+    """The wounded who later died, as the subject of "died": killed, all of them ("A man who
+    was injured in Friday's shooting has died") or the number before "of" ("One of two men
+    shot late Monday dies": two shot, one dead)."""
+    found: list[Figure] = []
+    for figure in figures:
+        offset = figure.span.end - sentence.start
+        died = _THEN_DIED.match(sentence.text[offset:])
+        crime = _MULTIPLE.match(figure.span.text)  # "a double shooting that killed his brother"
+        if figure.status not in {"injured", "shot"} or figure.part_of_total or crime or not died:
+            found.append(figure)
+            continue
+        some = _SOME_OF_BEFORE.search(sentence.text[: figure.span.start - sentence.start])
+        amount = parse_amount(some.group("num")) if some else None
+        if amount is None or amount.value >= figure.value:
+            found.append(replace(figure, status="killed"))
+            continue
+        found.append(replace(figure, status="shot"))
+        start, end = sentence.start + some.start(), sentence.start + offset + died.end()
+        found.append(
+            _figure(sentence, start, end, amount, "killed",
+                    attributed_to=figure.attributed_to, group=figure.group)
+        )  # fmt: skip
+    return found
 
 
 def _named_victims(sentence: Span, people: list[Span], attributed: str | None) -> Iterator[Figure]:
@@ -711,6 +764,9 @@ def _amount_of(match: re.Match) -> Amount | None:
         return parse_amount(groups["num"])
     if groups.get("pair") or groups.get("second"):
         return Amount(2, 2, 2, vague=False)
+    if groups.get("ord"):
+        n = _ORDINALS[groups["ord"].lower()]
+        return Amount(n, n, n, vague=False)
     if groups.get("multi"):
         n = _MULTIPLES[groups["multi"].lower()]
         return Amount(n, n, n, vague=False)
