@@ -375,3 +375,39 @@ def test_a_big_city_force_named_by_its_initials_names_its_city():
     ]
     # Initials several forces share (Columbus, Chicago, Cincinnati) name none.
     assert places("CPD said the man was shot on Elm Street.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Postal villages GeoNames lacks, where the copy says they are places in a state the
+        # article names: after "in", in a dateline, before their state.
+        ("Deputies say it happened Sunday on Highway 30 in Stokes around 7:45 a.m., the Pitt "
+         "County Sheriff's Office said.", ("Stokes", "North Carolina", "US", "town")),
+        ("WAITSFIELD, Vt. (WCAX) - A 13-year-old accidentally shot himself in the foot.",
+         ("Waitsfield", "Vermont", "US", "town")),
+        ("The encounter happened in Seibert, Colo., about 45 miles from the Kansas line.",
+         ("Seibert", "Colorado", "US", "town")),
+    ],
+)  # fmt: skip
+def test_a_village_the_gazetteer_s_towns_lack_is_read_from_postal_towns(text, expected):
+    found = places(text)
+    assert expected in found
+    village = next(p for p in analyze(Article("t", "s", text, "h")).places if p.name == expected[0])
+    assert village.lat is not None and village.lon is not None  # on the map
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Streets, hospitals and surnames that are postal villages somewhere.
+        "The shooting was reported at the corner of Wilson and Robin, Houston, Texas police said.",
+        "He was rushed to Ryder Trauma Center in Miami, Florida.",
+        "Gunfire erupted near Gratiot and Whithorn in Detroit, Michigan.",
+        # A village's name after "in", in an article naming no state it lies in.
+        "The shooting happened in Stokes, police in Portland said.",
+    ],
+)
+def test_a_postal_village_s_name_elsewhere_is_no_place(text):
+    names = {name for name, *_ in places(text)}
+    assert not names & {"Wilson", "Ryder", "Gratiot", "Stokes"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -51,9 +51,19 @@ class Gazetteer:
     # Postal codes ("MO") mean a state only right after a town ("Kansas City, MO"): alone,
     # "IN", "OR" and "ME" in a capitalised headline are words.
     postal: dict[str, str]
+    # US postal towns GeoNames lacks in their state ("Stokes", North Carolina; "Waitsfield",
+    # Vermont), kept apart from `towns`: many are also surnames or street names ("Wilson",
+    # "Avenue"), so a name is read as one only where the copy says it is a place in that
+    # state (`analyze.places`).
+    villages: dict[str, tuple[Town, ...]] = field(default_factory=dict)
 
     def lookup(self, name: str) -> tuple[Town, ...]:
         return self.towns.get(name_key(name), ())
+
+    def village(self, name: str, states: list[str]) -> Town | None:
+        """The postal town of `name` in the first of `states` that has one."""
+        towns = self.villages.get(name_key(name), ())
+        return next((t for state in states for t in towns if t.admin1 == state), None)
 
     def counties_in(self, text: str) -> list[tuple[str, ...]]:
         """For each county or parish `text` names ("Catoosa County", "St. Mary Parish",
@@ -161,6 +171,11 @@ def load_gazetteer() -> Gazetteer:
         names = {city["name"], *(n for n in city["alternatenames"] if _LATIN.match(n))}
         for name in {name_key(n) for n in names}:
             index.setdefault(name, []).append(town)
+    villages: dict[str, list[Town]] = {}
+    for town in _postal_towns(state_name):
+        key = name_key(town.name)
+        if not any(t.country == "US" and t.admin1 == town.admin1 for t in index.get(key, ())):
+            villages.setdefault(key, []).append(town)
     # "Southeast DC": copy writes the capital's postal code as its name.
     index["dc"] = index.get(name_key("D.C."), [])
     for town, names in _curated():
@@ -180,6 +195,7 @@ def load_gazetteer() -> Gazetteer:
         countries=countries,
         counties={name: tuple(states) for name, states in counties.items()},
         postal=state_name,
+        villages={k: tuple(v) for k, v in villages.items()},
     )
 
 
@@ -196,6 +212,30 @@ def _county_cities() -> dict[tuple[str, str], frozenset[str]]:
             key = (_county_key(code["county"]), code["state"])
             found.setdefault(key, set()).add(code["city"])
     return {key: frozenset(cities) for key, cities in found.items()}
+
+
+def _postal_towns(state_name: dict[str, str]) -> list[Town]:
+    """The postal cities of the US, one per name and state, at the mean of their ZIP codes:
+    the villages and unincorporated communities GeoNames' towns of 500+ lack ("in Stokes",
+    "WAITSFIELD, Vt."), which local news names as often as its cities. Population unknown (0)."""
+    import zipcodes
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for code in zipcodes.list_all():
+        if code["zip_code_type"] == "STANDARD" and code["state"] in state_name:
+            point = (float(code["lat"]), float(code["long"]))
+            points.setdefault((code["city"], code["state"]), []).append(point)
+    return [
+        Town(
+            name=city,
+            lat=round(sum(p[0] for p in ps) / len(ps), 4),
+            lon=round(sum(p[1] for p in ps) / len(ps), 4),
+            country="US",
+            admin1=state_name[state],
+            population=0,
+        )
+        for (city, state), ps in sorted(points.items())
+    ]
 
 
 def _county_key(name: str) -> str:

