@@ -598,3 +598,20 @@ def test_a_crime_is_not_the_subject_of_a_victims_death():
     # "died" is the teenager's; the double shooting stays two people shot, not two dead.
     found = figures("A teenager wounded in a double shooting that killed his brother died Tuesday.")
     assert (2, "shot", None, None) in found and (2, "killed", None, None) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sheriff said Laura Coleman and her two children died in a murder-suicide.", 3),
+        ("Deputies reported finding a mother and her two children dead inside the home.", 3),
+        # Kin counted in a clause of their own are not listed with the victims before it.
+        ("Four people were killed and their two children were wounded.", 4),
+    ],
+)
+def test_a_victim_listed_before_a_count_of_kin_adds_one(text, expected):
+    from crosscheck.casualties import article_counts
+
+    assert (
+        article_counts(list(analyze(Article("t", "test", text, "h")).figures))["killed"] == expected
+    )

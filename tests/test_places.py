@@ -69,9 +69,10 @@ def test_a_name_another_town_bears_as_its_own_is_no_alternate_name_of_a_town_in_
     troy = places("A 10-year-old boy was shot in the Troy area of Gilmer County, West Virginia.")
     assert not any(name == "Macon" for name, *_ in troy)
     # Nor, where no state is named, the largest Troy: a county only Georgia and West Virginia
-    # have puts this one in neither New York nor Michigan; it is too small for the gazetteer.
+    # have puts this one in neither New York nor Michigan. It is West Virginia's village,
+    # too small for GeoNames, a postal town.
     troy = places("A boy was shot in the Troy area of Gilmer County on Wednesday.")
-    assert [name for name, *_ in troy] == ["Gilmer County"]
+    assert [(name, state) for name, state, *_ in troy][0] == ("Troy", "West Virginia")
     assert not any(
         name == "Bethany" for name, *_ in places("Police in Dallas said he was from Missouri.")
     )
@@ -388,6 +389,15 @@ def test_a_big_city_force_named_by_its_initials_names_its_city():
          ("Waitsfield", "Vermont", "US", "town")),
         ("The encounter happened in Seibert, Colo., about 45 miles from the Kansas line.",
          ("Seibert", "Colorado", "US", "town")),
+        ("It happened March 1 in the town of Seibert, Kit Carson County deputies said.",
+         ("Seibert", "Colorado", "US", "town")),
+        ("It was reported on Independence Road just south of Lizemores, West Virginia State "
+         "Police said.", ("Lizemores", "West Virginia", "US", "town")),
+        ("The shooting was at a rental home in the Warne community of Clay County, N.C.",
+         ("Warne", "North Carolina", "US", "town")),
+        # A village bearing the name, before a town that only has it as an alternate name.
+        ("The shooting took place at a residence on Olmstead Road in Olmstead, Logan County "
+         "Sheriff Wallace Whittaker said.", ("Olmstead", "Kentucky", "US", "town")),
     ],
 )  # fmt: skip
 def test_a_village_the_gazetteer_s_towns_lack_is_read_from_postal_towns(text, expected):

@@ -278,6 +278,9 @@ _FULL_NAME_BEFORE = re.compile(rf"{_FULL_NAME}{_CONJUNCT_TAIL}", re.I)
 # Once "and" has opened the list, a comma separates the names before it: "34-year-old
 # Angelina Benton, 19-year-old Raynord Daniel and 12-year-old Joseph McDonald were killed".
 _FULL_NAME_LISTED = re.compile(rf"{_FULL_NAME}\s*,\s+(?:\d{{1,3}}-year-old\s+)?$", re.I)
+# The possessive before a count of kin listed after a victim: "Laura Coleman and her (two
+# children)".
+_KIN_BEFORE = re.compile(r"(?<=\sand\s)(?:his|her|their)\s+$", re.I)
 # "he was pronounced dead", "she later died": one victim, named before.
 _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 # Headlines drop the article: "Man shot, killed in SE Houston", "Fort Worth man fatally shot".
@@ -517,20 +520,27 @@ def _with_surnames(sentences: tuple[Span, ...], people: tuple[Span, ...]) -> lis
 
 def _with_conjuncts(sentence: Span, figure: Figure, people: list[Span]) -> Figure:
     """One victim's figure, widened to the victims listed before it under the same verb:
-    people by name, or by role ("the man and his girlfriend")."""
+    people by name, or by role ("the man and his girlfriend"); so is a count of their kin
+    ("Laura Coleman and her two children died": three)."""
     first = figure.span.text.split(maxsplit=1)[0].lower() if figure.span.text else ""
-    if figure.value != 1 or figure.high != 1 or (first not in {"a", "an"} and parse_amount(first)):
+    end, extra = figure.span.start - sentence.start, 0
+    count = first not in {"a", "an"} and parse_amount(first)
+    if count and figure.value > 1 and figure.low == figure.high and not count.vague:
+        kin = _KIN_BEFORE.search(sentence.text, 0, end)
+        if kin is None or (start := _conjunct_start(sentence, kin.start(), people)) is None:
+            return figure
+        end, extra = start, 1
+    elif figure.value != 1 or figure.high != 1 or count:
         return figure  # "One of them died" is a count, not a victim
-    if _VERB_ONE.match(figure.span.text):
+    elif _VERB_ONE.match(figure.span.text):
         # A victim as the object ("wounded his son"): what comes before the verb is its
         # subject or another verb's object ("fatally shot his child and wounded his son").
         return figure
-    end, extra = figure.span.start - sentence.start, 0
     while (start := _conjunct_start(sentence, end, people, listing=extra > 0)) is not None:
         extra, end = extra + 1, start
     if not extra:
         return figure
-    value = 1 + extra
+    value = figure.value + extra
     span = sentence.part(sentence.start + end, figure.span.end)
     return replace(figure, value=value, low=value, high=value, span=span)
 

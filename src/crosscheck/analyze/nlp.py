@@ -28,6 +28,24 @@ _DATELINE_END = frozenset({",", "(", "—", "–", "-"})
 # Words before a name that make it a village's: not "at", "of", "on" or "to", which also come
 # before streets and hospitals ("at Wilson and Robin", "to Ryder Trauma Center").
 VILLAGE_BEFORE = frozenset({"in", "near", "outside", "from"})
+# "of" makes it one after these: "the town of Seibert", "just south of Lizemores".
+_VILLAGE_OF = frozenset(
+    "town city village community township hamlet north south east west northeast northwest "
+    "southeast southwest".split()
+)
+# And these after it: "the Warne community", "the Prairie Point area".
+_VILLAGE_AFTER = frozenset({"community", "area"})
+
+
+def village_context(doc: Doc, start: int, end: int) -> bool:
+    """Do the words around tokens [start, end) say they name a place ("in Stokes", "the
+    town of Seibert", "the Warne community")?"""
+    before = doc[start - 1].lower_ if start else ""
+    if before in VILLAGE_BEFORE or (end < len(doc) and doc[end].lower_ in _VILLAGE_AFTER):
+        return True
+    return before == "of" and start > 1 and doc[start - 2].lower_ in _VILLAGE_OF
+
+
 _LOCATIVE = frozenset("in near outside at from to across into of around toward towards".split())
 # "in west Phoenix", "in north St. Louis": a part of the town, still a locative.
 _COMPASS = frozenset(
@@ -146,7 +164,7 @@ class PlaceRuler:
         if before is not None and before.pos_ in _PROPER and before.text[:1].isupper():
             return False
         placed = (
-            (before is not None and before.lower_ in VILLAGE_BEFORE)
+            village_context(doc, span.start, span.end)
             or (after is not None and after.text == "," and _names_region(doc, span.end + 1))
             or (span.text.isupper() and after is not None and after.text in _DATELINE_END)
         )

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from crosscheck.analyze.nlp import NOT_PLACES, VILLAGE_BEFORE
-from crosscheck.gazetteer import Gazetteer, Town, distance_km
+from crosscheck.analyze.nlp import NOT_PLACES, VILLAGE_BEFORE, village_context
+from crosscheck.gazetteer import Gazetteer, Town, distance_km, name_key
 from crosscheck.records import Place, Span
 
 _DATELINE = re.compile(
@@ -362,7 +362,7 @@ def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
     following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     region = _region_after(ent)
     # A postal village only after "in" or before its state: "in Stokes", "Seibert, Colo.".
-    village = (ent.start > 0 and ent.doc[ent.start - 1].lower_ in VILLAGE_BEFORE) or bool(
+    village = village_context(ent.doc, ent.start, ent.end) or bool(
         _state_named(region, context.gazetteer)
     )
     return _named_place(span, context, region, following, village)
@@ -392,8 +392,15 @@ def _named_place(
     if name in gazetteer.counties:
         return _county(span, name, region, context)
     town = _town(name, region, context) or _town(_COMPASS.sub("", name), region, context)
-    if town is None and village:
-        town = _village(name, region, context)
+    if village and (
+        town is None
+        or town.admin1 not in context.states | context.county_states
+        or name_key(town.name) != name_key(name)
+    ):
+        # A village that bears the name before a town outside the article's states or one
+        # known by it: "in Olmstead" beside "Logan County" is the Kentucky village, not
+        # Olmsted Falls, Ohio.
+        town = _village(name, region, context) or town
     if town is None or (name.isupper() and len(name) <= 3):  # "UN", "NYC": not towns
         return None
     if following in _REGION_WORDS:
