@@ -131,10 +131,8 @@ class PlaceRuler:
         after = doc[span.end] if span.end < len(doc) else None
         if before is not None and before.text.lower().rstrip(".") in _TITLES:
             return False
-        if after is not None and after.pos_ in _PROPER and after.text[:1].isupper():
-            return False  # part of a longer name: "Jackson Smith", "Saraqib Hospital"
-        if before is not None and before.pos_ in _PROPER and before.text[:1].isupper():
-            return False  # "Andrew Jackson"
+        if _in_longer_name(before, after):
+            return False
         if any(t.curated for t in towns) or len(span) > 1:
             return True
         if after is not None and after.text == "," and _names_region(doc, span.end + 1):
@@ -159,9 +157,7 @@ class PlaceRuler:
         doc = span.doc
         before = doc[span.start - 1] if span.start else None
         after = doc[span.end] if span.end < len(doc) else None
-        if after is not None and after.pos_ in _PROPER and after.text[:1].isupper():
-            return False
-        if before is not None and before.pos_ in _PROPER and before.text[:1].isupper():
+        if _in_longer_name(before, after):
             return False
         placed = (
             village_context(doc, span.start, span.end)
@@ -175,6 +171,14 @@ class PlaceRuler:
     def _named_in(self, text: str, town: Town) -> bool:
         names = (town.admin1, *self._country_names.get(town.country, ()))
         return any(name and name in text for name in names)
+
+
+def _in_longer_name(before: Token | None, after: Token | None) -> bool:
+    """Is a name between these tokens part of a longer one: "Jackson Smith", "Saraqib
+    Hospital", "Andrew Jackson"?"""
+    return any(
+        t is not None and t.pos_ in _PROPER and t.text[:1].isupper() for t in (before, after)
+    )
 
 
 def _locative(before: Token | None) -> bool:

@@ -361,7 +361,8 @@ def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
             return _county(whole, county, region and region.group(1), context)
     following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     region = _region_after(ent)
-    # A postal village only after "in" or before its state: "in Stokes", "Seibert, Colo.".
+    # A postal village only where the words around say it is a place, or before its state:
+    # "in Stokes", "the town of Seibert", "Seibert, Colo.".
     village = village_context(ent.doc, ent.start, ent.end) or bool(
         _state_named(region, context.gazetteer)
     )
