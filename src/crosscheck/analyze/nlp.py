@@ -117,8 +117,9 @@ class PlaceRuler:
                 span = doc[i:j]
                 if span[-1].pos_ not in _PROPER:
                     continue
-                towns = self.gazetteer.lookup(span.text)
-                villages = self.gazetteer.villages.get(name_key(span.text), ())
+                key = name_key(span.text)
+                towns = self.gazetteer.towns.get(key, ())
+                villages = self.gazetteer.villages.get(key, ())
                 if towns or villages:
                     yield Span(doc, i, j, label="GPE"), towns, villages
                     break

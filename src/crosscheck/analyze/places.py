@@ -155,7 +155,7 @@ def find_places(
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS or (dateline and ent.start_char < dateline.end()):
             continue
-        place = _resolve(ent, article, context)
+        place = _resolve(ent, article, context, text)
         if place:
             found.append(place)
     found.extend(_agencies(text, article, context))
@@ -223,12 +223,12 @@ def _headline_places(headline: Doc, article: str, context: _Context) -> list[Pla
     "Shooting Reported In Fort Myers"), where NER and the place ruler find little: a
     capitalised name after "in/near/at" or before "man", "teen", "police"... is also tried,
     longest first."""
+    text = headline.text
     found = [
         place
         for ent in headline.ents
-        if ent.label_ in _PLACE_LABELS and (place := _resolve(ent, article, context))
+        if ent.label_ in _PLACE_LABELS and (place := _resolve(ent, article, context, text))
     ]
-    text = headline.text
     found.extend(_agencies(text, article, context))
     for match in _HEADLINE_NAME.finditer(text):
         group = "name" if match.group("before") else "name2"
@@ -344,15 +344,16 @@ def _agency_town(name: str, context: _Context) -> Town | None:
     return (preferred or towns or [None])[0]
 
 
-def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
-    if _street(ent.doc.text, ent.start_char) or (
-        _COMPASS.match(ent.text) and _ON_BEFORE.search(ent.doc.text, 0, ent.start_char)
+def _resolve(ent: SpacySpan, article: str, context: _Context, text: str) -> Place | None:
+    """`text` is the entity's document's: spaCy builds `Doc.text` anew from its tokens on
+    each access, a millisecond for a news article."""
+    if _street(text, ent.start_char) or (
+        _COMPASS.match(ent.text) and _ON_BEFORE.search(text, 0, ent.start_char)
     ):
         return None  # "the 5900 block of South Peoria", "on South Grand": streets
     name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
     span = Span(article, ent.end_char - len(name), ent.end_char, name)
     # NER stops short of the county: "Prince George('s County)", "Caddo (Parish)".
-    text = ent.doc.text
     if after := _COUNTY_AFTER.match(text, ent.end_char):
         county = _county_name(name + after.group(0))
         if county in context.gazetteer.counties:
@@ -360,7 +361,7 @@ def _resolve(ent: SpacySpan, article: str, context: _Context) -> Place | None:
             whole = Span(article, span.start, after.end(), text[span.start : after.end()])
             return _county(whole, county, region and region.group(1), context)
     following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    region = _region_after(ent)
+    region = _region_after(ent, text)
     # A postal village only where the words around say it is a place, or before its state:
     # "in Stokes", "the town of Seibert", "Seibert, Colo.".
     village = village_context(ent.doc, ent.start, ent.end) or bool(
@@ -438,7 +439,7 @@ def _county_name(written: str) -> str:
     )
 
 
-def _region_after(ent: SpacySpan) -> str | None:
+def _region_after(ent: SpacySpan, text: str) -> str | None:
     """The "Ohio" of "Springfield, Ohio" and the "Calif." of "Fresno, Calif."."""
     doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
@@ -446,7 +447,7 @@ def _region_after(ent: SpacySpan) -> str | None:
         end = nxt.idx + len(nxt.text)
         if ent.end + 2 < len(doc) and doc[ent.end + 2].text[:1].isupper():
             end = doc[ent.end + 2].idx + len(doc[ent.end + 2].text)
-        return doc.text[nxt.idx : end]
+        return text[nxt.idx : end]
     return None
 
 
