@@ -72,7 +72,7 @@ def test_a_name_another_town_bears_as_its_own_is_no_alternate_name_of_a_town_in_
     # have puts this one in neither New York nor Michigan. It is West Virginia's village,
     # too small for GeoNames, a postal town.
     troy = places("A boy was shot in the Troy area of Gilmer County on Wednesday.")
-    assert [(name, state) for name, state, *_ in troy][0] == ("Troy", "West Virginia")
+    assert troy[0][:2] == ("Troy", "West Virginia")
     assert not any(
         name == "Bethany" for name, *_ in places("Police in Dallas said he was from Missouri.")
     )
@@ -421,3 +421,33 @@ def test_a_village_the_gazetteer_s_towns_lack_is_read_from_postal_towns(text, ex
 def test_a_postal_village_s_name_elsewhere_is_no_place(text):
     names = {name for name, *_ in places(text)}
     assert not names & {"Wilson", "Ryder", "Gratiot", "Stokes"}
+
+
+def test_a_village_in_the_state_of_more_of_the_named_counties_wins():
+    # Madison County is in 20 states, Elbert County in two: Georgia has both, so "Carlton" is
+    # Georgia's village, not the GeoNames town in Montana, which has a Madison County.
+    found = places(
+        "The teen was putting a boat in the Broad River near Carlton, Madison County sheriff's "
+        "deputies said. Elbert County deputies assisted."
+    )
+    assert ("Carlton", "Georgia", "US", "town") in found
+    assert not any(state == "Montana" for _, state, *_ in found)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "absent"),
+    [
+        # A hunt is no place.
+        ("Oelwein Man Killed in Turkey Hunting Accident",
+         "An Oelwein man was fatally injured while turkey hunting in Fayette County, Iowa.",
+         "Turkey"),
+        # In a report of US places only, a foreign town known by the name only as an
+        # alternate one, or found by dropping a compass word, is not meant.
+        ("", "A man killed his girlfriend at her home in Galvez, the Ascension Parish "
+         "Sheriff's Office in Louisiana said.", "Gobernador Gálvez"),
+        ("", "Two men were wounded on the South Side of Chicago, Illinois, on Sunday.", "Side"),
+    ],
+)  # fmt: skip
+def test_words_and_foreign_namesakes_in_a_us_report_are_no_places(title, text, absent):
+    analysis = analyze(Article("t", "s", text, "h", title=title or None))
+    assert absent not in {p.name for p in analysis.places}

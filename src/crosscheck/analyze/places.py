@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import string
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -96,6 +98,8 @@ _CREDIT_TOWN = re.compile(
 )
 _COUNTY_AFTER = re.compile(r"(?i:['’]s)?\s+(?i:county|co\.|parish)(?!\w)")
 _REGION_AFTER = re.compile(r",\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)")
+# Words after a name that make it no place: "turkey hunting", "a deer season".
+_NOT_A_PLACE_AFTER = frozenset({"hunting", "hunter", "hunters", "hunt", "season"})
 _REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
 _DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
 # A town's namesake this close to another town of the article is the one meant, unless it is
@@ -112,6 +116,9 @@ class _Context:
     # States that have a county the article names: "Chester, Delaware County" is the
     # Chester of one of the six states with a Delaware County.
     county_states: frozenset[str]
+    # How many of the named counties each of those states has: "Madison County" and
+    # "Elbert County" are both Georgia's, where 19 other states have only one of them.
+    county_votes: Mapping[str, int]
 
 
 def find_places(
@@ -138,6 +145,7 @@ def find_places(
         ),
         frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries)),
         frozenset(state for states in counties for state in states),
+        Counter(state for states in set(counties) for state in states),
     )
     found: list[Place] = []
     dateline = _DATELINE.match(text)
@@ -237,7 +245,9 @@ def _headline_places(headline: Doc, article: str, context: _Context) -> list[Pla
         cut = [i for i, w in enumerate(words) if w.lower() in _HEADLINE_PREPOSITIONS]
         words = words[cut[-1] + 1 :] if cut else words
         for n in range(len(words), 0, -1):
-            if n < len(words) and words[n].rstrip(".") in _NOT_A_TOWN_AFTER:
+            if n < len(words) and (
+                words[n].rstrip(".") in _NOT_A_TOWN_AFTER or words[n].lower() in _NOT_A_PLACE_AFTER
+            ):
                 # "White County" named no town, nor "Cascade Mall": "White" and "Cascade"
                 # are none either.
                 break
@@ -382,6 +392,8 @@ def _named_place(
     ("Idlib province"); where `village` (the copy says it is a place), a postal village of
     a state the article names when no town fits."""
     name, gazetteer = span.text, context.gazetteer
+    if following in _NOT_A_PLACE_AFTER:
+        return None  # "Turkey hunting"
     # A state's name with a state after it is a town: "Washington, D.C.", "New York, N.Y.".
     if name in gazetteer.states and "." not in name and not _state_named(region, gazetteer):
         return Place(span, name, None, None, gazetteer.states[name], "US", "region")
@@ -393,16 +405,18 @@ def _named_place(
         return Place(span, name, None, None, None, gazetteer.countries[name], "country")
     if name in gazetteer.counties:
         return _county(span, name, region, context)
-    town = _town(name, region, context) or _town(_COMPASS.sub("", name), region, context)
-    if village and (
-        town is None
-        or town.admin1 not in context.states | context.county_states
-        or name_key(town.name) != name_key(name)
+    town = _town(name, region, context)
+    if town is None:
+        town = _town(_COMPASS.sub("", name), region, context)
+        if town is not None and town.country != "US" and _us_only(context):
+            town = None  # "the South Side" of a US city is no Side, Turkey
+
+    if (
+        village
+        and (small := _village(name, region, context))
+        and _better(small, town, name, context)
     ):
-        # A village that bears the name before a town outside the article's states or one
-        # known by it: "in Olmstead" beside "Logan County" is the Kentucky village, not
-        # Olmsted Falls, Ohio.
-        town = _village(name, region, context) or town
+        town = small
     if town is None or (name.isupper() and len(name) <= 3):  # "UN", "NYC": not towns
         return None
     if following in _REGION_WORDS:
@@ -464,18 +478,46 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
     for pick in (
         [t for t in towns if t.admin1 in context.states],
         [t for t in towns if t.country in context.countries],
-        [t for t in towns if t.admin1 in context.county_states],
+        # Among them, the most populous of the states with the most named counties.
+        sorted(
+            (t for t in towns if t.admin1 in context.county_states),
+            key=lambda t: -context.county_votes[t.admin1],
+        ),
     ):
         if pick:
             return pick[0]
-    named = context.states or context.county_states
-    if named and not context.countries - {"US"} and any(t.country == "US" for t in towns):
+    if _us_only(context) and (
+        any(t.country == "US" for t in towns) or name_key(towns[0].name) != name_key(name)
+    ):
         # The article names US states (or counties only some states have) and no other
         # country, and the name is a US town's too: one outside those states, in the US or
         # abroad, is likely another place, or a village too small for the gazetteer ("the
-        # Troy area of Gilmer County" is no Troy, New York).
+        # Troy area of Gilmer County" is no Troy, New York). Nor is it a foreign town known
+        # by the name only as an alternate one ("in Galvez" is no Gobernador Gálvez).
         return None
     return towns[0]
+
+
+def _better(village: Town, town: Town | None, name: str, context: _Context) -> bool:
+    """Is the postal village the place meant rather than the gazetteer's town? So where
+    there is no town; where the town lies outside the article's states, or is known by the
+    name only as an alternate one ("in Olmstead" beside "Logan County" is the Kentucky
+    village, not Olmsted Falls, Ohio); or where the village's state has more of the
+    counties the article names ("near Carlton" beside Madison and Elbert counties is
+    Georgia's village, not Carlton, Montana)."""
+    if town is None or name_key(town.name) != name_key(name):
+        return True
+    if town.admin1 in context.states:
+        return False
+    if town.admin1 not in context.county_states:
+        return True
+    votes = context.county_votes
+    return votes.get(village.admin1, 0) > votes[town.admin1]
+
+
+def _us_only(context: _Context) -> bool:
+    """Does the article name US states, or counties, and no other country?"""
+    return bool(context.states or context.county_states) and not context.countries - {"US"}
 
 
 def _village(name: str, region: str | None, context: _Context) -> Town | None:
@@ -483,7 +525,9 @@ def _village(name: str, region: str | None, context: _Context) -> Town | None:
     article names, else in one with a county of a name it names."""
     if state := _state_named(region, context.gazetteer):
         return context.gazetteer.village(name, [state])
-    states = [*sorted(context.states), *sorted(context.county_states - context.states)]
+    votes = context.county_votes
+    by_votes = sorted(context.county_states - context.states, key=lambda s: (-votes[s], s))
+    states = [*sorted(context.states), *by_votes]
     return context.gazetteer.village(name, states)
 
 
