@@ -204,11 +204,9 @@ def _county_cities() -> dict[tuple[str, str], frozenset[str]]:
     """The postal cities of each county, keyed by county and state code, from the ZIP code
     database the zipcodes package ships (street-delivery codes only: a PO box town may lie
     outside the county)."""
-    import zipcodes
-
     found: dict[tuple[str, str], set[str]] = {}
-    for code in zipcodes.list_all():
-        if code["county"] and code["zip_code_type"] == "STANDARD":
+    for code in _street_codes():
+        if code["county"]:
             key = (_county_key(code["county"]), code["state"])
             found.setdefault(key, set()).add(code["city"])
     return {key: frozenset(cities) for key, cities in found.items()}
@@ -218,11 +216,9 @@ def _postal_towns(state_name: dict[str, str]) -> list[Town]:
     """The postal cities of the US, one per name and state, at the mean of their ZIP codes:
     the villages and unincorporated communities GeoNames' towns of 500+ lack ("in Stokes",
     "WAITSFIELD, Vt."), which local news names as often as its cities. Population unknown (0)."""
-    import zipcodes
-
     points: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for code in zipcodes.list_all():
-        if code["zip_code_type"] == "STANDARD" and code["state"] in state_name:
+    for code in _street_codes():
+        if code["state"] in state_name:
             point = (float(code["lat"]), float(code["long"]))
             points.setdefault((code["city"], code["state"]), []).append(point)
     return [
@@ -236,6 +232,14 @@ def _postal_towns(state_name: dict[str, str]) -> list[Town]:
         )
         for (city, state), ps in sorted(points.items())
     ]
+
+
+def _street_codes() -> list[dict]:
+    """The ZIP codes the zipcodes package ships that deliver to streets ("STANDARD"): a PO
+    box or a firm's code may be filed under a town it is not in."""
+    import zipcodes
+
+    return [code for code in zipcodes.list_all() if code["zip_code_type"] == "STANDARD"]
 
 
 def _county_key(name: str) -> str:

@@ -393,7 +393,7 @@ _OBJECT_AFTER = re.compile(
 _NAME_WORD = re.compile(r"\b[A-Z][a-z'’-]+[a-z]\b")
 _NOT_SURNAMES = frozenset({"Jr", "Sr", "Police", "Sheriff", "County", "City"})
 
-_ONE_AMOUNT = Amount(1, 1, 1, vague=False)
+_ONE_AMOUNT = Amount.exactly(1)
 
 
 def extract_figures(
@@ -727,9 +727,14 @@ def _then_died(sentence: Span, figures: list[Figure]) -> list[Figure]:
     found: list[Figure] = []
     for figure in figures:
         offset = figure.span.end - sentence.start
-        died = _THEN_DIED.match(sentence.text[offset:])
-        crime = _MULTIPLE.match(figure.span.text)  # "a double shooting that killed his brother"
-        if figure.status not in {"injured", "shot"} or figure.part_of_total or crime or not died:
+        died = (
+            figure.status in {"injured", "shot"}
+            and not figure.part_of_total
+            # "a double shooting that killed his brother died": the crime is no subject
+            and not _MULTIPLE.match(figure.span.text)
+            and _THEN_DIED.match(sentence.text[offset:])
+        )
+        if not died:
             found.append(figure)
             continue
         some = _SOME_OF_BEFORE.search(sentence.text[: figure.span.start - sentence.start])
@@ -768,21 +773,20 @@ def _named_victims(sentence: Span, people: list[Span], attributed: str | None) -
 
 def _amount_of(match: re.Match) -> Amount | None:
     """The count a match gives: its number; two for a pair ("a man and his son"); the
-    crime's multiple ("a triple homicide"); else one victim."""
+    ordinal of the dead ("a third person has died"); the crime's multiple ("a triple
+    homicide"); else one victim."""
     groups = match.groupdict()
     if groups.get("num"):
         return parse_amount(groups["num"])
     if groups.get("pair") or groups.get("second"):
-        return Amount(2, 2, 2, vague=False)
+        return Amount.exactly(2)
     if groups.get("ord"):
-        n = _ORDINALS[groups["ord"].lower()]
-        return Amount(n, n, n, vague=False)
+        return Amount.exactly(_ORDINALS[groups["ord"].lower()])
     if groups.get("multi"):
-        n = _MULTIPLES[groups["multi"].lower()]
-        return Amount(n, n, n, vague=False)
+        return Amount.exactly(_MULTIPLES[groups["multi"].lower()])
     if groups.get("ms"):
-        n = _MULTIPLES[groups["msmulti"].lower()] + 1 if groups.get("msmulti") else 2
-        return Amount(n, n, n, vague=False)
+        multi = groups.get("msmulti")
+        return Amount.exactly(_MULTIPLES[multi.lower()] + 1 if multi else 2)
     return _ONE_AMOUNT
 
 

@@ -42,6 +42,10 @@ class Amount:
     value: int
     vague: bool
 
+    @classmethod
+    def exactly(cls, value: int) -> Amount:
+        return cls(value, value, value, False)
+
 
 def parse_amount(text: str) -> Amount | None:
     """Value of a number expression, or None when it is not one ("and" alone, say)."""
@@ -50,10 +54,9 @@ def parse_amount(text: str) -> Amount | None:
         low, high = VAGUE[cleaned]
         return Amount(low, high, low, True)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", cleaned):
-        value = int(cleaned.replace(",", ""))
-        return Amount(value, value, value, False)
+        return Amount.exactly(int(cleaned.replace(",", "")))
     value = _words_to_int(cleaned)
-    return None if value is None else Amount(value, value, value, False)
+    return None if value is None else Amount.exactly(value)
 
 
 def writes_number(text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import KeysView, Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -113,12 +113,15 @@ class _Context:
     gazetteer: Gazetteer
     states: frozenset[str]
     countries: frozenset[str]
-    # States that have a county the article names: "Chester, Delaware County" is the
-    # Chester of one of the six states with a Delaware County.
-    county_states: frozenset[str]
-    # How many of the named counties each of those states has: "Madison County" and
-    # "Elbert County" are both Georgia's, where 19 other states have only one of them.
+    # States that have a county the article names, with how many of the named counties
+    # each has: "Chester, Delaware County" is the Chester of one of the six states with a
+    # Delaware County; "Madison County" and "Elbert County" are both Georgia's, where 19
+    # other states have only one of them.
     county_votes: Mapping[str, int]
+
+    @property
+    def county_states(self) -> KeysView[str]:
+        return self.county_votes.keys()
 
 
 def find_places(
@@ -144,7 +147,6 @@ def find_places(
             + _postal_in_credit(title, gazetteer)
         ),
         frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries)),
-        frozenset(state for states in counties for state in states),
         Counter(state for states in set(counties) for state in states),
     )
     found: list[Place] = []
@@ -156,8 +158,11 @@ def find_places(
         if county in gazetteer.counties:  # "PRINCE GEORGE'S CO., MD. (WUSA9) -"
             if place := _county(span, county, dateline.group("region"), context):
                 found.append(place)
-        elif town := _town(name.title(), dateline.group("region"), context) or _village(
-            name.title(), dateline.group("region"), context
+        elif town := _or_village(
+            _town(name.title(), region := dateline.group("region"), context),
+            name.title(),
+            region,
+            context,
         ):
             found.append(_place(span, town, "town"))
     for ent in doc.ents:
@@ -411,12 +416,8 @@ def _named_place(
         if town is not None and town.country != "US" and _us_only(context):
             town = None  # "the South Side" of a US city is no Side, Turkey
 
-    if (
-        village
-        and (small := _village(name, region, context))
-        and _better(small, town, name, context)
-    ):
-        town = small
+    if village:
+        town = _or_village(town, name, region, context)
     if town is None or (name.isupper() and len(name) <= 3):  # "UN", "NYC": not towns
         return None
     if following in _REGION_WORDS:
@@ -496,6 +497,12 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         # by the name only as an alternate one ("in Galvez" is no Gobernador Gálvez).
         return None
     return towns[0]
+
+
+def _or_village(town: Town | None, name: str, region: str | None, context: _Context) -> Town | None:
+    """`town`, or the postal village of `name` where that is the place meant (`_better`)."""
+    village = _village(name, region, context)
+    return village if village is not None and _better(village, town, name, context) else town
 
 
 def _better(village: Town, town: Town | None, name: str, context: _Context) -> bool:
