@@ -71,9 +71,9 @@ _AFTERMATH = re.compile(
     r"|bail|testified|announced|scheduled|laid\s+to\s+rest|died|published|updated|posted)\b",
     re.I,
 )
-# "a November 29 shooting"
+# "a November 29 shooting", "Monday night's shooting"
 _INCIDENT_NOUN_AFTER = re.compile(
-    r"\s*(?:,\s*(?:19|20)\d\d,?\s*)?(?:shootings?|homicides?|killings?|murders?|attacks?"
+    r"(?:['’]s)?\s*(?:,\s*(?:19|20)\d\d,?\s*)?(?:shootings?|homicides?|killings?|murders?|attacks?"
     r"|incident|stabbing|gunfire|massacre|rampage|slaying|shootout)\b",
     re.I,
 )
@@ -84,7 +84,7 @@ _CUE = re.compile(
     r"|found\s+dead|happened|occurred|erupted|attacked|opened\s+fire)"
     r"|(?P<after>charged|arrested|arraigned|sentenced|pleaded|convicted|indicted|identified"
     r"|booked|released|appeared|extradited|surrendered|vigil|funeral|memorial|died|said|says"
-    r"|announced|testified|scheduled|hearing|court|held))\b",
+    r"|announced|testified|scheduled|hearing|court|held|posted|updated|published))\b",
     re.I,
 )
 _CUE_REACH = 60  # characters: a cue further off is another clause's
@@ -128,11 +128,14 @@ def event_date(
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
     base = _day(published)
     starts = [s.start for s in sentences]
+
+    def sentence_of(mention: DateMention) -> Span:
+        return sentences[bisect_right(starts, mention.span.start) - 1]
+
     incident = [
         m
         for m in mentions
-        if _plausible(m, base, _INCIDENT_RECALLED)
-        and _tells_of_incident(m, sentences[bisect_right(starts, m.span.start) - 1])
+        if _plausible(m, base, _INCIDENT_RECALLED) and _tells_of_incident(m, sentence_of(m))
     ]
     # Leads and photo captions also carry the publication day; the event is the lead's
     # earliest day, among those telling of the incident where any do.
@@ -148,26 +151,43 @@ def event_date(
     if titled := [m.resolved for m in headline if _plausible(m, base, timedelta(days=7))]:
         return titled[0]
     # A lead with no date ("Police are investigating a shooting"): the body's first day of
-    # the past week is likelier the event's than the publication day is.
-    body = [m.resolved for m in mentions if _plausible(m, base, timedelta(days=7))]
-    if body:
-        return body[0]
+    # the past week is likelier the event's than the publication day is; an earlier one
+    # that no "said" or "charged" dates is likelier still ("the sheriff says Monday that
+    # the boys were playing on Thursday").
+    week = [m for m in mentions if _plausible(m, base, timedelta(days=7))]
+    quiet = [m for m in week if _cue(m, sentence_of(m)) is None]
+    if week:
+        return min(week[0].resolved, quiet[0].resolved if quiet else week[0].resolved)
+    # A follow-up published weeks on ("On February 2nd, the Davie resident woke up in
+    # pain") dates the event further back.
+    recalled = [m for m in mentions if _plausible(m, base, _INCIDENT_RECALLED)]
+    if quiet := [m for m in recalled if _cue(m, sentence_of(m)) is None]:
+        return quiet[0].resolved
     return base.isoformat() if base else None
 
 
 def _tells_of_incident(mention: DateMention, sentence: Span) -> bool:
+    cue = _cue(mention, sentence)
+    if cue is not None:
+        return cue == "incident"
+    return bool(_INCIDENT.search(sentence.text)) and not _AFTERMATH.search(sentence.text)
+
+
+def _cue(mention: DateMention, sentence: Span) -> str | None:
+    """What the words next to a date say it dates: "incident" (the shooting), "after" (an
+    arrest, a report: "police said Tuesday") or None."""
     text, at, end = (
         sentence.text,
         mention.span.start - sentence.start,
         mention.span.end - sentence.start,
     )
     if _INCIDENT_NOUN_AFTER.match(text, end):
-        return True
+        return "incident"
     before = list(_CUE.finditer(text, max(0, at - _CUE_REACH), at))
     cue = before[-1] if before else _CUE.search(text, end, end + _CUE_REACH)
-    if cue:
-        return cue.group("incident") is not None
-    return bool(_INCIDENT.search(text)) and not _AFTERMATH.search(text)
+    if cue is None:
+        return None
+    return "incident" if cue.group("incident") is not None else "after"
 
 
 def _plausible(mention: DateMention, base: date | None, within: timedelta) -> bool:

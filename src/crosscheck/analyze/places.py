@@ -9,6 +9,7 @@ country-level ones, "X province" is region-level and "X County" district-level.
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections import Counter
@@ -23,8 +24,10 @@ from crosscheck.gazetteer import Gazetteer, Town, distance_km, name_key
 from crosscheck.records import Place, Span
 
 _DATELINE = re.compile(
-    r"^(?P<name>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?\s*[(—–-]"
+    r"(?P<name>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?\s*[(—–-]"
 )
+# A dateline may open any of the text's first lines, below a time stamp or a byline.
+_DATELINE_LINES = 3
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Street names are often town names: "the 5900 block of South Peoria", "on South Grand".
 _STREET_BEFORE = re.compile(
@@ -41,6 +44,8 @@ _NOT_THE_STATE = (
     r"(?:City|Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Parkway"
     r"|Highway|Hwy|Heights)\b"
 )
+# A part of a city, not a town of its own, unless a town bears it as its own name.
+_CITY_PART = re.compile(r"(?:North|South|East|West)(?:east|west)?\s*(?:Side|End)", re.I)
 _COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:east|west)?|Downtown|Central|Greater)\s+")
 # A capitalised word, hyphenated or dotted inside ("Winston-Salem") or a short abbreviation
 # ("St. Louis"), but never a sentence's last word: "Friday. Kettering police" is Kettering's.
@@ -49,7 +54,7 @@ _WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’]*(?:[.-][\w'’]+)*)"
 # "Baker PD", "Seattle Fire medics": local agencies name the town or county that the story
 # happened in.
 _AGENCY = re.compile(
-    rf"\b(?!The\b)(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}}?)(?P<county>\s+County)?\s+"
+    rf"\b(?!The\b)(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)(?P<county>\s+County)?\s+"
     r"(?:[Pp]olice|PD\b|Sheriff|Sheriff['’]s\s+(?:Office|Department)|Fire\b|Coroner|EMS\b"
     r"|deputies|[Ss]heriff['’]s\s+deputies)"
 )
@@ -76,6 +81,15 @@ _HEADLINE_NAME = re.compile(
     rf"|(?P<name2>{_NAME_WORDS})\s+(?i:man|woman|men|women|teen|teens|teenager|boy|girl|child"
     r"|toddler|couple|family|father|mother|resident|residents|student|officer|deputy|police"
     r"|homicide|shooting)\b"
+)
+# "a Pensacola teen", "A Hutchinson man": where a person is from.
+_RESIDENT = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})\s+"
+    r"(?:man|woman|teen|teenager|boy|girl|toddler|resident|couple|student)\b"
+)
+# Capitalised words before "man" that are no town: "a White man" is no White, Georgia.
+_NOT_RESIDENCE = NOT_PLACES | frozenset(
+    "white black hispanic latino latina asian native african american local young".split()
 )
 # Words after a name in a headline that make it a county's or a site's, not a town's.
 _NOT_A_TOWN_AFTER = frozenset(
@@ -150,28 +164,23 @@ def find_places(
         Counter(state for states in set(counties) for state in states),
     )
     found: list[Place] = []
-    dateline = _DATELINE.match(text)
-    if dateline:
-        name = dateline.group("name").strip()
-        span = Span(article, 0, len(name), name)
-        county = _county_name(name)
-        if county in gazetteer.counties:  # "PRINCE GEORGE'S CO., MD. (WUSA9) -"
-            if place := _county(span, county, dateline.group("region"), context):
-                found.append(place)
-        elif town := _or_village(
-            _town(name.title(), region := dateline.group("region"), context),
-            name.title(),
-            region,
-            context,
-        ):
-            found.append(_place(span, town, "town"))
+    dateline = _dateline(text)
+    placed = _dateline_place(dateline, article, context) if dateline else None
+    if placed:
+        found.append(placed)
+    surnames = _surnames(doc)
     for ent in doc.ents:
-        if ent.label_ not in _PLACE_LABELS or (dateline and ent.start_char < dateline.end()):
+        # Where the dateline's town is unknown, NER still reads its state: "WEST PRICE
+        # HILL, Ohio (WKRC)".
+        if ent.label_ not in _PLACE_LABELS or (
+            placed and dateline and dateline.start() <= ent.start_char < dateline.end()
+        ):
             continue
         place = _resolve(ent, article, context, text)
-        if place:
+        if place and not _person_named(place, ent, surnames, text, gazetteer):
             found.append(place)
     found.extend(_agencies(text, article, context))
+    found.extend(_residents(text, article, context, surnames))
     if headline is not None:
         found.extend(
             replace(p, span=replace(p.span, in_title=True))
@@ -179,6 +188,49 @@ def find_places(
         )
     unique = {(p.in_title, p.span.start, p.span.end): p for p in _nearest(found, context)}
     return tuple(sorted(unique.values(), key=lambda p: (not p.in_title, p.span.start)))
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The last names of the people the article names in full ("Jaibreon Cook")."""
+    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+
+
+def _person_named(
+    place: Place, ent: SpacySpan, surnames: frozenset[str], text: str, gazetteer: Gazetteer
+) -> bool:
+    """Is the town the person of that last name? "Cook, Dumas and another friend" after
+    "Jaibreon Cook was a sophomore" is the teenager, not Cook, Minnesota. Not where the
+    words around say it is a place ("in Cook") or its state follows it ("Cook, Minn.")."""
+    return (
+        place.precision == "town"
+        and ent.text in surnames
+        and not village_context(ent.doc, ent.start, ent.end)
+        and not _state_named(_region_after(ent, text), gazetteer)
+    )
+
+
+def _dateline_place(dateline: re.Match, article: str, context: _Context) -> Place | None:
+    name = dateline.group("name").strip()
+    span = Span(article, dateline.start(), dateline.start() + len(name), name)
+    region = dateline.group("region")
+    county = _county_name(name)
+    if county in context.gazetteer.counties:  # "PRINCE GEORGE'S CO., MD. (WUSA9) -"
+        return _county(span, county, region, context)
+    town = _or_village(_town(name.title(), region, context), name.title(), region, context)
+    return _place(span, town, "town") if town else None
+
+
+def _dateline(text: str) -> re.Match | None:
+    """The dateline opening the text, or one with its state opening one of its first lines,
+    after a page's time stamp or byline ("Posted Wednesday, February 22, 2017 11:18 am" and
+    then "FORSYTH COUNTY, Ga. — ...")."""
+    if dateline := _DATELINE.match(text):
+        return dateline
+    for line in itertools.islice(re.finditer(r"\n\s*(?=\S)", text), _DATELINE_LINES):
+        dateline = _DATELINE.match(text, line.end())
+        if dateline and dateline.group("region"):
+            return dateline
+    return None
 
 
 def _nearest(found: list[Place], context: _Context) -> list[Place]:
@@ -305,10 +357,7 @@ def _agencies(text: str, article: str, context: _Context) -> list[Place]:
         if name in context.gazetteer.states:
             continue
         if match.group("county"):
-            start, end = match.start("name"), match.end("county")
-            place = _county(
-                Span(article, start, end, text[start:end]), f"{name} County", None, context
-            )
+            place = _agency_county(match, text, article, context)
         else:
             # "Savannah-Chatham police" is a merged force: its first name is the town.
             start = match.start("name")
@@ -321,6 +370,37 @@ def _agencies(text: str, article: str, context: _Context) -> list[Place]:
                 None,
             )
         if place:
+            places.append(place)
+    return places
+
+
+def _agency_county(match: re.Match, text: str, article: str, context: _Context) -> Place | None:
+    """The county of "Orange County Sheriff's Office", the capitalised words before it
+    dropped one by one until a county is named: "EDT The Orange County Sheriff's Office"
+    (a page's time stamp run into the sentence) is Orange County's."""
+    end = match.end("county")
+    for at in (m.start() for m in re.finditer(r"\S+", match.group("name"))):
+        start = match.start("name") + at
+        name = f"{text[start : match.end('name')]} County"
+        if name in context.gazetteer.counties:
+            return _county(Span(article, start, end, text[start:end]), name, None, context)
+    return None
+
+
+def _residents(
+    text: str, article: str, context: _Context, surnames: frozenset[str]
+) -> list[Place]:
+    """The town a person is said to be from: "A Hutchinson teen was arrested", "a
+    Pensacola teen's death". NER takes such a town for an organisation or a person, or
+    misses it; only a town's own name is read, and not a surname of someone the article
+    names ("the Johnson boy")."""
+    places = []
+    for match in _RESIDENT.finditer(text):
+        name = match.group("name")
+        if name in surnames or name.lower() in _NOT_RESIDENCE:
+            continue
+        span = Span(article, match.start("name"), match.end("name"), name)
+        if (place := _headline_place(span, context)) and place.precision == "town":
             places.append(place)
     return places
 
@@ -411,10 +491,15 @@ def _named_place(
     if name in gazetteer.counties:
         return _county(span, name, region, context)
     town = _town(name, region, context)
-    if town is None:
+    if town is None and not _CITY_PART.fullmatch(name):
         town = _town(_COMPASS.sub("", name), region, context)
-        if town is not None and town.country != "US" and _us_only(context):
-            town = None  # "the South Side" of a US city is no Side, Turkey
+        if town is not None and (
+            (town.country != "US" and _us_only(context))
+            or (context.states and town.admin1 not in context.states)
+        ):
+            # "the South Side" of a US city is no Side, Turkey, and "West Ashley" in a
+            # report from South Carolina is Charleston's, not Ashley, Pennsylvania.
+            town = None
 
     if village:
         town = _or_village(town, name, region, context)
@@ -468,6 +553,10 @@ def _region_after(ent: SpacySpan, text: str) -> str | None:
 
 def _town(name: str, region: str | None, context: _Context) -> Town | None:
     towns = context.gazetteer.namesakes(name)
+    if _CITY_PART.fullmatch(name):
+        # "the West Side" is a part of the city the report is about; GeoNames also lists
+        # it as another name of West Newton, Pennsylvania.
+        towns = [t for t in towns if name_key(t.name) == name_key(name)]
     if not towns:
         return None
     if region in context.gazetteer.counties:  # "Chester, Delaware County"

@@ -15,6 +15,8 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(
     r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"“A-Z0-9])"
 )
+# A dateline's state abbreviation ends no sentence: "STAR TOWNSHIP, Mich. (AP) — An 11-year-old".
+_DATELINE_END = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,},\s*[A-Z][A-Za-z.]{0,6}\.$")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"”’)\]]*$")
 
 
@@ -23,7 +25,8 @@ def split_sentences(article_id: str, text: str) -> tuple[Span, ...]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.start()
-        if _ends_in_abbreviation(text[start:end].rstrip()):
+        chunk = text[start:end].rstrip()
+        if _ends_in_abbreviation(chunk) or _DATELINE_END.search(chunk):
             continue
         _append(spans, article_id, text, start, end)
         start = match.end()
