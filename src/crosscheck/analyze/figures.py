@@ -62,6 +62,8 @@ _ALIVE = re.compile(r"\b(?:minor|non-?life|non-?fatal|not\s+life|treated\s+for)"
 _FATAL = re.compile(r"(?<!non-)(?<!non)\b(?:fatal|mortal|deadly)\b", re.I)
 # "bullets nearly killed him": he lived.
 _NEARLY = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I)
+# "Police were not able to say if the man had died": a question, not a count.
+_WHETHER = re.compile(r"\b(?:if|whether)\s+(?:\w+\s+){0,3}$", re.I)
 # "another man was shot": not the one already counted.
 _ANOTHER = re.compile(r"(?:another|an?\s+(?:second|third|fourth))\b", re.I)
 _HOSPITAL = r"(?:hospitals?|medical\s+centers?|trauma\s+centers?)"
@@ -227,7 +229,7 @@ _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
 # "a murder-suicide" is two dead, the victim and the shooter; "a double murder-suicide" three.
 # An attempted one is not.
 _MURDER_SUICIDE = re.compile(
-    r"(?<!attempted\s)\b(?:(?P<msmulti>double|triple|quadruple)[- ])?(?P<ms>murder[- ]suicide)s?\b",
+    r"(?<!attempted\s)\b(?:(?P<msmulti>double|triple|quadruple)[- ])?(?P<ms>murder(?:[- ]|\s+and\s+)suicide)s?\b",
     re.I,
 )
 # "a fatal shooting", "the shooting death of": someone died, however many.
@@ -335,12 +337,31 @@ _SELF = re.compile(
     r"|\b(?:took|taking|takes)\s+(?P<self2>his|her)\s+own\s+life"
     # Headlines write "self": "Boy, 4, shoots self in groin".
     r"|\b(?:killed|killing|kills|fatally\s+(?:shot|shooting|shoots))\s+(?P<self3>himself|herself|self)\b"
+    # The last of the killer's victims, his verb left out: "killing 2, then himself",
+    # "kills woman, her son, himself" (read only after such a verb: `_with_own_death`).
+    r"|(?:\bthen|,)\s+(?:and\s+)?(?P<self4>himself|herself)\b"
     # Not fatally: "accidentally shot himself in the leg" (the dead are counted elsewhere).
     # "accidentally shooting himself and 1-year-old daughter": two.
     r"|\b(?P<selfshot>shot|shooting|shoots)\s+(?:himself|herself|self)\b"
     rf"(?P<second>\s+and\s+(?:(?:his|her|a)\s+)?(?:\d{{1,3}}-year-old\s+)?(?:{_ONE})\b)?",
     re.I,
 )
+# The killer's own death as `_SELF` reads it; "bare" without a verb of its own.
+_OWN_DEATH = re.compile(
+    r"(?:(?:turned|turning|turns)\s+the\s+\w+\s+on|killed|killing|kills|fatally\s+\w+)\s+"
+    r"(?:himself|herself)|(?P<bare>(?:then|,)\s+(?:and\s+)?(?:himself|herself))",
+    re.I,
+)
+# A count of victims under the killer's active verb: "killed a woman", "killing 2",
+# "shot and killed his wife"; not "killed by her father".
+_BY_KILLER = re.compile(
+    r"(?:shot\s+and\s+killed|shooting\s+and\s+killing|fatally\s+shot|killed|killing|kills"
+    r"|kill)\s+(?!by\b)",
+    re.I,
+)
+# What may stand between the victims and the killer's death: the victims' noun the count
+# left out ("kills 7-year-old daughter, himself") and "then", "before", "and".
+_CONNECTIVE = re.compile(r"(?:\s+[a-z]+)?[\s,]*(?:(?:and|then|before|later|,)\s*)*")
 # Sentences about a war's whole toll, a past year's events or the year's running count are
 # background, not this event.
 _BACKGROUND = re.compile(
@@ -361,8 +382,9 @@ _BACKGROUND = re.compile(
 )
 # The day of a date ("the girl shot in Chapel Hill Dec. 25 has died"), a parent's children
 # ("mother of 3 killed").
+# "January 3 killed", "mother of 2 shot", "no one died".
 _NOT_A_COUNT_BEFORE = re.compile(
-    rf"\b(?:{MONTH_NAMES}\.?|(?:mother|father|mom|dad|parent)\s+of)\s*$", re.I
+    rf"\b(?:{MONTH_NAMES}\.?|(?:mother|father|mom|dad|parent)\s+of|no)\s*$", re.I
 )
 _NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|-year|year|month|week|day|hour|minute|a\.m|p\.m)", re.I
@@ -411,7 +433,7 @@ def extract_figures(
         kept = _with_coordinated(
             sentence, [_with_conjuncts(sentence, f, named) for f in _non_overlapping(found)]
         )
-        kept = _then_died(sentence, kept)
+        kept = _with_own_death(sentence, _then_died(sentence, kept))
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(figures, key=lambda f: f.span.start))
@@ -441,7 +463,7 @@ def headline_figures(
     # ("3 dead"). A vague one ("Dozens killed") says less than the text.
     return tuple(
         f
-        for f in _then_died(headline, _non_overlapping(found))
+        for f in _with_own_death(headline, _then_died(headline, _non_overlapping(found)))
         if _WOUNDED.get(f.status, f.status) not in counted
         or (f.status == "killed" and f.numbered and f.low == f.high)
     )
@@ -700,6 +722,8 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
                 continue
             if _NEARLY.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "bullets nearly killed his father-in-law": he lived
+            if _WHETHER.search(text, max(0, match.start() - 40), match.start()):
+                continue
             if not headline and _attacker(text, match, strict=pattern is _PRONOUN):
                 continue
             groups = match.groupdict()
@@ -718,6 +742,26 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
             )
             # "A third person has died" writes its count as an ordinal.
             yield replace(figure, numbered=True) if groups.get("ord") else figure
+
+
+def _with_own_death(sentence: Span, figures: list[Figure]) -> list[Figure]:
+    """The killer's own death told right after his victims, under his own verb ("killed a
+    woman and her son before killing himself", "shoots 4 relatives, killing 2, then
+    himself"): listed with them, to be summed (three dead). A bare "then himself" or ", himself"
+    after no such verb is no count."""
+    found: list[Figure] = []
+    for figure in figures:
+        own = _OWN_DEATH.fullmatch(figure.span.text)
+        victims = found[-1] if found else None
+        gap = sentence.text[victims.span.end - sentence.start : figure.span.start - sentence.start] if victims else ""
+        if own is None or victims is None or not _BY_KILLER.match(victims.span.text) or not _CONNECTIVE.fullmatch(gap):
+            if not (own and own.group("bare")):
+                found.append(figure)
+            continue
+        listed = victims.listed_with if victims.listed_with is not None else victims.span.start
+        found[-1] = replace(victims, listed_with=listed)
+        found.append(replace(figure, status=victims.status, listed_with=listed))
+    return found
 
 
 def _then_died(sentence: Span, figures: list[Figure]) -> list[Figure]:
@@ -806,8 +850,8 @@ _WOUNDED = {"shot": "injured"}
 
 # Pattern groups whose match alone says the victim died.
 _KILLED_GROUPS = (
-    "sd", "fatal", "fatal2", "death", "death2", "died", "self", "self2", "self3", "bodies", "lives",
-    "ms",
+    "sd", "fatal", "fatal2", "death", "death2", "died", "self", "self2", "self3", "self4", "bodies",
+    "lives", "ms",
 )  # fmt: skip
 
 
