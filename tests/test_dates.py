@@ -168,3 +168,44 @@ def test_a_page_without_a_dated_text_takes_its_headlines_day():
         )
     )  # fmt: skip
     assert dated.event_date == "2025-03-10"
+
+
+def test_a_page_s_time_stamp_does_not_date_the_shooting():
+    result = analysed(
+        "Five Injured in Nightclub Shooting Posted: Friday, March 14, 2025 3:13 PM EDT\n\n"
+        "Five people injured in nightclub shooting in North Mississippi.\n\n"
+        "No arrests have been made in a shooting outside a nightclub that left five wounded.\n\n"
+        "The shooting happened around 2:30 a.m. Wednesday in the parking lot of the club."
+    )
+    assert result.event_date == "2025-03-12"
+
+
+def test_a_weekday_s_shooting_dates_it():
+    # "Monday night's shooting" beside a charge and a "today" in a quote that tells of a
+    # killing: the possessive names the crime.
+    result = analysed(
+        "Prosecutors have charged a woman in connection with Wednesday night's shooting of her "
+        "granddaughter. She is charged with child endangerment. According to court records, "
+        'the girl came for a visit. "We are fortunate today that another child was not '
+        'killed," the prosecutor said.'
+    )
+    assert result.event_date == "2025-03-12"
+
+
+def test_a_day_the_report_is_told_on_gives_way_to_an_earlier_one():
+    result = analysed(
+        "Authorities identify boy killed while playing with gun\n\nSTAR TOWNSHIP, Mich. (AP) — "
+        "Authorities are releasing more details after a boy was fatally shot while playing "
+        "with a gun. The sheriff's department says Thursday that the boy and his brother were "
+        "playing in a fort in their grandparents' yard on Monday when a revolver discharged."
+    )
+    assert result.event_date == "2025-03-10"
+
+
+def test_a_follow_up_weeks_later_is_dated_by_the_day_it_recalls():
+    result = analysed(
+        "A mother who was accidentally shot by her own child is now facing charges. She is "
+        "charged with culpable negligence. On February 2nd, the woman woke up in pain after a "
+        "bullet entered her calf."
+    )
+    assert result.event_date == "2025-02-02"

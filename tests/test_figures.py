@@ -99,6 +99,21 @@ def test_sentences_do_not_break_at_abbreviations():
     ]
 
 
+def test_a_dateline_s_state_abbreviation_ends_no_sentence():
+    from crosscheck.analyze.sentences import split_sentences
+
+    text = (
+        "Boy killed\n\nSTAR TOWNSHIP, Mich. (AP) — A boy was fatally shot. He lived in "
+        "Jackson, Miss. Police said so."
+    )
+    assert [s.text for s in split_sentences("t", text)] == [
+        "Boy killed",
+        "STAR TOWNSHIP, Mich. (AP) — A boy was fatally shot.",
+        "He lived in Jackson, Miss.",
+        "Police said so.",
+    ]
+
+
 def _figure(text: str):
     return analyze(Article("t", "test", text, "h", published="2025-03-14")).figures
 
@@ -618,3 +633,53 @@ def test_a_victim_listed_before_a_count_of_kin_adds_one(text, expected):
     assert (
         article_counts(list(analyze(Article("t", "test", text, "h")).figures))["killed"] == expected
     )
+
+
+def _killed(title: str | None, text: str) -> int | None:
+    from crosscheck.casualties import article_counts
+
+    analysis = analyze(Article("t", "test", text, "h", title=title, published="2025-03-14"))
+    return article_counts(list(analysis.figures)).get("killed")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The killer's own death, told under his verb after his victims, adds one.
+        (None, "A man killed a woman and her son before killing himself, police said.", 3),
+        (None, "A man shot four relatives, killing two, before turning the gun on himself.", 3),
+        ("Avoyelles Parish man kills 7-year-old daughter, himself", "", 2),
+        # Told apart from the victims' verb, the count already holds him.
+        (None, "Two people were killed, including the gunman, who turned the gun on himself.", 2),
+        ("Two young girls shot, killed by father in double-murder and suicide", "", 3),
+    ],
+)  # fmt: skip
+def test_a_killer_s_own_death_after_his_victims_is_summed(title, text, expected):
+    assert _killed(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It\'s just a blessing that no one died in this case," the captain said.',
+        "Police were not able to say if the man had died.",
+        "It was unclear whether two people were killed.",
+    ],
+)
+def test_no_one_and_an_open_question_count_no_dead(text):
+    assert _killed(None, text) is None
+
+
+def test_a_killer_who_killed_himself_is_none_of_the_people_he_shot():
+    from crosscheck.casualties import article_counts
+
+    article = Article(
+        "t",
+        "test",
+        "A man shot four relatives, killing two, before turning the gun on himself.",
+        "h",
+    )
+    found = list(analyze(article).figures)
+    assert article_counts(found) == {"killed": 3, "injured": 2}
+    # Nor where the story's other reports count the three dead.
+    assert article_counts(found, killed=3) == {"killed": 3, "injured": 2}

@@ -451,3 +451,58 @@ def test_a_village_in_the_state_of_more_of_the_named_counties_wins():
 def test_words_and_foreign_namesakes_in_a_us_report_are_no_places(title, text, absent):
     analysis = analyze(Article("t", "s", text, "h", title=title or None))
     assert absent not in {p.name for p in analysis.places}
+
+
+def test_a_dateline_below_a_time_stamp_is_read():
+    found = places(
+        "Posted Wednesday, February 22, 2017 11:18 am\n\nFORSYTH COUNTY, Ga. — While looking "
+        "at his friend's new guns, a man accidentally shot the friend in the leg."
+    )
+    assert ("Forsyth County", "Georgia", "US", "district") in found
+
+
+def test_a_dateline_s_state_is_read_where_its_town_is_unknown():
+    found = places(
+        "Boy, 12, shot himself in West Price Hill home\n\nWEST PRICE HILL, Ohio (WKRC) -- Police "
+        "were called to a home on Tuesday."
+    )
+    assert ("Ohio", "Ohio", "US", "region") in found
+
+
+def test_a_sheriff_s_office_after_a_page_stamp_names_its_county():
+    # The stamp's last word, a line above, is no part of the county's name.
+    found = places(
+        "Four people shot Posted: Monday, March 2, 2015 12:06 AM EST Updated: Monday, March 9, "
+        "2015 12:06 AM EDT\n\nThe Orange County Sheriff's Office is investigating multiple "
+        "shootings in Tangelo Park, Florida."
+    )
+    assert ("Orange County", "Florida", "US", "district") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A part of the city the report is about: "West Ashley" is Charleston's, not Ashley,
+        # Pennsylvania; "the West Side" is no other name of West Newton, Pennsylvania.
+        ("Charleston police in South Carolina say they recovered a body from a pond at a West "
+         "Ashley golf course. The man had come back from Mexico.", "Pennsylvania"),
+        ("A basketball star was among six people shot at a party on the West Side on Sunday.",
+         "Pennsylvania"),
+        # The last name of someone the report names is that person.
+        ("Jaibreon Cook was a sophomore at the high school. On Sunday, Cook, Dumas and another "
+         "friend went to a house.", "Cook"),
+    ],
+)  # fmt: skip
+def test_parts_of_a_city_and_people_s_names_are_not_towns_elsewhere(text, absent):
+    assert absent not in {word for name, state, *_ in places(text) for word in (name, state)}
+
+
+def test_the_town_a_person_is_from_is_a_place():
+    assert places("A Hutchinson teen was arrested Sunday after police say he lied to them.") == [
+        ("Hutchinson", "Kansas", "US", "town")
+    ]
+    assert ("Pensacola", "Florida", "US", "town") in places(
+        "New evidence in a Pensacola teen's death shows it was no suicide."
+    )
+    # A colour or a people is no town: White, Georgia is not where "a White man" is from.
+    assert places("A White man and a Black woman saw the shooting, police said.") == []

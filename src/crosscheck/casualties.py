@@ -26,7 +26,10 @@ def article_counts(figures: list[Figure], killed: int | None = None) -> dict[str
     shot = counts.pop("shot", None)
     if shot is not None:
         # "Sixteen people were shot, one fatally": fifteen injured, whatever else is said.
-        injured = max(0, shot - max(counts.get("killed", 0), killed or 0))
+        # A killer who then killed himself is among the dead, not among those he shot.
+        own = sum(f.value for f in figures if f.perpetrator and not f.part_of_total)
+        dead = max(counts.get("killed", 0), killed or 0) - own
+        injured = max(0, shot - dead)
         if injured >= counts.get("injured", 0):
             counts["injured"] = injured
     return counts

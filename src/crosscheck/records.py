@@ -74,6 +74,9 @@ class Figure:
     # victims are only named ("killed his wife", "she died"), which says no one else died no
     # more than it says someone did.
     numbered: bool = True
+    # The killer's own death, told after his victims and listed with them ("killed his wife
+    # and son before killing himself"): one of the dead, none of the people he shot.
+    perpetrator: bool = False
 
 
 @dataclass(frozen=True, slots=True)

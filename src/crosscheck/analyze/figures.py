@@ -226,10 +226,12 @@ _MULTIPLE = re.compile(
     re.I,
 )
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
-# "a murder-suicide" is two dead, the victim and the shooter; "a double murder-suicide" three.
+# "a murder-suicide" is two dead, the victim and the shooter; "a double murder-suicide" (or
+# "double-murder and suicide") three.
 # An attempted one is not.
 _MURDER_SUICIDE = re.compile(
-    r"(?<!attempted\s)\b(?:(?P<msmulti>double|triple|quadruple)[- ])?(?P<ms>murder(?:[- ]|\s+and\s+)suicide)s?\b",
+    r"(?<!attempted\s)\b(?:(?P<msmulti>double|triple|quadruple)[- ])?"
+    r"(?P<ms>murder(?:[- ]|\s+and\s+)suicide)s?\b",
     re.I,
 )
 # "a fatal shooting", "the shooting death of": someone died, however many.
@@ -747,21 +749,27 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
 def _with_own_death(sentence: Span, figures: list[Figure]) -> list[Figure]:
     """The killer's own death told right after his victims, under his own verb ("killed a
     woman and her son before killing himself", "shoots 4 relatives, killing 2, then
-    himself"): listed with them, to be summed (three dead). A bare "then himself" or ", himself"
-    after no such verb is no count."""
+    himself"): listed with them, to be summed (three dead). A bare "then himself" or
+    ", himself" after no such verb is no count."""
     found: list[Figure] = []
     for figure in figures:
         own = _OWN_DEATH.fullmatch(figure.span.text)
         victims = found[-1] if found else None
-        gap = sentence.text[victims.span.end - sentence.start : figure.span.start - sentence.start] if victims else ""
-        if own is None or victims is None or not _BY_KILLER.match(victims.span.text) or not _CONNECTIVE.fullmatch(gap):
+        if own is None or victims is None or not _told_after(sentence, victims, figure):
             if not (own and own.group("bare")):
                 found.append(figure)
             continue
         listed = victims.listed_with if victims.listed_with is not None else victims.span.start
         found[-1] = replace(victims, listed_with=listed)
-        found.append(replace(figure, status=victims.status, listed_with=listed))
+        killed = victims.status == "killed"
+        found.append(replace(figure, status=victims.status, listed_with=listed, perpetrator=killed))
     return found
+
+
+def _told_after(sentence: Span, victims: Figure, own: Figure) -> bool:
+    """Is `own` told right after `victims`, and they under the killer's active verb?"""
+    gap = sentence.text[victims.span.end - sentence.start : own.span.start - sentence.start]
+    return bool(_BY_KILLER.match(victims.span.text) and _CONNECTIVE.fullmatch(gap))
 
 
 def _then_died(sentence: Span, figures: list[Figure]) -> list[Figure]:

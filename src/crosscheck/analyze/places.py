@@ -387,9 +387,7 @@ def _agency_county(match: re.Match, text: str, article: str, context: _Context) 
     return None
 
 
-def _residents(
-    text: str, article: str, context: _Context, surnames: frozenset[str]
-) -> list[Place]:
+def _residents(text: str, article: str, context: _Context, surnames: frozenset[str]) -> list[Place]:
     """The town a person is said to be from: "A Hutchinson teen was arrested", "a
     Pensacola teen's death". NER takes such a town for an organisation or a person, or
     misses it; only a town's own name is read, and not a surname of someone the article
