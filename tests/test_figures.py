@@ -683,3 +683,30 @@ def test_a_killer_who_killed_himself_is_none_of_the_people_he_shot():
     assert article_counts(found) == {"killed": 3, "injured": 2}
     # Nor where the story's other reports count the three dead.
     assert article_counts(found, killed=3) == {"killed": 3, "injured": 2}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A count of kin after the victim: one and four.
+        (None, "Police are looking for a man suspected of killing his wife and their four "
+         "children.", 5),
+        (None, "Police suspect him of fatally shooting his wife and four daughters.", 5),
+        # Shot to death, then his own death told under his verb.
+        (None, "Authorities say a man shot his 7-year-old daughter to death and then killed "
+         "himself.", 2),
+        # His own death told in a sentence of its own.
+        (None, "Investigators say a man killed his girlfriend and her daughter at her home. "
+         "Investigators say Shawn Milet shot his girlfriend and her young daughter, then "
+         "turned the gun on himself.", 3),
+        # Not where another count of dead is as large: it may hold him.
+        (None, "Two people died in the murder-suicide. The man killed his wife. He then turned "
+         "the gun on himself.", 2),
+        # A child who shot himself is no killer of anyone else.
+        (None, "A man was arrested after his 2-year-old son found a loaded gun on the table and "
+         "fatally shot himself in the head.", 1),
+        ("Man playing with gun charged in his brother's death", "", 1),
+    ],
+)  # fmt: skip
+def test_victims_of_one_killer_and_his_own_death(title, text, expected):
+    assert _killed(title, text) == expected

@@ -185,7 +185,12 @@ _VERB_ONE = re.compile(
     r"|killed|killing|kills|wounded|wounding|injured|injuring|shot|shooting|shoots|hitting"
     r"|striking|grazing|hurting)\s+"
     rf"(?:his|her|their|an?)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\b"
-    rf"(?P<second>\s+and\s+(?:his|her|their|an?)\s+{_MODIFIERS}(?:{_ONE})\b)?",
+    rf"(?:(?P<second>\s+and\s+(?:his|her|their|an?)\s+{_MODIFIERS}(?:{_ONE})\b)"
+    # "killing his wife and their four children": one and the kin counted after.
+    rf"|\s+and\s+(?:(?:his|her|their)\s+)?(?P<kin>{NUMBER_PATTERN})\s+{_MODIFIERS}"
+    r"(?:children|kids|daughters|sons|grandchildren|stepchildren|relatives)\b)?"
+    # "shot his 7-year-old daughter to death"
+    rf"(?:(?:\s+(?:{_ONE}))?(?P<todeath>\s+to\s+death|\s+dead)\b)?",
     re.I,
 )
 # "The boy who was shot was pronounced dead": the relative clause is how, the verb after it
@@ -300,6 +305,8 @@ _HEADLINE_ONE = re.compile(
     rf"|grazes)\s+"
     rf"(?:(?!(?:death|of|in|at|on|near)\b)(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group2>(?P<noun2>{_ONE}))\b"
     rf"|\b(?P<death>death)\s+of\s+(?:(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group3>(?P<noun3>{_ONE}))\b"
+    # "charged in his brother's death"
+    rf"|\b(?:his|her|their)\s+(?P<group4>(?P<noun4>{_ONE}))['’]s\s+(?:shooting\s+)?(?P<death4>death)\b"
     r"|\b(?P<died>dead)\s+at\s+\d{1,3}\b",
     re.I,
 )
@@ -357,8 +364,8 @@ _OWN_DEATH = re.compile(
 # A count of victims under the killer's active verb: "killed a woman", "killing 2",
 # "shot and killed his wife"; not "killed by her father".
 _BY_KILLER = re.compile(
-    r"(?:shot\s+and\s+killed|shooting\s+and\s+killing|fatally\s+shot|killed|killing|kills"
-    r"|kill)\s+(?!by\b)",
+    r"(?:(?:shot\s+and\s+killed|shooting\s+and\s+killing|fatally\s+shot|killed|killing|kills"
+    r"|kill)\s+(?!by\b)|(?:shot|shoots|shooting)\s+.*\b(?:to\s+death|dead)$)",
     re.I,
 )
 # What may stand between the victims and the killer's death: the victims' noun the count
@@ -438,7 +445,7 @@ def extract_figures(
         kept = _with_own_death(sentence, _then_died(sentence, kept))
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
-    return tuple(sorted(figures, key=lambda f: f.span.start))
+    return tuple(sorted(_with_killer_told_apart(figures), key=lambda f: f.span.start))
 
 
 def headline_figures(
@@ -502,7 +509,7 @@ def implied_dead(
 def _headline_one(headline: Span, match: re.Match, status: str, attributed: str | None) -> Figure:
     """One victim of a headline: the subject from its noun on ("6-year-old shot, killed"),
     the object with its verb ("killed Columbia teen")."""
-    group = next((g for g in ("group", "group2", "group3") if match.group(g)), None)
+    group = next((g for g in ("group", "group2", "group3", "group4") if match.group(g)), None)
     start = match.start("group") if group == "group" else match.start()
     return _figure(
         headline,
@@ -766,6 +773,47 @@ def _with_own_death(sentence: Span, figures: list[Figure]) -> list[Figure]:
     return found
 
 
+def _with_killer_told_apart(figures: list[Figure]) -> list[Figure]:
+    """The killer's own death told in a sentence of its own ("Investigators say a man killed
+    his girlfriend and her daughter. ... Milet shot them, then turned the gun on himself"):
+    listed with the most victims his verb counts, where no other count of dead is as large
+    (which may hold him: "Two people died in the murder-suicide")."""
+    own = [
+        i
+        for i, f in enumerate(figures)
+        if f.status == "killed" and f.listed_with is None and _is_own_death(f)
+    ]
+    victims = [
+        i
+        for i, f in enumerate(figures)
+        if f.status == "killed"
+        and not f.part_of_total
+        and _BY_KILLER.match(f.span.text)
+        and not _OWN_DEATH.fullmatch(f.span.text)
+    ]
+    if len(own) != 1 or not victims:
+        return figures
+    most = max(victims, key=lambda i: figures[i].value)
+    value = figures[most].value
+    others = (
+        f
+        for i, f in enumerate(figures)
+        if f.status == "killed" and i not in victims and i not in own and not f.part_of_total
+    )
+    if figures[most].listed_with is not None or any(f.value >= value for f in others):
+        return figures
+    found = list(figures)
+    listed = figures[most].span.start
+    found[most] = replace(figures[most], listed_with=listed)
+    found[own[0]] = replace(figures[own[0]], listed_with=listed, perpetrator=True)
+    return found
+
+
+def _is_own_death(figure: Figure) -> bool:
+    own = _OWN_DEATH.fullmatch(figure.span.text)
+    return own is not None and not own.group("bare")
+
+
 def _told_after(sentence: Span, victims: Figure, own: Figure) -> bool:
     """Is `own` told right after `victims`, and they under the killer's active verb?"""
     gap = sentence.text[victims.span.end - sentence.start : own.span.start - sentence.start]
@@ -832,6 +880,8 @@ def _amount_of(match: re.Match) -> Amount | None:
         return parse_amount(groups["num"])
     if groups.get("pair") or groups.get("second"):
         return Amount.exactly(2)
+    if groups.get("kin") and (kin := parse_amount(groups["kin"])):
+        return Amount.exactly(kin.value + 1)
     if groups.get("ord"):
         return Amount.exactly(_ORDINALS[groups["ord"].lower()])
     if groups.get("multi"):
@@ -858,8 +908,8 @@ _WOUNDED = {"shot": "injured"}
 
 # Pattern groups whose match alone says the victim died.
 _KILLED_GROUPS = (
-    "sd", "fatal", "fatal2", "death", "death2", "died", "self", "self2", "self3", "self4", "bodies",
-    "lives", "ms",
+    "sd", "fatal", "fatal2", "death", "death2", "death4", "died", "self", "self2", "self3", "self4",
+    "bodies", "lives", "ms",
 )  # fmt: skip
 
 
@@ -890,7 +940,7 @@ def _status_said(match: re.Match) -> str | None:
         return "shot" if groups["crime"].lower() == "shooting" else "killed"
     if groups.get("vone"):
         verb = groups["vone"].lower()
-        if "kill" in verb or verb.startswith("fatally"):
+        if "kill" in verb or verb.startswith("fatally") or groups.get("todeath"):
             return "killed"
         return "injured" if verb.startswith(("wound", "injur", "hurt")) else "shot"
     if groups.get("st"):
