@@ -706,6 +706,16 @@ def test_a_killer_who_killed_himself_is_none_of_the_people_he_shot():
         (None, "A man was arrested after his 2-year-old son found a loaded gun on the table and "
          "fatally shot himself in the head.", 1),
         ("Man playing with gun charged in his brother's death", "", 1),
+        # The crime's name says the killer died: a murder-suicide of a man who killed four.
+        (None, "Police say a man killed his wife and three children. The town will have to "
+         "deal with the murder-suicide.", 5),
+        (None, "The brother of the woman killed in a murder-suicide spoke. Lee and her three "
+         "children were shot dead by Michael Bournes, her companion.", 5),
+        (None, "Four people died in the murder-suicide. The man killed his wife and two "
+         "children.", 4),
+        # The age, then the noun, then the kin.
+        (None, "Officials say a woman killed her 30-year-old daughter and two young "
+         "grandchildren before turning the gun on herself.", 4),
     ],
 )  # fmt: skip
 def test_victims_of_one_killer_and_his_own_death(title, text, expected):

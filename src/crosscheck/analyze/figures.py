@@ -185,6 +185,8 @@ _VERB_ONE = re.compile(
     r"|killed|killing|kills|wounded|wounding|injured|injuring|shot|shooting|shoots|hitting"
     r"|striking|grazing|hurting)\s+"
     rf"(?:his|her|their|an?)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\b"
+    # "her 30-year-old daughter": the age, then the noun
+    rf"(?:\s+(?:{_ONE})(?=\s+and\s))?"
     rf"(?:(?P<second>\s+and\s+(?:his|her|their|an?)\s+{_MODIFIERS}(?:{_ONE})\b)"
     # "killing his wife and their four children": one and the kin counted after.
     rf"|\s+and\s+(?:(?:his|her|their)\s+)?(?P<kin>{NUMBER_PATTERN})\s+{_MODIFIERS}"
@@ -370,6 +372,8 @@ _BY_KILLER = re.compile(
 )
 # What may stand between the victims and the killer's death: the victims' noun the count
 # left out ("kills 7-year-old daughter, himself") and "then", "before", "and".
+# A passive count's killer: "were shot dead by Michael Bournes", "by her husband".
+_BY_NAMED = re.compile(r"\s+by\s+(?:(?-i:[A-Z])|(?:her|his|their)\s+)", re.I)
 _CONNECTIVE = re.compile(r"(?:\s+[a-z]+)?[\s,]*(?:(?:and|then|before|later|,)\s*)*")
 # Sentences about a war's whole toll, a past year's events or the year's running count are
 # background, not this event.
@@ -774,39 +778,45 @@ def _with_own_death(sentence: Span, figures: list[Figure]) -> list[Figure]:
 
 
 def _with_killer_told_apart(figures: list[Figure]) -> list[Figure]:
-    """The killer's own death told in a sentence of its own ("Investigators say a man killed
-    his girlfriend and her daughter. ... Milet shot them, then turned the gun on himself"):
-    listed with the most victims his verb counts, where no other count of dead is as large
-    (which may hold him: "Two people died in the murder-suicide")."""
-    own = [
-        i
-        for i, f in enumerate(figures)
-        if f.status == "killed" and f.listed_with is None and _is_own_death(f)
-    ]
+    """The killer's own death told apart from his victims, in a sentence of its own
+    ("Investigators say a man killed his girlfriend and her daughter. ... Milet shot them,
+    then turned the gun on himself"): listed with the most victims his verb counts. Or told
+    by the crime's name: "a murder-suicide" where he "killed his wife and three children" is
+    five dead. Not where another count of dead is as large as the victims' (it may hold him:
+    "Two people died in the murder-suicide")."""
+    killed = [i for i, f in enumerate(figures) if f.status == "killed" and not f.part_of_total]
+    own = [i for i in killed if figures[i].listed_with is None and _is_own_death(figures[i])]
+    crime = [i for i in killed if _MURDER_SUICIDE.fullmatch(figures[i].span.text)]
     victims = [
         i
-        for i, f in enumerate(figures)
-        if f.status == "killed"
-        and not f.part_of_total
-        and _BY_KILLER.match(f.span.text)
-        and not _OWN_DEATH.fullmatch(f.span.text)
+        for i in killed
+        if _by_killer(figures[i]) and not _OWN_DEATH.fullmatch(figures[i].span.text)
     ]
-    if len(own) != 1 or not victims:
+    if not victims or not (len(own) == 1 or (crime and not own)):
         return figures
     most = max(victims, key=lambda i: figures[i].value)
     value = figures[most].value
-    others = (
-        f
-        for i, f in enumerate(figures)
-        if f.status == "killed" and i not in victims and i not in own and not f.part_of_total
-    )
+    others = [figures[i] for i in killed if i not in victims + own + crime]
     if figures[most].listed_with is not None or any(f.value >= value for f in others):
         return figures
     found = list(figures)
-    listed = figures[most].span.start
-    found[most] = replace(figures[most], listed_with=listed)
-    found[own[0]] = replace(figures[own[0]], listed_with=listed, perpetrator=True)
+    if own:
+        listed = figures[most].span.start
+        found[most] = replace(figures[most], listed_with=listed)
+        found[own[0]] = replace(figures[own[0]], listed_with=listed, perpetrator=True)
+        return found
+    named = max(crime, key=lambda i: figures[i].value)
+    if value >= figures[named].value:
+        total = value + 1
+        found[named] = replace(figures[named], value=total, low=total, high=total)
     return found
+
+
+def _by_killer(figure: Figure) -> bool:
+    """Are the figure's victims counted under their killer's verb: "killed his wife",
+    "shot his daughter to death", "were shot dead by Michael Bournes"?"""
+    after = figure.sentence.text[figure.span.end - figure.sentence.start :]
+    return bool(_BY_KILLER.match(figure.span.text) or _BY_NAMED.match(after))
 
 
 def _is_own_death(figure: Figure) -> bool:
