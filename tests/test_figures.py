@@ -720,3 +720,21 @@ def test_a_killer_who_killed_himself_is_none_of_the_people_he_shot():
 )  # fmt: skip
 def test_victims_of_one_killer_and_his_own_death(title, text, expected):
     assert _killed(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A count the source has since corrected is not counted.
+        (None, "Chief Billingsley initially told us at the scene that three of the victims had "
+         "died. Two of the four people who were shot died before reaching the hospital.", 2),
+        ("Whitehouse teen who died in hunting accident 'touched many people'",
+         "Plans are underway to honor his memory.", 1),
+        ("Update: Sarasota death ruled homicide by gunshot wound", "Apr MAY Jun 2016", 1),
+        (None, "Melissa Thacker, 21, has been charged with the murder of her 4-year-old "
+         "daughter.", 1),
+        (None, "He was charged with the attempted murder of his wife.", None),
+    ],
+)  # fmt: skip
+def test_deaths_told_by_a_charge_a_ruling_or_a_correction(title, text, expected):
+    assert _killed(title, text) == expected

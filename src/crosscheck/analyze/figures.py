@@ -166,6 +166,8 @@ _ONE = (
     "|deputy|driver|gunman|shooter|person|resident|student|father|mother|son|daughter"
     "|husband|wife|brother|sister|cousin|friend|girlfriend|boyfriend|neighbor|neighbour"
     "|grandmother|grandfather|uncle|aunt|nephew|niece|relative|roommate|clerk|employee"
+    "|partner|fiancee|fiancée|fiance|grandson|granddaughter|stepson|stepdaughter|stepfather"
+    "|stepmother"
     r"|male|female|juvenile|\d{1,3}-(?:year|month|week)-old"
 )
 _SINGULAR = re.compile(
@@ -175,7 +177,10 @@ _SINGULAR = re.compile(
     rf"(?P<group2>{_MODIFIERS}(?P<noun2>{_NOUN}))\b"
     # A name, whether or not NER knows it: "the death of (19-year-old) Tess Varga".
     r"|\b(?:shooting\s+|stabbing\s+)?(?P<death2>death)\s+of\s+(?:\d{1,3}[- ]year[- ]old\s+)?"
-    r"(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+|(?<=old\s)[A-Z][a-z]+)",
+    r"(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+|(?<=old\s)[A-Z][a-z]+)"
+    # "charged with the murder of her 4-year-old daughter"
+    rf"|(?<!attempted\s)\b(?P<death3>murder|killing|slaying)\s+of\s+(?:his|her|their)\s+"
+    rf"{_MODIFIERS}(?:{_ONE})\b",
     re.I,
 )
 # One or two victims as the object: "shot and killed his wife", "wounding a clerk and a
@@ -243,7 +248,9 @@ _MURDER_SUICIDE = re.compile(
 )
 # "a fatal shooting", "the shooting death of": someone died, however many.
 _FATAL_EVENT = re.compile(
-    r"\b(?:fatal|deadly)\s+(?:shooting|stabbing|attack)\b|\bshooting\s+death\b", re.I
+    r"\b(?:fatal|deadly)\s+(?:shooting|stabbing|attack)\b|\bshooting\s+death\b"
+    r"|\bdeath\s+(?:was\s+|is\s+|has\s+been\s+)?ruled\s+(?:a\s+)?homicide\b",
+    re.I,
 )
 # "the 2008 fatal shooting", "an unrelated deadly shooting": another event.
 _ANOTHER_EVENT = re.compile(
@@ -300,7 +307,7 @@ _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 _HEADLINE_ONE = re.compile(
     rf"(?:^|[:;,]\s*|\b(?:before|after|as|when|while|but)\s+)(?:[\w.'-]+\s+){{0,3}}?"
     rf"(?P<group>(?P<noun>{_ONE}|youth|rapper|player|athlete|\d{{1,2}}th-grader))(?:,[^,]{{1,30}},)?\s+"
-    rf"(?:(?:is|was|were|are)\s+)?(?:found\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
+    rf"(?:who\s+)?(?:(?:is|was|were|are)\s+)?(?:found\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
     # Objects without their article: "shooting that killed Columbia teen", "Death Of
     # Nephew"; "Cole Dead at 25".
     rf"|\b(?P<vone>killed|kills|killing|wounded|wounds|wounding|shoots|shooting|injures|hurts"
@@ -390,7 +397,11 @@ _BACKGROUND = re.compile(
     r"|\bseparate\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b"
     # A video playlist's entry: its length, then another story's headline ("0:43 Homeless man
     # found dead in Parkland"); not "7:12 a.m." before a story's first line.
-    r"|^\s*\d{1,2}:\d\d\s+(?![ap]\.?m\b)[a-z0-9]",
+    r"|^\s*\d{1,2}:\d\d\s+(?![ap]\.?m\b)[a-z0-9]"
+    # A count since corrected: "the chief initially told us that three of the victims had
+    # died".
+    r"|\b(?:initially|originally|at\s+first|erroneously|mistakenly)\s+"
+    r"(?:told|said|says|reported|stated|thought|believed)\b",
     re.I,
 )
 # The day of a date ("the girl shot in Chapel Hill Dec. 25 has died"), a parent's children
@@ -918,7 +929,7 @@ _WOUNDED = {"shot": "injured"}
 
 # Pattern groups whose match alone says the victim died.
 _KILLED_GROUPS = (
-    "sd", "fatal", "fatal2", "death", "death2", "death4", "died", "self", "self2", "self3", "self4",
+    "sd", "fatal", "fatal2", "death", "death2", "death3", "death4", "died", "self", "self2", "self3", "self4",
     "bodies", "lives", "ms",
 )  # fmt: skip
 
