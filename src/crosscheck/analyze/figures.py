@@ -929,8 +929,8 @@ _WOUNDED = {"shot": "injured"}
 
 # Pattern groups whose match alone says the victim died.
 _KILLED_GROUPS = (
-    "sd", "fatal", "fatal2", "death", "death2", "death3", "death4", "died", "self", "self2", "self3", "self4",
-    "bodies", "lives", "ms",
+    "sd", "fatal", "fatal2", "death", "death2", "death3", "death4", "died", "self", "self2",
+    "self3", "self4", "bodies", "lives", "ms",
 )  # fmt: skip
 
 
