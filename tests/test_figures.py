@@ -738,3 +738,15 @@ def test_victims_of_one_killer_and_his_own_death(title, text, expected):
 )  # fmt: skip
 def test_deaths_told_by_a_charge_a_ruling_or_a_correction(title, text, expected):
     assert _killed(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Fatal victim ID'd, 3 others injured in Dayton shooting", "Police named him Saturday.", 1),
+        ("Body found on Cricket Drive in Dorchester County", "Deputies are investigating.", 1),
+        ("Search of the river ends", "Divers searched the river. No body was found.", None),
+    ],
+)  # fmt: skip
+def test_a_fatal_victim_or_a_body_found_is_at_least_one_dead(title, text, expected):
+    assert _killed(title, text) == expected

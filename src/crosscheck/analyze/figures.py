@@ -249,7 +249,10 @@ _MURDER_SUICIDE = re.compile(
 # "a fatal shooting", "the shooting death of": someone died, however many.
 _FATAL_EVENT = re.compile(
     r"\b(?:fatal|deadly)\s+(?:shooting|stabbing|attack)\b|\bshooting\s+death\b"
-    r"|\bdeath\s+(?:was\s+|is\s+|has\s+been\s+)?ruled\s+(?:a\s+)?homicide\b",
+    r"|\bdeath\s+(?:was\s+|is\s+|has\s+been\s+)?ruled\s+(?:a\s+)?homicide\b"
+    # "Fatal victim ID'd", "a body was found": someone died.
+    r"|\b(?:fatal|deadly)\s+(?:shooting\s+)?victim\b"
+    r"|(?<!no\s)\bbody\s+(?:was\s+|has\s+been\s+)?(?:found|discovered|recovered)\b",
     re.I,
 )
 # "the 2008 fatal shooting", "an unrelated deadly shooting": another event.
