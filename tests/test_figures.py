@@ -750,3 +750,9 @@ def test_deaths_told_by_a_charge_a_ruling_or_a_correction(title, text, expected)
 )  # fmt: skip
 def test_a_fatal_victim_or_a_body_found_is_at_least_one_dead(title, text, expected):
     assert _killed(title, text) == expected
+
+
+def test_a_headline_s_victim_hurt_in_a_part_of_the_body():
+    title = "13-year-old's toe grazed by bullet at Little Rock strip mall"
+    analysis = analyze(Article("t", "test", "Subscribe to read more.", "h", title=title))
+    assert [(f.value, f.status) for f in analysis.figures] == [(1, "shot")]

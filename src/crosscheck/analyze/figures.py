@@ -309,8 +309,10 @@ _PRONOUN = re.compile(rf"\b(?P<pron>he|she)\s+{_AUX}{_ADVERB}{_STATUS}\b", re.I)
 # couch before 6-year-old shot, killed".
 _HEADLINE_ONE = re.compile(
     rf"(?:^|[:;,]\s*|\b(?:before|after|as|when|while|but)\s+)(?:[\w.'-]+\s+){{0,3}}?"
-    rf"(?P<group>(?P<noun>{_ONE}|youth|rapper|player|athlete|\d{{1,2}}th-grader))(?:,[^,]{{1,30}},)?\s+"
-    rf"(?:who\s+)?(?:(?:is|was|were|are)\s+)?(?:found\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
+    rf"(?P<group>(?P<noun>{_ONE}|youth|rapper|player|athlete|\d{{1,2}}th-grader))"
+    # "13-year-old's toe grazed by bullet"
+    r"(?:['’]s\s+(?:toe|foot|leg|arm|hand|head|chest|back|finger|shoulder|face|ankle|hip|neck))?"
+    rf"(?:,[^,]{{1,30}},)?\s+(?:who\s+)?(?:(?:is|was|were|are)\s+)?(?:found\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
     # Objects without their article: "shooting that killed Columbia teen", "Death Of
     # Nephew"; "Cole Dead at 25".
     rf"|\b(?P<vone>killed|kills|killing|wounded|wounds|wounding|shoots|shooting|injures|hurts"
