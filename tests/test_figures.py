@@ -756,3 +756,18 @@ def test_a_headline_s_victim_hurt_in_a_part_of_the_body():
     title = "13-year-old's toe grazed by bullet at Little Rock strip mall"
     analysis = analyze(Article("t", "test", "Subscribe to read more.", "h", title=title))
     assert [(f.value, f.status) for f in analysis.figures] == [(1, "shot")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four boys between ages 12 and 16 were wounded in a shooting.", [(4, "injured")]),
+        ("Seven people between the ages of 11 and 15 were wounded.", [(7, "injured")]),
+        ("Three women aged 25 to 51 were shot.", [(3, "shot")]),
+        # Ages alone count no one.
+        ("Officers found three women, aged 25, 32 and 51, with gunshot wounds.", []),
+        ("Children under the age of 16 have been murdered in the city.", []),
+    ],
+)
+def test_victims_ages_are_not_counts(text, expected):
+    assert [(value, status) for value, status, *_ in figures(text)] == expected

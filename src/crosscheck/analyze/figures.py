@@ -111,7 +111,9 @@ _MODIFIERS = (
 # apposition between commas.
 _INSERT = (
     r"(?:\s+(?!(?:and|or|but)\b)\w+|\s+(?:in|from|of)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2}"
-    r"|\s*\([^()]{1,60}\)|,[^,]{1,60},|\s*(?:--|[—–])[^—–-]{1,50}(?:--|[—–]))"
+    r"|\s*\([^()]{1,60}\)|,[^,]{1,60},|\s*(?:--|[—–])[^—–-]{1,50}(?:--|[—–])"
+    # "four boys between ages 12 and 16", "three women aged 25 to 51"
+    r"|\s+(?:between\s+)?(?:the\s+)?age[sd]?\s+(?:of\s+)?\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*)"
 )
 
 # "at least three people were killed", "Four others suffered minor injuries", "two dead"
@@ -411,9 +413,12 @@ _BACKGROUND = re.compile(
 )
 # The day of a date ("the girl shot in Chapel Hill Dec. 25 has died"), a parent's children
 # ("mother of 3 killed").
-# "January 3 killed", "mother of 2 shot", "no one died".
+# "January 3 killed", "mother of 2 shot", "no one died", ages: "four boys between ages 12
+# and 16 were wounded", "three women, aged 25, 32 and 51, with gunshot wounds".
 _NOT_A_COUNT_BEFORE = re.compile(
-    rf"\b(?:{MONTH_NAMES}\.?|(?:mother|father|mom|dad|parent)\s+of|no)\s*$", re.I
+    rf"\b(?:{MONTH_NAMES}\.?|(?:mother|father|mom|dad|parent)\s+of|no"
+    r"|age[sd]?\s+(?:(?:between|of|under|over)\s+)?(?:\d{1,3}\s*(?:,|and|to|-)\s*)*)\s*$",
+    re.I,
 )
 _NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|-year|year|month|week|day|hour|minute|a\.m|p\.m)", re.I
