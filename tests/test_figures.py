@@ -767,6 +767,9 @@ def test_a_headline_s_victim_hurt_in_a_part_of_the_body():
         # Ages alone count no one.
         ("Officers found three women, aged 25, 32 and 51, with gunshot wounds.", []),
         ("Children under the age of 16 have been murdered in the city.", []),
+        ("Officers arrived to find Banes and Clark, both 31, of Jackson, with gunshot wounds.", []),
+        # A running count over months is no count of this shooting.
+        ("In the past two months, eight youths have been injured or killed by gunfire.", []),
     ],
 )
 def test_victims_ages_are_not_counts(text, expected):

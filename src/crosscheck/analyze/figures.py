@@ -397,7 +397,8 @@ _BACKGROUND = re.compile(
     # A city's running count: "4,368 people were shot so far this year", "45 people were
     # killed in July", "this month".
     r"|\b(?:so\s+far\s+)?this\s+year\b|\blast\s+year\b|\bsince\s+January\b"
-    r"|\b(?:this|last)\s+month\b|\b(?:in|during)\s+(?:the\s+month\s+of\s+)?"
+    r"|\b(?:this|last)\s+month\b|\b(?:in|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)\b"
+    r"|\b(?:in|during)\s+(?:the\s+month\s+of\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b(?!\s+\d)"
     # Counts over several incidents: "two teens were shot to death in separate shootings".
@@ -996,8 +997,11 @@ def _not_a_count(text: str, match: re.Match) -> bool:
         return False
     after = text[match.end("num") :]
     before = text[: match.start("num")]
-    # An age between commas after a name: "Jay Rowe, 16, of Morgantown, died".
-    age = re.search(r"[A-Za-z.],\s*$", before) is not None and after.lstrip().startswith(",")
+    # An age between commas after a name: "Jay Rowe, 16, of Morgantown, died"; "Banes and
+    # Clark, both 31, of Jackson".
+    age = re.search(r"(?:[A-Za-z.]|,\s*both),\s*$|,\s*both\s+$", before) is not None and (
+        after.lstrip().startswith(",")
+    )
     return (
         age
         or bool(_NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before))
