@@ -124,7 +124,8 @@ def event_date(
 ) -> str | None:
     """The day the article says the violence happened; else the day its lead names; else
     the day of the past week its headline names ("One of two men shot late Monday ...
-    dies", often all a paywalled page has); else the publication day."""
+    dies", often all a paywalled page has); else a day of the past week in the body; else a
+    day up to two years back that no aftermath word dates; else the publication day."""
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
     base = _day(published)
     starts = [s.start for s in sentences]
@@ -155,9 +156,9 @@ def event_date(
     # that no "said" or "charged" dates is likelier still ("the sheriff says Monday that
     # the boys were playing on Thursday").
     week = [m for m in mentions if _plausible(m, base, timedelta(days=7))]
-    quiet = [m for m in week if _cue(m, sentence_of(m)) is None]
     if week:
-        return min(week[0].resolved, quiet[0].resolved if quiet else week[0].resolved)
+        quiet = next((m for m in week if _cue(m, sentence_of(m)) is None), week[0])
+        return min(week[0].resolved, quiet.resolved)
     # A follow-up published weeks on ("On February 2nd, the Davie resident woke up in
     # pain") dates the event further back.
     recalled = [m for m in mentions if _plausible(m, base, _INCIDENT_RECALLED)]
