@@ -384,10 +384,10 @@ _BY_KILLER = re.compile(
     r"|kill)\s+(?!by\b)|(?:shot|shoots|shooting)\s+.*\b(?:to\s+death|dead)$)",
     re.I,
 )
-# What may stand between the victims and the killer's death: the victims' noun the count
-# left out ("kills 7-year-old daughter, himself") and "then", "before", "and".
 # A passive count's killer: "were shot dead by Michael Bournes", "by her husband".
 _BY_NAMED = re.compile(r"\s+by\s+(?:(?-i:[A-Z])|(?:her|his|their)\s+)", re.I)
+# What may stand between the victims and the killer's death: the victims' noun the count
+# left out ("kills 7-year-old daughter, himself") and "then", "before", "and".
 _CONNECTIVE = re.compile(r"(?:\s+[a-z]+)?[\s,]*(?:(?:and|then|before|later|,)\s*)*")
 # Sentences about a war's whole toll, a past year's events or the year's running count are
 # background, not this event.
@@ -999,7 +999,7 @@ def _not_a_count(text: str, match: re.Match) -> bool:
     before = text[: match.start("num")]
     # An age between commas after a name: "Jay Rowe, 16, of Morgantown, died"; "Banes and
     # Clark, both 31, of Jackson".
-    age = re.search(r"(?:[A-Za-z.]|,\s*both),\s*$|,\s*both\s+$", before) is not None and (
+    age = re.search(r"[A-Za-z.],\s*$|,\s*both\s+$", before) is not None and (
         after.lstrip().startswith(",")
     )
     return (
