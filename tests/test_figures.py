@@ -648,6 +648,7 @@ def _killed(title: str | None, text: str) -> int | None:
         # The killer's own death, told under his verb after his victims, adds one.
         (None, "A man killed a woman and her son before killing himself, police said.", 3),
         (None, "A man shot four relatives, killing two, before turning the gun on himself.", 3),
+        (None, "Police say the man killed his wife and later took his own life.", 2),
         ("Avoyelles Parish man kills 7-year-old daughter, himself", "", 2),
         # Told apart from the victims' verb, the count already holds him.
         (None, "Two people were killed, including the gunman, who turned the gun on himself.", 2),

@@ -497,6 +497,15 @@ def test_parts_of_a_city_and_people_s_names_are_not_towns_elsewhere(text, absent
     assert absent not in {word for name, state, *_ in places(text) for word in (name, state)}
 
 
+def test_a_surname_is_a_place_only_where_the_words_around_say_so():
+    # "Cook, Minn." is the town; "Cook, Dumas and another friend" the teenager.
+    found = places(
+        "Jaibreon Cook was a sophomore at the high school. His family moved from Cook, Minn., "
+        "last year. On Sunday, Cook, Dumas and another friend went to a house."
+    )
+    assert found == [("Cook", "Minnesota", "US", "town")]
+
+
 def test_the_town_a_person_is_from_is_a_place():
     assert places("A Hutchinson teen was arrested Sunday after police say he lied to them.") == [
         ("Hutchinson", "Kansas", "US", "town")

@@ -109,11 +109,13 @@ _MODIFIERS = (
 )
 # Between the victims and their verb: one word, a place ("in Indiana"), a parenthesis or an
 # apposition between commas.
+# The words before victims' ages: "between the ages of", "ages", "aged", "under the age of".
+_AGES = r"(?:between\s+)?(?:the\s+)?age[sd]?\s+(?:(?:between|of|under|over)\s+)?"
 _INSERT = (
     r"(?:\s+(?!(?:and|or|but)\b)\w+|\s+(?:in|from|of)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2}"
     r"|\s*\([^()]{1,60}\)|,[^,]{1,60},|\s*(?:--|[—–])[^—–-]{1,50}(?:--|[—–])"
     # "four boys between ages 12 and 16", "three women aged 25 to 51"
-    r"|\s+(?:between\s+)?(?:the\s+)?age[sd]?\s+(?:of\s+)?\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*)"
+    rf"|\s+{_AGES}\d{{1,3}}(?:\s*(?:,|and|to|-)\s*\d{{1,3}})*)"
 )
 
 # "at least three people were killed", "Four others suffered minor injuries", "two dead"
@@ -357,25 +359,31 @@ _TOLL = re.compile(
 )
 # The attacker's own death: "then turned the gun on himself", "took his own life"; or one
 # who shot himself.
+_TURNED_ON_SELF = (
+    r"(?:turned|turning|turns)\s+the\s+(?:gun|weapon|rifle|handgun|pistol)\s+on\s+"
+    r"(?:himself|herself)"
+)
+_TOOK_OWN_LIFE = r"(?:took|taking|takes)\s+(?:his|her)\s+own\s+life"
+# Headlines write "self": "Boy, 4, shoots self in groin".
+_KILLED_SELF = (
+    r"(?:killed|killing|kills|fatally\s+(?:shot|shooting|shoots))\s+(?:himself|herself|self)\b"
+)
+# The last of the killer's victims, his verb left out: "killing 2, then himself", "kills
+# woman, her son, himself" (read only after such a verb: `_with_own_death`).
+_THEN_SELF = r"(?:\bthen|,)\s+(?:and\s+)?(?:himself|herself)\b"
 _SELF = re.compile(
-    r"\b(?:turned|turning|turns)\s+the\s+(?:gun|weapon|rifle|handgun|pistol)\s+on\s+(?P<self>himself|herself)"
-    r"|\b(?:took|taking|takes)\s+(?P<self2>his|her)\s+own\s+life"
-    # Headlines write "self": "Boy, 4, shoots self in groin".
-    r"|\b(?:killed|killing|kills|fatally\s+(?:shot|shooting|shoots))\s+(?P<self3>himself|herself|self)\b"
-    # The last of the killer's victims, his verb left out: "killing 2, then himself",
-    # "kills woman, her son, himself" (read only after such a verb: `_with_own_death`).
-    r"|(?:\bthen|,)\s+(?:and\s+)?(?P<self4>himself|herself)\b"
+    rf"\b(?P<self>{_TURNED_ON_SELF})|\b(?P<self2>{_TOOK_OWN_LIFE})|\b(?P<self3>{_KILLED_SELF})"
+    rf"|(?P<self4>{_THEN_SELF})"
     # Not fatally: "accidentally shot himself in the leg" (the dead are counted elsewhere).
     # "accidentally shooting himself and 1-year-old daughter": two.
     r"|\b(?P<selfshot>shot|shooting|shoots)\s+(?:himself|herself|self)\b"
     rf"(?P<second>\s+and\s+(?:(?:his|her|a)\s+)?(?:\d{{1,3}}-year-old\s+)?(?:{_ONE})\b)?",
     re.I,
 )
-# The killer's own death as `_SELF` reads it; "bare" without a verb of its own.
+# A figure's span that is the killer's own death, as `_SELF` reads it; "bare" without a
+# verb of its own.
 _OWN_DEATH = re.compile(
-    r"(?:(?:turned|turning|turns)\s+the\s+\w+\s+on|killed|killing|kills|fatally\s+\w+)\s+"
-    r"(?:himself|herself)|(?P<bare>(?:then|,)\s+(?:and\s+)?(?:himself|herself))",
-    re.I,
+    rf"{_TURNED_ON_SELF}|{_TOOK_OWN_LIFE}|{_KILLED_SELF}|(?P<bare>{_THEN_SELF})", re.I
 )
 # A count of victims under the killer's active verb: "killed a woman", "killing 2",
 # "shot and killed his wife"; not "killed by her father".
@@ -412,13 +420,12 @@ _BACKGROUND = re.compile(
     r"(?:told|said|says|reported|stated|thought|believed)\b",
     re.I,
 )
-# The day of a date ("the girl shot in Chapel Hill Dec. 25 has died"), a parent's children
-# ("mother of 3 killed").
-# "January 3 killed", "mother of 2 shot", "no one died", ages: "four boys between ages 12
-# and 16 were wounded", "three women, aged 25, 32 and 51, with gunshot wounds".
+# Words before a number that make it none of the victims: the day of a date ("the girl shot
+# in Chapel Hill Dec. 25 has died"), a parent's children ("mother of 3 killed"), "no one
+# died", and ages ("four boys between ages 12 and 16 were wounded", "aged 25, 32 and 51").
 _NOT_A_COUNT_BEFORE = re.compile(
     rf"\b(?:{MONTH_NAMES}\.?|(?:mother|father|mom|dad|parent)\s+of|no"
-    r"|age[sd]?\s+(?:(?:between|of|under|over)\s+)?(?:\d{1,3}\s*(?:,|and|to|-)\s*)*)\s*$",
+    rf"|{_AGES}(?:\d{{1,3}}\s*(?:,|and|to|-)\s*)*)\s*$",
     re.I,
 )
 _NOT_A_COUNT_AFTER = re.compile(
@@ -818,7 +825,8 @@ def _with_killer_told_apart(figures: list[Figure]) -> list[Figure]:
         return figures
     most = max(victims, key=lambda i: figures[i].value)
     value = figures[most].value
-    others = [figures[i] for i in killed if i not in victims + own + crime]
+    told = {*victims, *own, *crime}
+    others = [figures[i] for i in killed if i not in told]
     if figures[most].listed_with is not None or any(f.value >= value for f in others):
         return figures
     found = list(figures)

@@ -164,21 +164,20 @@ def find_places(
         Counter(state for states in set(counties) for state in states),
     )
     found: list[Place] = []
-    dateline = _dateline(text)
-    placed = _dateline_place(dateline, article, context) if dateline else None
-    if placed:
+    # The dateline's own words are read once, as the dateline; where its town is unknown,
+    # NER still reads its state: "WEST PRICE HILL, Ohio (WKRC)".
+    read = range(0)
+    if (dateline := _dateline(text)) and (placed := _dateline_place(dateline, article, context)):
         found.append(placed)
+        read = range(dateline.start(), dateline.end())
     surnames = _surnames(doc)
-    for ent in doc.ents:
-        # Where the dateline's town is unknown, NER still reads its state: "WEST PRICE
-        # HILL, Ohio (WKRC)".
-        if ent.label_ not in _PLACE_LABELS or (
-            placed and dateline and dateline.start() <= ent.start_char < dateline.end()
-        ):
-            continue
-        place = _resolve(ent, article, context, text)
-        if place and not _person_named(place, ent, surnames, text, gazetteer):
-            found.append(place)
+    found.extend(
+        place
+        for ent in doc.ents
+        if ent.label_ in _PLACE_LABELS
+        and ent.start_char not in read
+        and (place := _resolve(ent, article, context, text, surnames))
+    )
     found.extend(_agencies(text, article, context))
     found.extend(_residents(text, article, context, surnames))
     if headline is not None:
@@ -193,20 +192,6 @@ def find_places(
 def _surnames(doc: Doc) -> frozenset[str]:
     """The last names of the people the article names in full ("Jaibreon Cook")."""
     return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
-
-
-def _person_named(
-    place: Place, ent: SpacySpan, surnames: frozenset[str], text: str, gazetteer: Gazetteer
-) -> bool:
-    """Is the town the person of that last name? "Cook, Dumas and another friend" after
-    "Jaibreon Cook was a sophomore" is the teenager, not Cook, Minnesota. Not where the
-    words around say it is a place ("in Cook") or its state follows it ("Cook, Minn.")."""
-    return (
-        place.precision == "town"
-        and ent.text in surnames
-        and not village_context(ent.doc, ent.start, ent.end)
-        and not _state_named(_region_after(ent, text), gazetteer)
-    )
 
 
 def _dateline_place(dateline: re.Match, article: str, context: _Context) -> Place | None:
@@ -317,7 +302,7 @@ def _headline_places(headline: Doc, article: str, context: _Context) -> list[Pla
                 for name in names
                 if not (n == 1 and name.lower() in _HEADLINE_WORDS)
                 and (
-                    place := _headline_place(
+                    place := _own_name_place(
                         _span_of(name, text, match, group, article),
                         context,
                         village=(match.group("before") or "").lower() in VILLAGE_BEFORE,
@@ -343,9 +328,11 @@ def _population(place: Place, context: _Context) -> int:
     return max((t.population for t in towns if (t.name, t.admin1, t.country) == where), default=0)
 
 
-def _headline_place(span: Span, context: _Context, village: bool = False) -> Place | None:
+def _own_name_place(span: Span, context: _Context, village: bool = False) -> Place | None:
+    """The place a name read without NER names, only by a town's own name (a headline's
+    "Allentown Man", a text's "a Pensacola teen"): in "Shoots Self In Leg", "Leg" is an
+    alternate name of Aleg."""
     place = _named_place(span, context, village=village)
-    # Only a town's own name: in "Shoots Self In Leg", "Leg" is an alternate name of Aleg.
     own = {span.text.lower(), _COMPASS.sub("", span.text).lower()}
     return place if place is not None and place.name.lower() in own else None
 
@@ -398,7 +385,7 @@ def _residents(text: str, article: str, context: _Context, surnames: frozenset[s
         if name in surnames or name.lower() in _NOT_RESIDENCE:
             continue
         span = Span(article, match.start("name"), match.end("name"), name)
-        if (place := _headline_place(span, context)) and place.precision == "town":
+        if (place := _own_name_place(span, context)) and place.precision == "town":
             places.append(place)
     return places
 
@@ -437,9 +424,18 @@ def _agency_town(name: str, context: _Context) -> Town | None:
     return (preferred or towns or [None])[0]
 
 
-def _resolve(ent: SpacySpan, article: str, context: _Context, text: str) -> Place | None:
+def _resolve(
+    ent: SpacySpan,
+    article: str,
+    context: _Context,
+    text: str,
+    surnames: frozenset[str] = frozenset(),
+) -> Place | None:
     """`text` is the entity's document's: spaCy builds `Doc.text` anew from its tokens on
-    each access, a millisecond for a news article."""
+    each access, a millisecond for a news article. `surnames` are the last names of the
+    people the article names in full: such a name is the person, not a town ("Cook, Dumas
+    and another friend" after "Jaibreon Cook" is no Cook, Minnesota), unless the words
+    around say it is a place ("in Cook", "Cook, Minn.")."""
     if _street(text, ent.start_char) or (
         _COMPASS.match(ent.text) and _ON_BEFORE.search(text, 0, ent.start_char)
     ):
@@ -460,7 +456,10 @@ def _resolve(ent: SpacySpan, article: str, context: _Context, text: str) -> Plac
     village = village_context(ent.doc, ent.start, ent.end) or bool(
         _state_named(region, context.gazetteer)
     )
-    return _named_place(span, context, region, following, village)
+    place = _named_place(span, context, region, following, village)
+    if place and place.precision == "town" and not village and ent.text in surnames:
+        return None
+    return place
 
 
 def _named_place(

@@ -16,7 +16,7 @@ _BOUNDARY = re.compile(
     r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"“A-Z0-9])"
 )
 # A dateline's state abbreviation ends no sentence: "STAR TOWNSHIP, Mich. (AP) — An 11-year-old".
-_DATELINE_END = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,},\s*[A-Z][A-Za-z.]{0,6}\.$")
+_DATELINE_STATE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,},\s*[A-Z][A-Za-z.]{0,6}\.$")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"”’)\]]*$")
 
 
@@ -26,7 +26,7 @@ def split_sentences(article_id: str, text: str) -> tuple[Span, ...]:
     for match in _BOUNDARY.finditer(text):
         end = match.start()
         chunk = text[start:end].rstrip()
-        if _ends_in_abbreviation(chunk) or _DATELINE_END.search(chunk):
+        if _ends_in_abbreviation(chunk) or _DATELINE_STATE.search(chunk):
             continue
         _append(spans, article_id, text, start, end)
         start = match.end()
