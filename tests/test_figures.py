@@ -775,3 +775,25 @@ def test_a_headline_s_victim_hurt_in_a_part_of_the_body():
 )
 def test_victims_ages_are_not_counts(text, expected):
     assert [(value, status) for value, status, *_ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Wounded fatally is killed, in the active voice as in the passive.
+        (
+            "The rifle went off while he was cleaning it, fatally wounding his younger brother.",
+            [(1, "killed")],
+        ),
+        ("Deputies say he mortally wounded his neighbor during the argument.", [(1, "killed")]),
+        ("The bullet passed through the door, wounding his brother.", [(1, "injured")]),
+        # A law's wording tells of no one.
+        (
+            "The law also states a parent or guardian of a child who is injured or dies of an "
+            "accidental shooting shall be prosecuted only when the parent behaved recklessly.",
+            [],
+        ),
+    ],
+)
+def test_fatal_wounds_and_a_law_s_wording(text, expected):
+    assert [(value, status) for value, status, *_ in figures(text)] == expected

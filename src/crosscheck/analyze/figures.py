@@ -190,7 +190,8 @@ _SINGULAR = re.compile(
 # One or two victims as the object: "shot and killed his wife", "wounding a clerk and a
 # customer".
 _VERB_ONE = re.compile(
-    r"\b(?P<vone>fatally\s+(?:shot|shooting)|shot\s+and\s+killed|shooting\s+and\s+killing"
+    r"\b(?P<vone>(?:fatally|mortally)\s+(?:shot|shooting|shoots|wounded|wounding|wounds|injured"
+    r"|injuring|struck|striking)|shot\s+and\s+killed|shooting\s+and\s+killing"
     r"|killed|killing|kills|wounded|wounding|injured|injuring|shot|shooting|shoots|hitting"
     r"|striking|grazing|hurting)\s+"
     rf"(?:his|her|their|an?)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\b"
@@ -417,7 +418,10 @@ _BACKGROUND = re.compile(
     # A count since corrected: "the chief initially told us that three of the victims had
     # died".
     r"|\b(?:initially|originally|at\s+first|erroneously|mistakenly)\s+"
-    r"(?:told|said|says|reported|stated|thought|believed)\b",
+    r"(?:told|said|says|reported|stated|thought|believed)\b"
+    # A law's wording, not an event: "a parent of a child who is injured or dies of an
+    # accidental shooting shall be prosecuted only when...".
+    r"|\bshall\s+(?:not\s+)?be\b",
     re.I,
 )
 # Words before a number that make it none of the victims: the day of a date ("the girl shot
@@ -980,7 +984,7 @@ def _status_said(match: re.Match) -> str | None:
         return "shot" if groups["crime"].lower() == "shooting" else "killed"
     if groups.get("vone"):
         verb = groups["vone"].lower()
-        if "kill" in verb or verb.startswith("fatally") or groups.get("todeath"):
+        if "kill" in verb or verb.startswith(("fatally", "mortally")) or groups.get("todeath"):
             return "killed"
         return "injured" if verb.startswith(("wound", "injur", "hurt")) else "shot"
     if groups.get("st"):
