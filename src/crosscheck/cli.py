@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -85,6 +86,55 @@ def run(
         )
     store.close()
     if summary.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command()
+def spark(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files or folders every Spark executor can read.")
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="New folder for the outputs, as Spark part files."),
+    ],
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master URL (default: spark-submit's, or local[*])."),
+    ] = None,
+    partitions: Annotated[
+        int | None,
+        typer.Option(help="Partitions to analyse in (default: 4 per core of the cluster)."),
+    ] = None,
+    quiet: Quiet = False,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    rewrites: Rewrites = True,
+) -> None:
+    """Run the whole pipeline on Apache Spark, for pools that outgrow one machine."""
+    try:
+        from pyspark.sql import SparkSession
+
+        from crosscheck.spark import run_on_spark
+    except ImportError:
+        _err.print("[red]crosscheck spark needs pyspark[/]: pip install 'crosscheck[spark]'")
+        raise typer.Exit(2) from None
+    if out.exists():
+        _err.print(f"[red]{out} exists[/]: Spark writes into a new folder")
+        raise typer.Exit(2)
+    # Local executors run this interpreter, where crosscheck is installed.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName("crosscheck")
+    session = (builder.master(master) if master else builder).getOrCreate()
+    try:
+        result = run_on_spark(session, inputs, out, IngestOptions(max_bytes), rewrites, partitions)
+    finally:
+        session.stop()
+    if not quiet:
+        _out.print(
+            f"{result.read} articles read ({result.duplicates} duplicates), {result.rejected} "
+            f"rejected, {result.stories} stories -> {out}/"
+        )
+    if result.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -22,6 +23,9 @@ NUM_PERM = 128
 # A rewrite that keeps this share of its 5-grams from another article reuses that article.
 REUSE = 0.5
 VERBATIM = 0.9
+# LSH on Jaccard finds pairs of similar size; containment then catches an article reused
+# inside a longer one as long as the pair is a candidate at all.
+LSH_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +48,7 @@ def fingerprints(articles: Iterable[Article]) -> list[Fingerprint]:
 
 
 def find_derivations(prints: list[Fingerprint]) -> tuple[Derivation, ...]:
-    # LSH on Jaccard finds pairs of similar size; containment then catches an article
-    # reused inside a longer one as long as the pair is a candidate at all.
-    lsh = MinHashLSH(threshold=0.3, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     by_id = {}
     for fp in prints:
         if fp.minhash is not None:
@@ -57,7 +59,7 @@ def find_derivations(prints: list[Fingerprint]) -> tuple[Derivation, ...]:
         for other_id in lsh.query(fp.minhash):
             if other_id <= fp.article.id:
                 continue
-            edge = _derivation(fp, by_id[other_id])
+            edge = compare(fp, by_id[other_id])
             if edge:
                 found[(edge.article, edge.source)] = edge
     return tuple(sorted(found.values(), key=lambda d: (d.article, d.source)))
@@ -70,12 +72,29 @@ def derivations_between(
     prints = {fp.article.id: fp for fp in fingerprints(articles.values())}
     found = {}
     for a, b in pairs:
-        if prints[a].grams and prints[b].grams and (edge := _derivation(prints[a], prints[b])):
+        if prints[a].grams and prints[b].grams and (edge := compare(prints[a], prints[b])):
             found[(edge.article, edge.source)] = edge
     return tuple(sorted(found.values(), key=lambda d: (d.article, d.source)))
 
 
-def _derivation(a: Fingerprint, b: Fingerprint) -> Derivation | None:
+def lsh_buckets(fp: Fingerprint) -> list[tuple[int, bytes]]:
+    """The LSH buckets an article falls in, one per band of its MinHash: two articles
+    sharing one are the candidate pairs `find_derivations` checks (a distributed run groups
+    articles by bucket instead of querying an index)."""
+    if fp.minhash is None:
+        return []
+    values = fp.minhash.hashvalues
+    return [(band, values[start:end].tobytes()) for band, (start, end) in enumerate(_bands())]
+
+
+@cache
+def _bands() -> list[tuple[int, int]]:
+    # datasketch picks the bands for the threshold by numerical integration: once.
+    return MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
+
+
+def compare(a: Fingerprint, b: Fingerprint) -> Derivation | None:
+    """Does one of two articles reuse the other, and which is the source?"""
     a_in_b = containment(a.grams, b.grams)
     b_in_a = containment(b.grams, a.grams)
     if max(a_in_b, b_in_a) < REUSE:

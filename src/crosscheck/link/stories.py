@@ -328,11 +328,15 @@ class Wording:
         return cls(vectors, idf, max(idf.values(), default=0.0) - 1e-9)
 
     @classmethod
-    def over(cls, counts: dict[str, Counter[str]], df: Mapping[str, int], n: int) -> Wording:
+    def over(
+        cls, counts: dict[str, Counter[str]], df: Mapping[str, int], n: int, rarest: int = 1
+    ) -> Wording:
         """Vectors of a few documents weighted by a larger pool's document frequencies:
-        how incremental linking compares new articles with stored ones."""
+        how incremental linking compares new articles with stored ones, and how a
+        distributed run weighs each partition's. `rarest` is the pool's smallest document
+        frequency (1 in any pool of real size)."""
         vectors, idf = vectorise(counts, df, n)
-        return cls(vectors, idf, inverse_frequency(1, n) - 1e-9)
+        return cls(vectors, idf, inverse_frequency(rarest, n) - 1e-9)
 
     def cosine(self, a: str, b: str) -> float:
         return self.vectors[a].cosine(self.vectors[b])
@@ -437,28 +441,53 @@ def _town_name(town_key: str) -> str:
 
 def discriminating_names(profiles: Iterable[Profile]) -> frozenset[str]:
     """Names that belong to few events; bylines and anchors recur across many."""
-    events: dict[str, set[int]] = defaultdict(set)
-    towns: dict[str, list[frozenset[str]]] = defaultdict(list)
+    seen: dict[str, Sightings] = {}
     for p in profiles:
-        if p.facts.day:
-            week = p.facts.day.toordinal() // 7
-            for person in p.facts.people:
-                events[person].add(week)
-                if p.facts.towns:
-                    towns[person].append(p.facts.towns)
-    return frozenset(
-        name
-        for name, weeks in events.items()
-        if len(weeks) <= MAX_EVENTS_PER_NAME or _one_town(towns[name])
-    )
+        for person, sighting in name_sightings(p):
+            seen[person] = seen[person] + sighting if person in seen else sighting
+    return frozenset(name for name, sightings in seen.items() if sightings.discriminating)
 
 
-def _one_town(towns: list[frozenset[str]]) -> bool:
-    """Do all these reports name one town? A victim's name comes back in one town's news
-    for months (the arrest, the trial); an anchor's is on every page of the station. The
-    town's name is enough: one report may read it as a namesake in another state."""
-    names = [frozenset(_town_name(t) for t in found) for found in towns]
-    return len(names) >= 2 and bool(frozenset.intersection(*names))
+def name_sightings(profile: Profile) -> Iterator[tuple[str, Sightings]]:
+    """Each person an article names, seen once: gathered article by article and summed per
+    name (a distributed run sums them across machines)."""
+    if profile.facts.day:
+        week = profile.facts.day.toordinal() // 7
+        for person in profile.facts.people:
+            yield person, Sightings.of(week, profile.facts.towns)
+
+
+@dataclass(frozen=True, slots=True)
+class Sightings:
+    """The reports naming one person: the weeks of their incidents (a few beyond
+    MAX_EVENTS_PER_NAME are enough to know), how many of them name towns, and the town
+    names every one of those shares. Adding two is associative, so they sum in any order."""
+
+    weeks: frozenset[int]
+    placed: int = 0
+    shared_towns: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, week: int, towns: frozenset[str]) -> Sightings:
+        names = frozenset(_town_name(t) for t in towns)
+        return cls(frozenset([week]), 1 if towns else 0, names)
+
+    def __add__(self, other: Sightings) -> Sightings:
+        weeks = frozenset(sorted(self.weeks | other.weeks)[: MAX_EVENTS_PER_NAME + 1])
+        if not (self.placed and other.placed):
+            shared = self.shared_towns if self.placed else other.shared_towns
+        else:
+            shared = self.shared_towns & other.shared_towns
+        return Sightings(weeks, self.placed + other.placed, shared)
+
+    @property
+    def discriminating(self) -> bool:
+        """A victim's or suspect's name: reports of few weeks, or all of one town (a case
+        followed for months: the arrest, the trial). The town's name is enough: one report
+        may read it as a namesake in another state."""
+        return len(self.weeks) <= MAX_EVENTS_PER_NAME or (
+            self.placed >= 2 and bool(self.shared_towns)
+        )
 
 
 def keys_of(

@@ -1,0 +1,222 @@
+"""Story linking on Spark: the rules of `crosscheck.link.build`, over keyed datasets.
+
+What a one-machine link keeps in memory becomes data Spark joins and groups:
+
+- the pool's document frequencies: term counts reduced by key, joined back to each
+  article's terms, so each article's TF-IDF vectors and blocking keys are those a local
+  link computes (`Wording.over` with the pool's frequencies, `keys_of`);
+- which names are victims' or suspects' rather than bylines: each name's `Sightings`
+  summed by key, joined back to the articles naming it;
+- the postings of the blocking keys: articles grouped by key, keys held by more than
+  MAX_POSTING articles dropped, pairs within each key;
+- the MinHash LSH index of derivation: articles grouped by LSH bucket (`lsh_buckets`);
+- union-find: connected components (`components`).
+
+Each pair is decided by `same_story`, `compare` and `look_alikes` as locally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from operator import add
+
+from pyspark import RDD, StorageLevel
+
+from crosscheck.link.derivation import compare, fingerprints, lsh_buckets
+from crosscheck.link.stories import (
+    MAX_POSTING,
+    Likeness,
+    Profile,
+    Wording,
+    byline_key,
+    keys_of,
+    look_alikes,
+    name_sightings,
+    same_story,
+)
+from crosscheck.link.vocabulary import Vector
+from crosscheck.spark.components import components
+
+
+@dataclass(frozen=True, slots=True)
+class Linkable:
+    """One article as story linking weighs it: its profile, its TF-IDF vectors over the
+    whole pool, its blocking keys, and the people it names whose names belong to few
+    events across the pool (victims and suspects, not bylines)."""
+
+    profile: Profile
+    text: Vector
+    headline: Vector
+    keys: tuple[str, ...]
+    names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """What linking found: each article's component (the smallest article id in it),
+    every derivation between two articles, and each article's linkable form."""
+
+    component: RDD  # (article id, component label)
+    derivations: RDD  # Derivation
+    linkables: RDD  # (article id, Linkable)
+
+
+def link(articles: RDD, profiles: RDD, partitions: int) -> Links:
+    """`articles`: (id, Article); `profiles`: (id, Profile), one per article; `partitions`:
+    how many partitions each shuffle writes."""
+    linkables = _linkables(profiles, partitions)
+    linkables.persist(StorageLevel.MEMORY_AND_DISK)
+    similar = _similar_pairs(linkables, partitions)
+    derivations = _derivations(articles, linkables, partitions)
+    derivations.persist(StorageLevel.MEMORY_AND_DISK)
+    facts = linkables.mapValues(lambda item: item.profile.facts)
+    reused = (
+        derivations.map(lambda d: (d.article, d.source))
+        .join(facts, partitions)
+        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+        .join(facts, partitions)
+        .filter(lambda kv: not look_alikes(kv[1][0][1], kv[1][1]))
+        .map(lambda kv: (kv[1][0][0], kv[0]))
+    )
+    component = components(linkables.keys(), similar.union(reused), partitions)
+    return Links(component, derivations, linkables)
+
+
+def _linkables(profiles: RDD, partitions: int) -> RDD:
+    n = profiles.count()
+    text = _frequencies(profiles, lambda p: p.terms, partitions)
+    headline = _frequencies(profiles, lambda p: p.headline, partitions)
+    rarest = (_rarest(text), _rarest(headline))
+    weighed = (
+        profiles.join(_own_frequencies(profiles, lambda p: p.terms, text, partitions), partitions)
+        .join(_own_frequencies(profiles, lambda p: p.headline, headline, partitions), partitions)
+        .leftOuterJoin(_victims_and_suspects(profiles, partitions), partitions)
+    )
+    return weighed.map(lambda kv: (kv[0], _linkable(kv[0], *_flatten(kv[1]), n, rarest)))
+
+
+def _flatten(row: tuple) -> tuple:
+    ((profile, text_df), headline_df), names = row
+    return profile, text_df, headline_df, names or frozenset()
+
+
+def _linkable(
+    article: str,
+    profile: Profile,
+    text_df: dict[str, int],
+    headline_df: dict[str, int],
+    names: frozenset[str],
+    n: int,
+    rarest: tuple[int, int],
+) -> Linkable:
+    text = Wording.over({article: profile.terms}, text_df, n, rarest[0])
+    headline = Wording.over({article: profile.headline}, headline_df, n, rarest[1])
+    keys = tuple(keys_of(article, text, headline, profile.facts))
+    return Linkable(profile, text.vectors[article], headline.vectors[article], keys, names)
+
+
+def _frequencies(profiles: RDD, field, partitions: int) -> RDD:
+    """(term, document frequency) over the pool."""
+    return profiles.flatMap(lambda kv: ((t, 1) for t in field(kv[1]))).reduceByKey(add, partitions)
+
+
+def _rarest(frequencies: RDD) -> int:
+    return frequencies.values().fold(1 << 62, min) if not frequencies.isEmpty() else 1
+
+
+def _own_frequencies(profiles: RDD, field, frequencies: RDD, partitions: int) -> RDD:
+    """(article id, {term: document frequency}) for the terms of each article's field;
+    an article with none gets an empty map."""
+    found = (
+        profiles.flatMap(lambda kv: ((t, kv[0]) for t in field(kv[1])))
+        .join(frequencies, partitions)
+        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+        .groupByKey(partitions)
+        .mapValues(dict)
+    )
+    return (
+        profiles.keys()
+        .map(lambda a: (a, None))
+        .leftOuterJoin(found, partitions)
+        .mapValues(lambda row: row[1] or {})
+    )
+
+
+def _victims_and_suspects(profiles: RDD, partitions: int) -> RDD:
+    """(article id, the names it gives that belong to few events across the pool)."""
+    kept = (
+        profiles.flatMap(lambda kv: name_sightings(kv[1]))
+        .reduceByKey(add, partitions)
+        .filter(lambda kv: kv[1].discriminating)
+    )
+    return (
+        profiles.flatMap(lambda kv: ((person, kv[0]) for person in kv[1].facts.people))
+        .join(kept, partitions)
+        .map(lambda kv: (kv[1][0], kv[0]))
+        .groupByKey(partitions)
+        .mapValues(frozenset)
+    )
+
+
+def _similar_pairs(linkables: RDD, partitions: int) -> RDD:
+    """(a, b) for every candidate pair `same_story` joins."""
+    postings = linkables.flatMap(
+        lambda kv: ((key, kv[0]) for key in kv[1].keys if not byline_key(key, kv[1].names))
+    )
+    # A key this common says little about which incident a report tells of.
+    pairs = (
+        postings.groupByKey(partitions)
+        .flatMap(lambda kv: _pairs(kv[1], MAX_POSTING))
+        .distinct(partitions)
+    )
+    return (
+        _with_both(pairs, linkables, partitions)
+        .filter(lambda row: _same_story(row[1], row[3]))
+        .map(lambda row: (row[0], row[2]))
+    )
+
+
+def _pairs(members: Iterable[str], limit: int | None = None) -> Iterator[tuple[str, str]]:
+    """Every pair of members, the smaller id first; none when there are over `limit`."""
+    found = sorted(members)
+    if limit is not None and len(found) > limit:
+        return
+    for i, a in enumerate(found):
+        for b in found[i + 1 :]:
+            yield a, b
+
+
+def _same_story(a: Linkable, b: Linkable) -> bool:
+    alike = Likeness(a.text.cosine(b.text), a.headline.cosine(b.headline))
+    # Only the names the two articles give can matter to the pair.
+    return same_story(a.profile, b.profile, alike, a.names | b.names)
+
+
+def _with_both(pairs: RDD, values: RDD, partitions: int) -> RDD:
+    """(a, value of a, b, value of b) for each pair (a, b)."""
+    return (
+        pairs.join(values, partitions)
+        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+        .join(values, partitions)
+        .map(lambda kv: (kv[1][0][0], kv[1][0][1], kv[0], kv[1][1]))
+    )
+
+
+def _derivations(articles: RDD, linkables: RDD, partitions: int) -> RDD:
+    """Every reuse between two articles with story text, from pairs sharing an LSH bucket."""
+    # A page that held no story (a login wall) shares its boilerplate with unrelated pages.
+    told = linkables.filter(lambda kv: not kv[1].profile.bare).mapValues(lambda _: None)
+    prints = articles.join(told, partitions).mapValues(lambda row: fingerprints([row[0]])[0])
+    prints.persist(StorageLevel.MEMORY_AND_DISK)
+    pairs = (
+        prints.flatMap(lambda kv: ((bucket, kv[0]) for bucket in lsh_buckets(kv[1])))
+        .groupByKey(partitions)
+        .flatMap(lambda kv: _pairs(kv[1]))
+        .distinct(partitions)
+    )
+    return (
+        _with_both(pairs, prints, partitions)
+        .map(lambda row: compare(row[1], row[3]))
+        .filter(lambda d: d is not None)
+    )

@@ -1,0 +1,157 @@
+"""The pipeline on Spark (local mode) finds what a one-machine run finds.
+
+Two composed pools (a massacre told six ways, a market shelling told five ways plus a
+look-alike a week later) and the bundled example, read from files by both runs: the Spark
+run must give the same stories, members, derivations, origins, estimates, places, dates and
+briefs as `crosscheck run`, and say what it could not read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from coast import coast_articles
+from conftest import EXAMPLES, write
+from market import market_articles
+
+from crosscheck import pipeline
+from crosscheck.present.outputs import write_outputs
+from crosscheck.store import SQLiteStore
+
+pyspark = pytest.importorskip("pyspark")
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip("Spark needs a Java runtime", allow_module_level=True)
+
+from pyspark.sql import SparkSession  # noqa: E402
+
+from crosscheck.spark import run_on_spark  # noqa: E402
+from crosscheck.spark.components import components  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def spark():
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("crosscheck-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("inputs")
+    lines = []
+    for prefix, articles in (("coast", coast_articles()), ("market", market_articles())):
+        for a in articles:
+            record = {"id": f"{prefix}-{a.id}", "title": a.title, "text": a.text}
+            record.update(published=a.published, outlet=a.outlet)
+            lines.append(json.dumps(record))
+    # The same report twice, and a line cut short.
+    lines += [lines[0], '{"title": "Cut short", "text": "Shelling killed']
+    write(folder / "pool.jsonl", "\n".join(lines) + "\n")
+    shutil.copytree(EXAMPLES, folder / "examples")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_run(inputs, tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("local")
+    with SQLiteStore(out / "store.sqlite") as store:
+        pipeline.ingest_into(store, [str(inputs)])
+        pipeline.analyze_pending(store)
+        encoder = pipeline.LazyEncoder()
+        linked = pipeline.link_all(store, rewrites=True, encoder=encoder)
+        pipeline.reconcile_all(store, linked=linked, embed=encoder)
+        write_outputs(store, out)
+    return json.loads((out / "stories.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def spark_run(spark, inputs, tmp_path_factory):
+    out = tmp_path_factory.mktemp("spark") / "out"
+    result = run_on_spark(spark, [str(inputs), str(inputs / "missing.jsonl")], out, partitions=3)
+    documents = [
+        json.loads(line)
+        for part in sorted((out / "stories").glob("part-*"))
+        for line in part.read_text().splitlines()
+    ]
+    return result, documents, out
+
+
+def test_spark_finds_the_stories_a_local_run_finds(local_run, spark_run):
+    result, documents, _ = spark_run
+    local = {s["id"]: s for s in local_run["stories"]}
+    found = {d["stories"][0]["id"]: d["stories"][0] for d in documents}
+    assert found.keys() == local.keys()
+    # The massacre, the market shelling, its look-alike a week later, and the example.
+    assert len(found) == 4
+    assert result.stories == 4
+    for story_id, story in found.items():
+        assert story == local[story_id], story_id
+
+
+def test_spark_articles_carry_the_same_derivations_and_origins(local_run, spark_run):
+    _, documents, _ = spark_run
+    local = {a["id"]: a for a in local_run["articles"]}
+    found = {a["id"]: a for d in documents for a in d["articles"]}
+    assert found.keys() == local.keys()
+    for article_id, article in found.items():
+        assert article == local[article_id], article_id
+    # The massacre: the copy reuses the wire story and the spun rewrite paraphrases it,
+    # so six reports stand on four independent origins.
+    assert found["coast-copy"]["derived_from"] == ["coast-wire"]
+    assert found["coast-spun"]["origin"] == "coast-wire"
+    massacre = next(
+        d["stories"][0] for d in documents if "coast-wire" in d["stories"][0]["articles"]
+    )
+    assert massacre["independent_origins"] == 4
+
+
+def test_spark_writes_every_output_and_says_what_it_could_not_read(spark_run):
+    result, documents, out = spark_run
+    assert (result.read, result.articles, result.duplicates) == (18, 17, 1)
+    rejected = [
+        json.loads(line)
+        for part in (out / "rejections").glob("part-*")
+        for line in part.read_text().splitlines()
+    ]
+    reasons = {Path(r["source"]).name.split(":")[0]: r["reason"] for r in rejected}
+    assert "no such file" in reasons["missing.jsonl"]
+    assert "invalid JSON" in reasons["pool.jsonl"]
+    assert result.rejected == 2
+    rows = [
+        line
+        for part in sorted((out / "incidents").glob("part-*"))
+        for line in part.read_text().splitlines()
+        if line and not line.startswith("story_id,")
+    ]
+    assert len(rows) == len(documents) == 4
+    features = [
+        json.loads(line)
+        for part in (out / "places").glob("part-*")
+        for line in part.read_text().splitlines()
+    ]
+    assert {f["properties"]["story"] for f in features} <= {
+        d["stories"][0]["id"] for d in documents
+    }
+    assert all(f["geometry"]["type"] == "Point" for f in features)
+
+
+def test_connected_components_label_each_article_by_its_smallest_member(spark):
+    sc = spark.sparkContext
+    vertices = sc.parallelize(list("abcdefg"))
+    # A chain a-b-c-d given out of order, a pair e-f, and g alone.
+    edges = sc.parallelize([("c", "d"), ("b", "c"), ("a", "b"), ("f", "e")])
+    labels = dict(components(vertices, edges, 3).collect())
+    assert labels == {"a": "a", "b": "a", "c": "a", "d": "a", "e": "e", "f": "e", "g": "g"}
