@@ -123,7 +123,9 @@ def spark(
         raise typer.Exit(2)
     # Local executors run this interpreter, where crosscheck is installed.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName("crosscheck")
+    builder = SparkSession.builder.appName("crosscheck").config(
+        "spark.ui.showConsoleProgress", "false" if quiet else "true"
+    )
     session = (builder.master(master) if master else builder).getOrCreate()
     try:
         result = run_on_spark(session, inputs, out, IngestOptions(max_bytes), rewrites, partitions)
