@@ -30,8 +30,8 @@ from crosscheck.link.stories import Profile
 from crosscheck.present.csv_export import incidents_csv
 from crosscheck.present.geojson import places_geojson
 from crosscheck.reconcile import coverage
-from crosscheck.records import Article, OutletStates, Rejection
-from crosscheck.spark.linking import link
+from crosscheck.records import Analysis, Article, OutletStates, Rejection
+from crosscheck.spark.linking import Links, link
 from crosscheck.spark.reconciling import Member, story_outputs
 
 _ANALYSIS_BATCH = 50  # articles per nlp.pipe call
@@ -61,29 +61,51 @@ def run_on_spark(
     exist yet: Spark never overwrites)."""
     sc = spark.sparkContext
     partitions = partitions or sc.defaultParallelism * 4
-    options = options or IngestOptions()
+    reports, rejections = _read(sc, inputs, options or IngestOptions())
+    articles = _unique(reports, partitions)
+    # Each article is analysed where it lies, and kept with its analysis: no shuffle of
+    # texts and analyses to pair them up again.
+    analysed = articles.values().mapPartitions(_analyse)
+    analysed.persist(StorageLevel.MEMORY_AND_DISK)
+    profiles = analysed.mapValues(lambda row: Profile.of(*row))
+    profiles.persist(StorageLevel.MEMORY_AND_DISK)
+    links = link(analysed.mapValues(lambda row: row[0]), profiles, partitions)
+    areas = sc.broadcast(_coverage(analysed, partitions))
+    stories = _stories(analysed, links, partitions)
+    outputs = stories.mapPartitions(lambda part: story_outputs(part, rewrites, areas.value))
+    outputs.persist(StorageLevel.MEMORY_AND_DISK)
+    _write(outputs, rejections, out)
+    return SparkRun(
+        read=reports.count(),
+        articles=analysed.count(),
+        duplicates=reports.count() - analysed.count(),
+        rejected=rejections.count(),
+        stories=outputs.count(),
+        out=out,
+    )
+
+
+def _read(sc, inputs: Sequence[str], options: IngestOptions) -> tuple[RDD, RDD]:
+    """The articles read (duplicates included) and the rejections."""
     sources, unreadable = _sources(inputs)
-    read = sc.parallelize(sources, max(1, len(sources))).flatMap(
-        lambda name: ingest([name], options)
+    # Each item keeps its place in the order a local run reads them: (file, item).
+    read = sc.parallelize(list(enumerate(sources)), max(1, len(sources))).flatMap(
+        lambda source: (
+            ((source[0], n), item) for n, item in enumerate(ingest([source[1]], options))
+        )
     )
     read.persist(StorageLevel.MEMORY_AND_DISK)
-    rejections = read.filter(lambda item: isinstance(item, Rejection)).union(
-        sc.parallelize(unreadable, 1)
-    )
-    reports = read.filter(lambda item: isinstance(item, Article))
-    articles = _unique(reports, partitions)
-    articles.persist(StorageLevel.MEMORY_AND_DISK)
-    analyses = articles.values().mapPartitions(_analyse)
-    analyses.persist(StorageLevel.MEMORY_AND_DISK)
-    profiles = articles.join(analyses, partitions).mapValues(lambda row: Profile.of(*row))
-    links = link(articles, profiles, partitions)
-    areas = sc.broadcast(_coverage(articles, analyses, partitions))
+    rejections = read.values().filter(lambda item: isinstance(item, Rejection))
+    rejections = rejections.union(sc.parallelize(unreadable, 1))
+    return read.filter(lambda kv: isinstance(kv[1], Article)), rejections
 
+
+def _stories(analysed: RDD, links: Links, partitions: int) -> RDD:
+    """Per story: its members, and the derivations between two of them."""
     members = (
-        articles.join(analyses, partitions)
-        .join(links.linkables, partitions)
+        analysed.join(links.linkables, partitions)
         .join(links.component, partitions)
-        .map(lambda kv: (kv[1][1], Member(kv[1][0][0][0], kv[1][0][0][1], kv[1][0][1])))
+        .map(lambda kv: (kv[1][1], Member(*kv[1][0][0], kv[1][0][1])))
     )
     derivations = (
         links.derivations.map(lambda d: (d.article, d))
@@ -93,12 +115,10 @@ def run_on_spark(
         .filter(lambda kv: kv[1][0][1] == kv[1][1])
         .map(lambda kv: (kv[1][1], kv[1][0][0]))
     )
-    stories = (
-        members.cogroup(derivations, partitions).values().map(lambda v: (list(v[0]), list(v[1])))
-    )
-    outputs = stories.mapPartitions(lambda part: story_outputs(part, rewrites, areas.value))
-    outputs.persist(StorageLevel.MEMORY_AND_DISK)
+    return members.cogroup(derivations, partitions).values().map(lambda v: (list(v[0]), list(v[1])))
 
+
+def _write(outputs: RDD, rejections: RDD, out: Path) -> None:
     outputs.map(lambda o: o.document).saveAsTextFile(str(out / "stories"))
     outputs.map(lambda o: o.record).mapPartitions(_csv_part).saveAsTextFile(str(out / "incidents"))
     outputs.flatMap(lambda o: places_geojson([o.record])["features"]).map(
@@ -107,14 +127,6 @@ def run_on_spark(
     rejections.map(
         lambda r: json.dumps({"source": r.source, "reason": r.reason}, ensure_ascii=False)
     ).coalesce(1).saveAsTextFile(str(out / "rejections"))
-    return SparkRun(
-        read=reports.count(),
-        articles=articles.count(),
-        duplicates=reports.count() - articles.count(),
-        rejected=rejections.count(),
-        stories=outputs.count(),
-        out=out,
-    )
 
 
 def _sources(inputs: Sequence[str]) -> tuple[list[str], list[Rejection]]:
@@ -129,41 +141,40 @@ def _sources(inputs: Sequence[str]) -> tuple[list[str], list[Rejection]]:
 
 
 def _unique(reports: RDD, partitions: int) -> RDD:
-    """(id, Article) once per report. The same report read twice, or another file form of
-    it (the same text, outlet and headline), is kept once, from the first source by name;
-    the same text under another outlet or headline is syndication, which linking must see."""
+    """(id, Article) once per report, from `reports` as (place read, Article). The same
+    report read twice, or another file form of it (the same text, outlet and headline), is
+    kept as first read, as a local run keeps it; the same text under another outlet or
+    headline is syndication, which linking must see."""
     return (
-        reports.map(lambda a: (a.id, a))
-        .reduceByKey(_first, partitions)
-        .map(lambda kv: ((kv[1].content_hash, kv[1].outlet, kv[1].title), kv[1]))
-        .reduceByKey(_first, partitions)
-        .map(lambda kv: (kv[1].id, kv[1]))
+        reports.map(lambda kv: (kv[1].id, kv))
+        .reduceByKey(min, partitions)
+        .map(lambda kv: ((kv[1][1].content_hash, kv[1][1].outlet, kv[1][1].title), kv[1]))
+        .reduceByKey(min, partitions)
+        .map(lambda kv: (kv[1][1].id, kv[1][1]))
     )
 
 
-def _first(a: Article, b: Article) -> Article:
-    return a if (a.source, a.id) <= (b.source, b.id) else b
-
-
-def _analyse(articles: Iterable[Article]) -> Iterator[tuple[str, object]]:
+def _analyse(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, Analysis]]]:
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= _ANALYSIS_BATCH:
-            yield from zip((a.id for a in batch), analyze_many(batch), strict=True)
+            yield from _analysed(batch)
             batch = []
-    if batch:
-        yield from zip((a.id for a in batch), analyze_many(batch), strict=True)
+    yield from _analysed(batch)
 
 
-def _coverage(articles: RDD, analyses: RDD, partitions: int) -> dict:
+def _analysed(batch: list[Article]) -> Iterator[tuple[str, tuple[Article, Analysis]]]:
+    for article, analysis in zip(batch, analyze_many(batch), strict=True):
+        yield article.id, (article, analysis)
+
+
+def _coverage(analysed: RDD, partitions: int) -> dict:
     """Each outlet's coverage area, from the states its articles name."""
     tallies = (
-        articles.filter(lambda kv: kv[1].outlet)
-        .mapValues(lambda a: a.outlet)
-        .join(analyses.mapValues(lambda a: a.us_states), partitions)
-        .values()
-        .map(lambda row: (row[0], (1 if row[1] else 0, Counter(row[1]))))
+        analysed.values()
+        .filter(lambda row: row[0].outlet)
+        .map(lambda row: (row[0].outlet, (1 if row[1].us_states else 0, Counter(row[1].us_states))))
         .reduceByKey(lambda a, b: (a[0] + b[0], a[1] + b[1]), partitions)
         .collect()
     )
