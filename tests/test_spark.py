@@ -158,3 +158,29 @@ def test_connected_components_label_each_article_by_its_smallest_member(spark):
     edges = sc.parallelize([("c", "d"), ("b", "c"), ("a", "b"), ("f", "e")])
     labels = dict(components(vertices, edges, 3).collect())
     assert labels == {"a": "a", "b": "a", "c": "a", "d": "a", "e": "e", "f": "e", "g": "g"}
+
+
+def test_each_story_line_is_a_stories_json_document(spark_run):
+    import jsonschema
+
+    from crosscheck.present.contract import load_schema
+
+    _, documents, _ = spark_run
+    schema = load_schema()
+    for document in documents:
+        jsonschema.validate(document, schema)
+        assert set(document["stories"][0]["articles"]) == {a["id"] for a in document["articles"]}
+
+
+def test_the_command_refuses_to_write_over_an_existing_folder(tmp_path):
+    import subprocess
+
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "spark", str(EXAMPLES), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert "exists" in proc.stderr
