@@ -797,3 +797,22 @@ def test_victims_ages_are_not_counts(text, expected):
 )
 def test_fatal_wounds_and_a_law_s_wording(text, expected):
     assert [(value, status) for value, status, *_ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One person shot beside another killed, each in his own clause, lived.
+        (
+            "A 19-year-old boy was shot and killed, and a 17-year-old boy was shot in the leg.",
+            [(1, "killed"), (1, "injured")],
+        ),
+        # The same person told twice stays among those shot.
+        (
+            "The victim was shot several times, and the 22-year-old victim was killed, police said.",
+            [(1, "shot"), (1, "killed")],
+        ),
+    ],
+)
+def test_one_shot_beside_another_killed_lived(text, expected):
+    assert [(value, status) for value, status, *_ in figures(text)] == expected

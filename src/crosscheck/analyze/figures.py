@@ -480,6 +480,7 @@ def extract_figures(
             sentence, [_with_conjuncts(sentence, f, named) for f in _non_overlapping(found)]
         )
         kept = _with_own_death(sentence, _then_died(sentence, kept))
+        kept = _shot_apart_from_the_dead(kept)
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(_with_killer_told_apart(figures), key=lambda f: f.span.start))
@@ -788,6 +789,35 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
             )
             # "A third person has died" writes its count as an ordinal.
             yield replace(figure, numbered=True) if groups.get("ord") else figure
+
+
+def _shot_apart_from_the_dead(figures: list[Figure]) -> list[Figure]:
+    """One person shot beside another person killed, each the subject of his own clause
+    ("Lavontay Allen was killed ... while his mother, Jaton Watts, was also shot"), lived:
+    counted among those shot, the shot-minus-killed rule would take the dead from him."""
+    dead = [f for f in figures if f.status == "killed" and f.group and not f.part_of_total]
+    if not dead:
+        return figures
+    return [
+        replace(f, status="injured")
+        if f.status == "shot"
+        and f.value == 1
+        and f.group
+        and f.listed_with is None
+        and not any(_same_person(f, d) for d in dead)
+        else f
+        for f in figures
+    ]
+
+
+def _same_person(a: Figure, b: Figure) -> bool:
+    """Could two figures be one person: overlapping, or one's words naming the other ("the
+    victim" and "the 22-year-old victim"; not "a 17-year-old boy" and "a 19-year-old boy")?"""
+    if a.span.start < b.span.end and b.span.start < a.span.end:
+        return True
+    return any(
+        set(x.group.lower().split()) & set(y.span.text.lower().split()) for x, y in ((a, b), (b, a))
+    )
 
 
 def _with_own_death(sentence: Span, figures: list[Figure]) -> list[Figure]:
