@@ -653,6 +653,8 @@ def _killed(title: str | None, text: str) -> int | None:
         # Told apart from the victims' verb, the count already holds him.
         (None, "Two people were killed, including the gunman, who turned the gun on himself.", 2),
         ("Two young girls shot, killed by father in double-murder and suicide", "", 3),
+        # Every verb that kills the victims is the killer's: "fatally wounded" too.
+        (None, "Police said the man fatally wounded his wife before turning the gun on himself.", 2),
     ],
 )  # fmt: skip
 def test_a_killer_s_own_death_after_his_victims_is_summed(title, text, expected):

@@ -187,12 +187,17 @@ _SINGULAR = re.compile(
     rf"{_MODIFIERS}(?:{_ONE})\b",
     re.I,
 )
+# A killer's verbs that say his victims died: "killed", "shot and killed", "fatally shot",
+# "mortally wounding". One list for every rule that reads a killer's victims or his own death.
+_FATAL_VERB = (
+    r"(?:(?:fatally|mortally)\s+(?:shot|shooting|shoots|wounded|wounding|wounds|injured"
+    r"|injuring|struck|striking)|shot\s+and\s+killed|shooting\s+and\s+killing"
+    r"|killed|killing|kills)"
+)
 # One or two victims as the object: "shot and killed his wife", "wounding a clerk and a
 # customer".
 _VERB_ONE = re.compile(
-    r"\b(?P<vone>(?:fatally|mortally)\s+(?:shot|shooting|shoots|wounded|wounding|wounds|injured"
-    r"|injuring|struck|striking)|shot\s+and\s+killed|shooting\s+and\s+killing"
-    r"|killed|killing|kills|wounded|wounding|injured|injuring|shot|shooting|shoots|hitting"
+    rf"\b(?P<vone>{_FATAL_VERB}|wounded|wounding|injured|injuring|shot|shooting|shoots|hitting"
     r"|striking|grazing|hurting)\s+"
     rf"(?:his|her|their|an?)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\b"
     # "her 30-year-old daughter": the age, then the noun
@@ -366,9 +371,7 @@ _TURNED_ON_SELF = (
 )
 _TOOK_OWN_LIFE = r"(?:took|taking|takes)\s+(?:his|her)\s+own\s+life"
 # Headlines write "self": "Boy, 4, shoots self in groin".
-_KILLED_SELF = (
-    r"(?:killed|killing|kills|fatally\s+(?:shot|shooting|shoots))\s+(?:himself|herself|self)\b"
-)
+_KILLED_SELF = rf"{_FATAL_VERB}\s+(?:himself|herself|self)\b"
 # The last of the killer's victims, his verb left out: "killing 2, then himself", "kills
 # woman, her son, himself" (read only after such a verb: `_with_own_death`).
 _THEN_SELF = r"(?:\bthen|,)\s+(?:and\s+)?(?:himself|herself)\b"
@@ -389,8 +392,7 @@ _OWN_DEATH = re.compile(
 # A count of victims under the killer's active verb: "killed a woman", "killing 2",
 # "shot and killed his wife"; not "killed by her father".
 _BY_KILLER = re.compile(
-    r"(?:(?:shot\s+and\s+killed|shooting\s+and\s+killing|fatally\s+shot|killed|killing|kills"
-    r"|kill)\s+(?!by\b)|(?:shot|shoots|shooting)\s+.*\b(?:to\s+death|dead)$)",
+    rf"(?:(?:{_FATAL_VERB}|kill)\s+(?!by\b)|(?:shot|shoots|shooting)\s+.*\b(?:to\s+death|dead)$)",
     re.I,
 )
 # A passive count's killer: "were shot dead by Michael Bournes", "by her husband".
