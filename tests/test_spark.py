@@ -20,6 +20,7 @@ from conftest import EXAMPLES, write
 from market import market_articles
 
 from crosscheck import pipeline
+from crosscheck.link.embeddings import LazyEncoder
 from crosscheck.present.outputs import write_outputs
 from crosscheck.store import SQLiteStore
 
@@ -73,7 +74,7 @@ def local_run(inputs, tmp_path_factory) -> dict:
     with SQLiteStore(out / "store.sqlite") as store:
         pipeline.ingest_into(store, [str(inputs)])
         pipeline.analyze_pending(store)
-        encoder = pipeline.LazyEncoder()
+        encoder = LazyEncoder()
         linked = pipeline.link_all(store, rewrites=True, encoder=encoder)
         pipeline.reconcile_all(store, linked=linked, embed=encoder)
         write_outputs(store, out)
@@ -121,7 +122,7 @@ def test_spark_articles_carry_the_same_derivations_and_origins(local_run, spark_
     assert massacre["independent_origins"] == 4
 
 
-def test_spark_writes_every_output_and_says_what_it_could_not_read(spark_run):
+def test_spark_writes_every_output_and_says_what_it_could_not_read(local_run, spark_run):
     result, documents, out = spark_run
     assert (result.read, result.articles, result.duplicates) == (19, 17, 2)
     rejected = [
@@ -145,10 +146,18 @@ def test_spark_writes_every_output_and_says_what_it_could_not_read(spark_run):
         for part in (out / "places").glob("part-*")
         for line in part.read_text().splitlines()
     ]
-    assert {f["properties"]["story"] for f in features} <= {
-        d["stories"][0]["id"] for d in documents
+    # One point per story and mapped place, as the local run's records place them.
+    mapped = {
+        (s["id"], p["name"], p["lon"], p["lat"])
+        for s in local_run["stories"]
+        for p in s["incident"]["places"]
+        if p["lat"] is not None
     }
-    assert all(f["geometry"]["type"] == "Point" for f in features)
+    assert mapped
+    assert sorted(
+        (f["properties"]["story"], f["properties"]["name"], *f["geometry"]["coordinates"])
+        for f in features
+    ) == sorted(mapped)
 
 
 def test_connected_components_label_each_article_by_its_smallest_member(spark):

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from crosscheck import pipeline
 from crosscheck.ingest import DEFAULT_MAX_BYTES, IngestOptions
+from crosscheck.link.embeddings import LazyEncoder
 from crosscheck.present.outputs import write_outputs
 from crosscheck.present.web.settings import DEFAULT_MAX_BODY, TOKEN_ENV
 from crosscheck.records import Rejection
@@ -73,7 +74,7 @@ def run(
             store, inputs, IngestOptions(max_bytes), progress, _report_rejection
         )
         pipeline.analyze_pending(store, workers, progress)
-        encoder = pipeline.LazyEncoder() if rewrites else None
+        encoder = LazyEncoder() if rewrites else None
         linked = pipeline.link_all(store, progress, rewrites, encoder=encoder)
         pipeline.reconcile_all(store, progress, linked, encoder)
         outputs = write_outputs(store, out)
@@ -180,7 +181,7 @@ def link_command(
     store = open_store(str(db))
     with _progress(quiet) as progress:
         pipeline.analyze_pending(store, 1, progress)
-        encoder = pipeline.LazyEncoder() if rewrites else None
+        encoder = LazyEncoder() if rewrites else None
         linked = pipeline.link_all(store, progress, rewrites, full, encoder)
         pipeline.reconcile_all(store, progress, linked, encoder)
     if not quiet:

@@ -17,7 +17,7 @@ import numpy as np
 from crosscheck.analyze import ANALYZER_VERSION, analyze_many, warm_up
 from crosscheck.ingest import IngestOptions, ingest
 from crosscheck.link import build, extend
-from crosscheck.link.embeddings import DIMENSIONS, SentenceEncoder
+from crosscheck.link.embeddings import DIMENSIONS, LazyEncoder
 from crosscheck.link.stories import PROFILE_VERSION
 from crosscheck.reconcile import Coverage, Embed, coverage, reconcile
 from crosscheck.records import Article, Linkage, OutletStates, Rejection
@@ -187,18 +187,6 @@ def _coverage(store: Store, articles: Iterable[Article]) -> dict[str, Coverage]:
     tallies = store.outlet_states(set(outlet_of.values()))
     areas = {o: coverage(tallies.get(o) or OutletStates(o, 0, {})) for o in set(outlet_of.values())}
     return {a: areas[o] for a, o in outlet_of.items()}
-
-
-class LazyEncoder:
-    """Sentence embeddings for texts, the model loaded on first use only."""
-
-    def __init__(self) -> None:
-        self._encoder: SentenceEncoder | None = None
-
-    def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        if self._encoder is None:
-            self._encoder = SentenceEncoder()
-        return self._encoder.encode(list(texts))
 
 
 class StoredVectors:

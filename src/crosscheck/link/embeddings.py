@@ -120,3 +120,16 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     sentence vectors within 1e-4 of the exact form (bench/embeddings.py checks)."""
     inner = np.float32(0.7978845608) * (x + np.float32(0.044715) * x * x * x)
     return np.float32(0.5) * x * (np.float32(1.0) + np.tanh(inner))
+
+
+class LazyEncoder:
+    """Sentence embeddings for texts, the model loaded on first use only: a run that finds
+    nothing to align never loads it."""
+
+    def __init__(self) -> None:
+        self._encoder: SentenceEncoder | None = None
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        if self._encoder is None:
+            self._encoder = SentenceEncoder()
+        return self._encoder.encode(list(texts))

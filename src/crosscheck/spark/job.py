@@ -18,6 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from pyspark import RDD, StorageLevel
@@ -155,18 +156,11 @@ def _unique(reports: RDD, partitions: int) -> RDD:
 
 
 def _analyse(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, Analysis]]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= _ANALYSIS_BATCH:
-            yield from _analysed(batch)
-            batch = []
-    yield from _analysed(batch)
-
-
-def _analysed(batch: list[Article]) -> Iterator[tuple[str, tuple[Article, Analysis]]]:
-    for article, analysis in zip(batch, analyze_many(batch), strict=True):
-        yield article.id, (article, analysis)
+    """Each article with its analysis, a batch per spaCy `pipe` call."""
+    remaining = iter(articles)
+    while batch := list(islice(remaining, _ANALYSIS_BATCH)):
+        for article, analysis in zip(batch, analyze_many(batch), strict=True):
+            yield article.id, (article, analysis)
 
 
 def _coverage(analysed: RDD, partitions: int) -> dict:

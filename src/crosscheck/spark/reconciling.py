@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from crosscheck.link.derivation import origins, within_stories
+from crosscheck.link.embeddings import LazyEncoder
 from crosscheck.link.rewrites import rewrites
 from crosscheck.link.stories import Wording, named_stories
-from crosscheck.pipeline import LazyEncoder
 from crosscheck.present.contract import story_document
 from crosscheck.reconcile import Coverage, reconcile
 from crosscheck.records import Analysis, Article, Derivation, Linkage, StoryRecord

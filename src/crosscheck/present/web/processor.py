@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosscheck import pipeline
+from crosscheck.link.embeddings import LazyEncoder
 from crosscheck.store import SQLiteStore
 
 log = logging.getLogger("crosscheck.web")
@@ -60,7 +61,7 @@ class Processor:
         )
 
     def _loop(self) -> None:
-        encoder = pipeline.LazyEncoder() if self._rewrites else None
+        encoder = LazyEncoder() if self._rewrites else None
         with SQLiteStore(self._db) as store:
             while not self._stop.is_set():
                 self._wake.wait()
