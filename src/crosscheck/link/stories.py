@@ -338,6 +338,12 @@ class Wording:
         vectors, idf = vectorise(counts, df, n)
         return cls(vectors, idf, inverse_frequency(rarest, n) - 1e-9)
 
+    @classmethod
+    def of_vectors(cls, vectors: dict[str, Vector]) -> Wording:
+        """Vectors already weighed over a pool, to be compared only (a distributed run's
+        story holds its members' vectors, not the pool's frequencies)."""
+        return cls(vectors, {}, 0.0)
+
     def cosine(self, a: str, b: str) -> float:
         return self.vectors[a].cosine(self.vectors[b])
 

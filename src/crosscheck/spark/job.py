@@ -76,14 +76,8 @@ def run_on_spark(
     outputs = stories.mapPartitions(lambda part: story_outputs(part, rewrites, areas.value))
     outputs.persist(StorageLevel.MEMORY_AND_DISK)
     _write(outputs, rejections, out)
-    return SparkRun(
-        read=reports.count(),
-        articles=analysed.count(),
-        duplicates=reports.count() - analysed.count(),
-        rejected=rejections.count(),
-        stories=outputs.count(),
-        out=out,
-    )
+    read, kept = reports.count(), analysed.count()
+    return SparkRun(read, kept, read - kept, rejections.count(), outputs.count(), out)
 
 
 def _read(sc, inputs: Sequence[str], options: IngestOptions) -> tuple[RDD, RDD]:

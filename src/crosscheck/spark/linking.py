@@ -88,9 +88,14 @@ def _linkables(profiles: RDD, partitions: int) -> RDD:
     text = _frequencies(profiles, lambda p: p.terms, partitions)
     headline = _frequencies(profiles, lambda p: p.headline, partitions)
     rarest = (_rarest(text), _rarest(headline))
+    # Left joins: an article with no headline words, or naming no victim, has none to join.
     weighed = (
-        profiles.join(_own_frequencies(profiles, lambda p: p.terms, text, partitions), partitions)
-        .join(_own_frequencies(profiles, lambda p: p.headline, headline, partitions), partitions)
+        profiles.leftOuterJoin(
+            _own_frequencies(profiles, lambda p: p.terms, text, partitions), partitions
+        )
+        .leftOuterJoin(
+            _own_frequencies(profiles, lambda p: p.headline, headline, partitions), partitions
+        )
         .leftOuterJoin(_victims_and_suspects(profiles, partitions), partitions)
     )
     return weighed.map(lambda kv: (kv[0], _linkable(kv[0], *_flatten(kv[1]), n, rarest)))
@@ -98,7 +103,7 @@ def _linkables(profiles: RDD, partitions: int) -> RDD:
 
 def _flatten(row: tuple) -> tuple:
     ((profile, text_df), headline_df), names = row
-    return profile, text_df, headline_df, names or frozenset()
+    return profile, text_df or {}, headline_df or {}, names or frozenset()
 
 
 def _linkable(
@@ -126,20 +131,14 @@ def _rarest(frequencies: RDD) -> int:
 
 
 def _own_frequencies(profiles: RDD, field, frequencies: RDD, partitions: int) -> RDD:
-    """(article id, {term: document frequency}) for the terms of each article's field;
-    an article with none gets an empty map."""
-    found = (
+    """(article id, {term: document frequency}) for the terms of each article's field,
+    for the articles that have any."""
+    return (
         profiles.flatMap(lambda kv: ((t, kv[0]) for t in field(kv[1])))
         .join(frequencies, partitions)
         .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
         .groupByKey(partitions)
         .mapValues(dict)
-    )
-    return (
-        profiles.keys()
-        .map(lambda a: (a, None))
-        .leftOuterJoin(found, partitions)
-        .mapValues(lambda row: row[1] or {})
     )
 
 

@@ -64,7 +64,7 @@ def _story(
     found = within_stories(sorted(derivations, key=lambda d: (d.article, d.source)), stories)
     added = ()
     if encoder is not None:
-        text = Wording({m.article.id: m.linkable.text for m in members}, {}, 0.0)
+        text = Wording.of_vectors({m.article.id: m.linkable.text for m in members})
         found, added = rewrites(
             [articles[a] for a in sorted(articles)],
             analyses,
