@@ -181,7 +181,7 @@ def test_a_page_s_time_stamp_does_not_date_the_shooting():
 
 
 def test_a_weekday_s_shooting_dates_it():
-    # "Monday night's shooting" beside a charge and a "today" in a quote that tells of a
+    # "Wednesday night's shooting" beside a charge and a "today" in a quote that tells of a
     # killing: the possessive names the crime.
     result = analysed(
         "Prosecutors have charged a woman in connection with Wednesday night's shooting of her "
