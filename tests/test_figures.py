@@ -60,6 +60,10 @@ def test_casualty_constructions(sentence, expected):
         # A month's count, and a count over several incidents.
         "It was the second homicide of August, after 45 people were killed in July.",
         "Only eleven days into the year, 14 teens were shot in separate shootings.",
+        # A night's count over the city, beside the count of this shooting's victims.
+        "The four men were among 14 people who were wounded in shootings across the city's "
+        "South and West sides since Monday evening.",
+        "Police said 45 people were shot citywide over the holiday.",
     ],
 )
 def test_numbers_that_are_not_casualties_of_this_event(sentence):

@@ -246,6 +246,26 @@ def test_a_pages_own_words_and_photo_credits_are_not_the_people_of_a_report():
     assert Facts.of(analysis, text).people == {"jamal lackey", "oneal tillman"}
 
 
+def test_places_named_after_people_are_not_the_people_of_a_report():
+    # A city's trauma centre and its long avenues come back in reports of unrelated
+    # shootings years apart; NER tags their names as people.
+    text = (
+        "Marcus Bell, 19, was taken to Ben Taub General Hospital after the shooting in the "
+        "9700 block of North Keeler Avenue. Ben Taub said nothing."
+    )
+
+    def person(name: str, at: int = 0) -> Entity:
+        start = text.index(name, at)
+        return Entity(Span("a", start, start + len(name), name), "person", name)
+
+    entities = (person("Marcus Bell"), person("Ben Taub"), person("North Keeler"))
+    analysis = Analysis("a", (), entities=entities)
+    assert Facts.of(analysis, text).people == {"marcus bell"}
+    # The same name standing alone is still a person's.
+    alone = Analysis("a", (), entities=(person("Ben Taub", text.index("Ben Taub said")),))
+    assert Facts.of(alone, text).people == {"ben taub"}
+
+
 def test_a_follow_up_naming_the_suspect_without_his_middle_name_joins_the_first_report():
     articles = [
         Article(

@@ -414,6 +414,10 @@ _BACKGROUND = re.compile(
     r"\b(?!\s+\d)"
     # Counts over several incidents: "two teens were shot to death in separate shootings".
     r"|\bseparate\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b"
+    # A night's count over a city: "among nine people wounded in shootings across the city's
+    # South and West sides since Monday evening".
+    r"|\bin\s+(?:\w+\s+){0,2}shootings\s+(?:across|around|throughout)\b"
+    r"|\b(?:across|around|throughout)\s+the\s+city\b|\bcity-?wide\b"
     # A video playlist's entry: its length, then another story's headline ("0:43 Homeless man
     # found dead in Parkland"); not "7:12 a.m." before a story's first line.
     r"|^\s*\d{1,2}:\d\d\s+(?![ap]\.?m\b)[a-z0-9]"

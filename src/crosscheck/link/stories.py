@@ -41,7 +41,7 @@ from crosscheck.records import Analysis, Article, Derivation, Figure, Place
 
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
-PROFILE_VERSION = "7"
+PROFILE_VERSION = "8"
 SAME_STORY = 0.3
 STRANGERS_ALIKE = 0.5
 # Reports of different towns dated this many days apart are strangers too: one station's
@@ -83,6 +83,15 @@ _OFFICIAL = re.compile(
 )
 # "The Levant Wire could not verify", "(Levant Wire)": outlets NER took for people.
 _NOT_A_NAME = re.compile(r"(?:\bthe\s+|\()$", re.IGNORECASE)
+# "Ben Taub Hospital", "North Keeler Avenue": a place named after someone, which NER tags as
+# a person; shared by unrelated reports years apart (the town's trauma centre, a long street).
+_NAMES_A_PLACE = re.compile(
+    r"\s+(?:general\s+|memorial\s+|regional\s+)?(?:hospital|medical|health|clinic"
+    r"|cent(?:er|re)|street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct"
+    r"|place|pl|parkway|pkwy|highway|hwy|way|terrace|circle|park|school|elementary|middle"
+    r"|high|academy|university|college|church|apartments|homes|plaza|mall|field|stadium)\b",
+    re.IGNORECASE,
+)
 _LOCAL = frozenset({"town", "district", "point"})
 _NOT_PEOPLE = frozenset(
     "hospital center centre medical county street avenue road park school university "
@@ -120,6 +129,7 @@ class Facts:
             and e.name not in speakers
             and not _OFFICIAL.search(text, max(0, e.span.start - 40), e.span.start)
             and not _NOT_A_NAME.search(text, max(0, e.span.start - 5), e.span.start)
+            and not _NAMES_A_PLACE.match(text, e.span.end)
             and (key := _person_key(e.name))
         )
         day = date.fromisoformat(analysis.event_date) if analysis.event_date else None
