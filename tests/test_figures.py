@@ -492,6 +492,31 @@ def test_counts_listed_after_their_verb_are_summed_and_nothing_before_the_verb_i
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One of the two, not a third.
+        ("Officers found two male victims, one with an arm wound, the other with a hand "
+         "wound.", {"injured": 2}),
+        ("Police found four victims, one with a gunshot wound to the head.", {"injured": 4}),
+        # An age in a list is one person, not two.
+        ("A two year old child and a woman are shot overnight in north St. Louis.",
+         {"injured": 2}),
+        # The victim an ordinal names is the last of that many.
+        ("Officers found four victims who had been struck by gunfire. A fifth male adult "
+         "victim who was struck by gunfire was found later at a hospital.", {"injured": 5}),
+        ("Two men were killed and a third man was wounded.", {"killed": 2, "injured": 1}),
+        # A suspect is not among the victims.
+        ("Two people were wounded. A third suspect was shot by police.", {"injured": 2}),
+    ],
+)  # fmt: skip
+def test_victims_told_one_by_one_beside_a_count_are_counted_once(text, expected):
+    from crosscheck.casualties import article_counts
+
+    found = article_counts(list(analyze(Article("t", "test", text, "h")).figures))
+    assert found == expected
+
+
+@pytest.mark.parametrize(
     ("text", "numbered"),
     [
         ("Police said the man killed his wife.", False),

@@ -138,6 +138,18 @@ _ITEM = (
     rf"(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))"
 )
 _ITEM_BEFORE = re.compile(rf"{_ITEM}\s*(?:,\s*and|,|and)\s+$", re.I)
+_ORDINALS = {
+    w: n
+    for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)
+}
+# The victim an ordinal names, not a suspect: "a fourth victim", "a fifth male adult victim",
+# "a fourth" alone.
+_ORDINAL_VICTIM = re.compile(
+    rf"({'|'.join(_ORDINALS)})\b(?!.*\b(?:suspects?|gunm[ae]n|shooters?|officers?|deputy|deputies)\b)",
+    re.I,
+)
+# "one with a gunshot wound", "one of whom", "one in critical condition": no noun of its own.
+_ONE_OF_THEM = re.compile(r"one\s+(?:with|of|in|who|was|is)\b", re.I)
 _ITEM_AFTER = re.compile(rf"^\s*(?:,\s*and|,|and)\s+{_ITEM}\b", re.I)
 # Parts of a total given just before: "including seven children", "seven of them children",
 # "among them two women". Their status is the total's.
@@ -487,6 +499,7 @@ def extract_figures(
         )
         kept = _with_own_death(sentence, _then_died(sentence, kept))
         kept = _shot_apart_from_the_dead(kept)
+        kept += _counted_by_ordinal(kept)
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(_with_killer_told_apart(figures), key=lambda f: f.span.start))
@@ -650,6 +663,12 @@ def _with_coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
         # teenagers, injuring 14 people".
         verb_first = bool(_VERB_FIRST.match(figure.span.text))
         items = (_listed_after if verb_first else _listed_before)(sentence, figure, taken)
+        if items and _ONE_OF_THEM.match(figure.span.text):
+            # "two male victims, one with an arm wound, the other with a hand wound": one
+            # of the two, not a third.
+            result.extend(replace(item, listed_with=None) for item in items[:1])
+            result.append(replace(figure, part_of_total=True))
+            continue
         head = replace(figure, listed_with=figure.span.start) if items else figure
         result.extend([head, *items])
     return result
@@ -713,11 +732,13 @@ def _noun(match: re.Match, *names: str) -> str:
 
 
 def _item(sentence: Span, match: re.Match, like: Figure, offset: int, part: bool) -> Figure:
+    # "A two year old child and a woman are shot": an age, and one child.
+    age = _NOT_A_COUNT_AFTER.match(match.string[match.end("num") :])
     return _figure(
         sentence,
         sentence.start + offset + match.start("num"),
         sentence.start + offset + match.end("group"),
-        parse_amount(match.group("num")) or _ONE_AMOUNT,
+        (None if age else parse_amount(match.group("num"))) or _ONE_AMOUNT,
         like.status,
         qualifier=match.group("qual"),
         category=_CATEGORIES.get(_noun(match, "noun"), like.category if part else None),
@@ -814,6 +835,19 @@ def _shot_apart_from_the_dead(figures: list[Figure]) -> list[Figure]:
         else f
         for f in figures
     ]
+
+
+def _counted_by_ordinal(figures: list[Figure]) -> list[Figure]:
+    """ "Three men shot, a fourth wounded by shrapnel", "a fifth victim was found later at a
+    hospital": the victim an ordinal names is the last of that many shot, dead or alive."""
+    found = []
+    for f in figures:
+        ordinal = _ORDINAL_VICTIM.match(f.group or "")
+        if f.status in ("shot", "injured") and f.value == 1 and ordinal:
+            amount = Amount.exactly(_ORDINALS[ordinal.group(1).lower()])
+            found.append(replace(f, value=amount.value, low=amount.low, high=amount.high,
+                                 status="shot", category=None, numbered=False))  # fmt: skip
+    return found
 
 
 def _same_person(a: Figure, b: Figure) -> bool:
