@@ -429,6 +429,10 @@ _BACKGROUND = re.compile(
     # A night's count over a city: "among nine people wounded in shootings across the city's
     # South and West sides since Monday evening".
     r"|\bin\s+(?:\w+\s+){0,2}shootings\s+(?:across|around|throughout)\b"
+    # "Three people were hurt in two shootings on the South Side".
+    r"|\b(?:in|between|during)\s+(?:two|three|four|five|six|several|multiple|\d+)\s+"
+    r"(?:(?:separate|different|unrelated)\s+)?(?:shootings|incidents|attacks|shooting\s+(?:attacks|incidents))\b"
+    r"|\b(?:two|three|four|five|six|several|multiple|\d+)\s+incidents\s+of\s+(?:gunfire|violence)\b"
     r"|\b(?:across|around|throughout)\s+the\s+city\b|\bcity-?wide\b"
     # A video playlist's entry: its length, then another story's headline ("0:43 Homeless man
     # found dead in Parkland"); not "7:12 a.m." before a story's first line.
