@@ -65,6 +65,7 @@ def test_casualty_constructions(sentence, expected):
         "South and West sides since Monday evening.",
         "Police said 45 people were shot citywide over the holiday.",
         "Three people were hurt in two shootings on the South Side since Monday morning.",
+        "26 yr old man in critical condition in backseat.",  # an age, however written
     ],
 )
 def test_numbers_that_are_not_casualties_of_this_event(sentence):
@@ -488,7 +489,8 @@ def test_counts_listed_after_their_verb_are_summed_and_nothing_before_the_verb_i
         "injured": 2,
     }
     assert counts("A shooting left two people dead and three others in the hospital.") == {
-        "killed": 2
+        "killed": 2,
+        "injured": 3,
     }
 
 
@@ -506,6 +508,14 @@ def test_counts_listed_after_their_verb_are_summed_and_nothing_before_the_verb_i
         ("Officers found four victims who had been struck by gunfire. A fifth male adult "
          "victim who was struck by gunfire was found later at a hospital.", {"injured": 5}),
         ("Two men were killed and a third man was wounded.", {"killed": 2, "injured": 1}),
+        # Alive when reported: in a condition, or in the hospital.
+        ("The boy is in critical condition after the shooting on Elm Street.", {"injured": 1}),
+        ("A Marietta teen remains in the hospital following an accidental shooting.",
+         {"injured": 1}),
+        ("Two are dead and two are in critical condition after a shooting on Gherald.",
+         {"killed": 2, "injured": 2}),
+        ("Five men were wounded. Of the five men, two are in critical but stable condition.",
+         {"injured": 5}),
         # A suspect is not among the victims.
         ("Two people were wounded. A third suspect was shot by police.", {"injured": 2}),
     ],

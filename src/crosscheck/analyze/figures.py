@@ -83,6 +83,10 @@ _STATUS = (
     # dead are subtracted from the shot to count the injured).
     r"|(?P<hit>(?:hit|struck|grazed)\s+(?:\w+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:bullets?|gunfire|shots?|rounds?|pellets?|gunshots?)|grazed"
+    # "The boy is in critical condition", "remains in the hospital": alive when reported.
+    r"|(?:listed\s+)?in\s+(?:(?:very|extremely|stable\s+but|critical\s+but)\s+)?"
+    r"(?:critical|serious|stable|good|fair|grave|guarded|satisfactory)\s+condition"
+    r"|in\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:hospital|intensive\s+care|ICU)\b"
     r"|(?:(?:taken|transported|rushed|driven|airlifted|flown|brought)\s+(?:\w+\s+){0,2}?to"
     r"|(?:showed\s+up|arrived|turned\s+up)\s+at)\s+"
     rf"(?:an?\s+|the\s+)?(?:[\w'-]+\s+){{0,3}}?{_HOSPITAL}))"
@@ -455,7 +459,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     re.I,
 )
 _NOT_A_COUNT_AFTER = re.compile(
-    r"^\s*(?:%|percent|-year|year|month|week|day|hour|minute|a\.m|p\.m)", re.I
+    r"^\s*(?:%|percent|-year|year|yr|y/o|month|week|day|hour|minute|a\.m|p\.m)", re.I
 )
 
 
@@ -687,6 +691,8 @@ def _listed_before(sentence: Span, figure: Figure, taken: list[tuple[int, int]])
         start, stop = sentence.start + match.start(), sentence.start + match.end("group")
         if any(a < stop and start < b for a, b in taken):
             break
+        if _OF_THE.search(sentence.text, 0, match.start()):
+            break  # "Of the five men, two are in critical condition": two of the five
         items.append(_item(sentence, match, figure, 0, part=False))
         end = match.start()
     return items
@@ -822,20 +828,25 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
             yield replace(figure, numbered=True) if groups.get("ord") else figure
 
 
+_OF_THE = re.compile(r"\bof\s+(?:the|those|these|all)\s+$", re.I)
+_IN_CONDITION = re.compile(r"\bin\s+(?:\w+\s+){1,3}condition$", re.I)
+
+
 def _shot_apart_from_the_dead(figures: list[Figure]) -> list[Figure]:
     """One person shot beside another person killed, each the subject of his own clause
     ("Lavontay Allen was killed ... while his mother, Jaton Watts, was also shot"), lived:
     counted among those shot, the shot-minus-killed rule would take the dead from him."""
-    dead = [f for f in figures if f.status == "killed" and f.group and not f.part_of_total]
-    if not dead:
-        return figures
+    dead = [f for f in figures if f.status == "killed" and not f.part_of_total]
+    named = [f for f in dead if f.group]
     return [
         replace(f, status="injured")
         if f.status == "shot"
-        and f.value == 1
-        and f.group
-        and f.listed_with is None
-        and not any(_same_person(f, d) for d in dead)
+        and (
+            (f.value == 1 and f.group and f.listed_with is None and named)
+            # "Two are dead and two are in critical condition": alive, apart from the dead.
+            or (_IN_CONDITION.search(f.span.text) and dead)
+        )
+        and not any(_same_person(f, d) for d in named)
         else f
         for f in figures
     ]
@@ -860,7 +871,8 @@ def _same_person(a: Figure, b: Figure) -> bool:
     if a.span.start < b.span.end and b.span.start < a.span.end:
         return True
     return any(
-        set(x.group.lower().split()) & set(y.span.text.lower().split()) for x, y in ((a, b), (b, a))
+        set((x.group or "").lower().split()) & set(y.span.text.lower().split())
+        for x, y in ((a, b), (b, a))
     )
 
 
