@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from market import market_articles
+from roundup import roundup_articles
 
 from crosscheck import pipeline
 from crosscheck.analyze import ANALYZER_VERSION, analyze_many
@@ -118,3 +119,21 @@ def test_articles_stored_while_linking_wait_for_their_analysis(tmp_path, analyse
         pipeline.link_all(store, rewrites=False)
         story_of = store.linkage().story_of()
         assert story_of["daily"] == story_of["wire"] != story_of["later"]
+
+
+def test_a_roundup_added_later_joins_one_story_and_an_incident_added_later_not_through_it(
+    tmp_path,
+):
+    articles = {a.id: a for a in [*market_articles(), *roundup_articles()]}
+    analysed = articles, {a.article: a for a in analyze_many(list(articles.values()))}
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        _add(store, analysed, ["wire", "later", "englewood"])
+        pipeline.link_all(store, rewrites=False)
+        _add(store, analysed, ["roundup"])
+        assert pipeline.link_all(store, rewrites=False).changed is not None
+        assert ["englewood", "roundup"] in _stories(store)  # its only match so far
+        # A report of the other shooting it tells of joins nothing through the roundup,
+        # which is settled in its story.
+        _add(store, analysed, ["austin"])
+        assert pipeline.link_all(store, rewrites=False).changed is not None
+        assert ["austin"] in _stories(store) and ["englewood", "roundup"] in _stories(store)

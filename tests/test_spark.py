@@ -18,6 +18,7 @@ import pytest
 from coast import coast_articles
 from conftest import EXAMPLES, write
 from market import market_articles
+from roundup import roundup_articles
 
 from crosscheck import pipeline
 from crosscheck.link.embeddings import LazyEncoder
@@ -53,7 +54,11 @@ def spark():
 def inputs(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("inputs")
     lines = []
-    for prefix, articles in (("coast", coast_articles()), ("market", market_articles())):
+    for prefix, articles in (
+        ("coast", coast_articles()),
+        ("market", market_articles()),
+        ("night", roundup_articles()),
+    ):
         for a in articles:
             record = {"id": f"{prefix}-{a.id}", "title": a.title, "text": a.text}
             record.update(published=a.published, outlet=a.outlet)
@@ -98,9 +103,14 @@ def test_spark_finds_the_stories_a_local_run_finds(local_run, spark_run):
     local = {s["id"]: s for s in local_run["stories"]}
     found = {d["stories"][0]["id"]: d["stories"][0] for d in documents}
     assert found.keys() == local.keys()
-    # The massacre, the market shelling, its look-alike a week later, and the example.
-    assert len(found) == 4
-    assert result.stories == 4
+    # The massacre, the market shelling, its look-alike a week later, the example, and a
+    # night's two shootings.
+    assert len(found) == result.stories == 6
+    # A night's two shootings, the roundup telling of both joined to one of them only.
+    night = sorted(
+        sorted(m for m in s["articles"] if m.startswith("night-")) for s in found.values()
+    )
+    assert [m for m in night if m] == [["night-austin", "night-roundup"], ["night-englewood"]]
     for story_id, story in found.items():
         assert story == local[story_id], story_id
 
@@ -124,7 +134,7 @@ def test_spark_articles_carry_the_same_derivations_and_origins(local_run, spark_
 
 def test_spark_writes_every_output_and_says_what_it_could_not_read(local_run, spark_run):
     result, documents, out = spark_run
-    assert (result.read, result.articles, result.duplicates) == (19, 17, 2)
+    assert (result.read, result.articles, result.duplicates) == (22, 20, 2)
     rejected = [
         json.loads(line)
         for part in (out / "rejections").glob("part-*")
@@ -140,7 +150,7 @@ def test_spark_writes_every_output_and_says_what_it_could_not_read(local_run, sp
         for line in part.read_text().splitlines()
         if line and not line.startswith("story_id,")
     ]
-    assert len(rows) == len(documents) == 4
+    assert len(rows) == len(documents) == 6
     features = [
         json.loads(line)
         for part in (out / "places").glob("part-*")

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import pytest
+from market import market_articles
+from roundup import roundup_articles
+
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
 from crosscheck.link.stories import Facts, Likeness, Profile, look_alikes, same_story, strangers
@@ -233,7 +237,7 @@ def test_reports_of_one_town_two_days_apart_join_on_some_wording_when_tolls_agre
 def test_a_pages_own_words_and_photo_credits_are_not_the_people_of_a_report():
     text = (
         "Jamal Lackey, 17, was shot Sunday. (Photo: Anthony Adams/IndyStar) Email Alerts "
-        "| Instagram. Shaquille O'Neal Tillman was arrested."
+        "| Instagram. Shaquille O'Neal Tillman was arrested. Levant Wire could not verify it."
     )
 
     def person(name: str) -> Entity:
@@ -241,7 +245,7 @@ def test_a_pages_own_words_and_photo_credits_are_not_the_people_of_a_report():
         return Entity(Span("a", start, start + len(name), name), "person", name)
 
     names = ["Jamal Lackey", "Anthony Adams/IndyStar", "Email Alerts", "| Instagram",
-             "Shaquille O'Neal Tillman"]  # fmt: skip
+             "Shaquille O'Neal Tillman", "Levant Wire"]  # fmt: skip
     analysis = Analysis("a", (), entities=tuple(map(person, names)))
     assert Facts.of(analysis, text).people == {"jamal lackey", "oneal tillman"}
 
@@ -337,3 +341,28 @@ def test_a_name_on_reports_of_many_weeks_and_towns_is_an_anchor_not_a_victim():
     knoxville = ["knoxville|Pennsylvania"] * 4 + ["knoxville|Tennessee"]
     reports += [report(w * 5, t, "isis allen") for w, t in enumerate(knoxville)]
     assert discriminating_names(reports) == {"marisol quintero", "dorian pike", "isis allen"}
+
+
+def test_a_roundup_of_a_nights_shootings_joins_one_of_its_incidents_and_bridges_none():
+    # The roundup shares the city, the day and whole sentences with each report; joined to
+    # both it would make one story of two shootings miles apart.
+    articles = roundup_articles() + market_articles()
+    analyses = {a.article: a for a in analyze_many(articles)}
+    stories = sorted(sorted(m) for m in link(articles, analyses).stories.values())
+    assert ["austin", "roundup"] in stories  # the report it shares most words with
+    assert ["englewood"] in stories
+
+
+@pytest.mark.parametrize(
+    ("text", "roundup"),
+    [
+        ("Six people were wounded in Chicago shootings Sunday, police said.", True),
+        ("Three people were hurt in two shootings on the South Side.", True),
+        ("Two teens were killed in separate shootings overnight.", True),
+        ("Seven others were wounded in shootings across the city overnight.", True),
+        ("Two men were wounded in a shooting on Elm Street, police said.", False),
+        ("Officers are placed on leave, as is policy in shootings such as this.", False),
+    ],
+)
+def test_a_report_of_several_shootings_at_once_is_a_roundup(text, roundup):
+    assert Facts.of(Analysis("a", ()), text).roundup is roundup

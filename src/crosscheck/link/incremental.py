@@ -10,7 +10,8 @@ reports share its keys, not on the size of the pool.
 
 What a full relink would do differently: terms' weights drift as the pool grows, and an
 article's stored keys were chosen with the frequencies of its day, so a new article looks
-up more of its rare terms (QUERY_KEYS) than it files.
+up more of its rare terms (QUERY_KEYS) than it files; and a roundup of several shootings,
+once placed in a story, stays there when a report more like it arrives later.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from crosscheck.link.stories import (
     named_stories,
     profiles,
     same_story,
+    story_edges,
 )
 from crosscheck.link.unionfind import UnionFind
 from crosscheck.records import Analysis, Article, Derivation, IndexEntry, Linkage
@@ -100,14 +102,17 @@ def extend(
     sets = UnionFind(fresh)
     joined: set[str] = set()
     similar: set[tuple[str, str]] = set()
+    joins = []
     for a, found in candidates.items():
         for b in found & pool.keys():
             alike = Likeness(text.cosine(a, b), heads.cosine(a, b))
             if alike.text >= COPY_WORDING and not (pool[a].bare or pool[b].bare):
                 similar.add((a, b))
             if same_story(pool[a], pool[b], alike, names):
-                sets.union(a, b)
-                joined.add(story_of.get(b, ""))
+                joins.append((a, b, alike))
+    for a, b in story_edges(joins, pool, settled=frozenset(pool.keys() - fresh.keys())):
+        sets.union(a, b)
+        joined.update((story_of.get(a, ""), story_of.get(b, "")))
 
     articles = {a.id: a for a in new}
     articles.update(

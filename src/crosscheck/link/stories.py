@@ -41,7 +41,7 @@ from crosscheck.records import Analysis, Article, Derivation, Figure, Place
 
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
-PROFILE_VERSION = "8"
+PROFILE_VERSION = "9"
 SAME_STORY = 0.3
 STRANGERS_ALIKE = 0.5
 # Reports of different towns dated this many days apart are strangers too: one station's
@@ -83,6 +83,18 @@ _OFFICIAL = re.compile(
 )
 # "The Levant Wire could not verify", "(Levant Wire)": outlets NER took for people.
 _NOT_A_NAME = re.compile(r"(?:\bthe\s+|\()$", re.IGNORECASE)
+# A report of several shootings at once: "Six people were wounded in Chicago shootings
+# Sunday", "three people were hurt in two shootings", "in separate attacks across the city".
+_ROUNDUP = re.compile(
+    r"\b(?:in|from)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+"
+    r"(?:(?:separate|different|unrelated)\s+)?|(?:separate|different|unrelated)\s+)"
+    r"(?:(?-i:[A-Z])\w+\s+)?(?:shootings|incidents|attacks)\b"
+    r"|\bin\s+(?-i:[A-Z])\w+\s+shootings\b"
+    r"|\b(?:wounded|shot|killed|hurt|injured)\s+in\s+shootings\s+(?:across|on|from|since|over"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"|\b(?:shootings|attacks|incidents)\s+(?:across|around|throughout)\s+(?:the\s+city|(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
 # "Ben Taub Hospital", "North Keeler Avenue": a place named after someone, which NER tags as
 # a person; shared by unrelated reports years apart (the town's trauma centre, a long street).
 _NAMES_A_PLACE = re.compile(
@@ -96,6 +108,8 @@ _LOCAL = frozenset({"town", "district", "point"})
 _NOT_PEOPLE = frozenset(
     "hospital center centre medical county street avenue road park school university "
     "college church department office police sheriff court news "
+    # Outlets NER took for people: "Levant Wire could not verify the toll".
+    "wire press agency tribune gazette herald journal "
     # A page's own words, which NER takes for names: "Email Alerts", "Buy Photo".
     "email alerts newsletter photo photos video subscribe instagram facebook twitter".split()
 )
@@ -114,6 +128,7 @@ class Facts:
     shot: int | None = None  # killed plus injured, the count least revised between reports
     tolls: frozenset[int] = frozenset()  # every killed, injured or shot figure it gives
     days: frozenset[date] = frozenset()  # every day it mentions
+    roundup: bool = False  # a night's or a city's shootings told together
 
     @classmethod
     def of(cls, analysis: Analysis | None, text: str = "") -> Facts:
@@ -138,7 +153,9 @@ class Facts:
             for m in analysis.dates
             if m.resolved and m.granularity == "day"
         )
-        return cls(towns, day, people, *_tolls(list(analysis.figures)), days)
+        return cls(
+            towns, day, people, *_tolls(list(analysis.figures)), days, bool(_ROUNDUP.search(text))
+        )
 
     @classmethod
     def of_headline(cls, analysis: Analysis | None, published: date | None) -> Facts:
@@ -229,6 +246,7 @@ class Profile:
                 "shot": f.shot,
                 "tolls": sorted(f.tolls),
                 "days": sorted(d.isoformat() for d in f.days),
+                "roundup": f.roundup,
                 "bare": self.bare,
             },
             separators=(",", ":"),
@@ -244,6 +262,7 @@ class Profile:
             d["shot"],
             frozenset(d.get("tolls", ())),
             frozenset(date.fromisoformat(x) for x in d.get("days", ())),
+            d.get("roundup", False),
         )
         return cls(
             article,
@@ -272,9 +291,49 @@ def group_stories(
         a, b = profiles.get(d.article), profiles.get(d.source)
         if a and b and not look_alikes(a.facts, b.facts):
             sets.union(d.article, d.source)
-    for a, b in similar_pairs(profiles, vocabulary):
+    for a, b in story_edges(similar_pairs(profiles, vocabulary), profiles):
         sets.union(a, b)
     return named_stories(sets.groups().values(), profiles)
+
+
+# A roundup's offer to join another report: the likeness first, then the report's id, so
+# that every run (and every machine) picks the same one.
+Offer = tuple[float, float, str]
+
+
+def story_edges(
+    pairs: Iterable[tuple[str, str, Likeness]],
+    profiles: Mapping[str, Profile],
+    settled: frozenset[str] = frozenset(),
+) -> Iterator[tuple[str, str]]:
+    """The pairs that join stories. A roundup ("six people were wounded in Chicago shootings
+    Sunday") is like each report of the incidents it tells of; joined to all of them it would
+    make one story of a city's night, so it joins only the report most like it. Roundups
+    `settled` in a story already (an incremental run) join nothing more."""
+    best: dict[str, Offer] = {}
+    for a, b, alike in pairs:
+        a_roundup, b_roundup = profiles[a].facts.roundup, profiles[b].facts.roundup
+        if not (a_roundup or b_roundup):
+            yield a, b
+        offers = roundup_offers(
+            a, b, alike, a_roundup and a not in settled, b_roundup and b not in settled
+        )
+        for roundup, offer in offers:
+            best[roundup] = max(best.get(roundup, offer), offer)
+    for roundup, (_, _, other) in sorted(best.items()):
+        yield roundup, other
+
+
+def roundup_offers(
+    a: str, b: str, alike: Likeness, a_roundup: bool, b_roundup: bool
+) -> list[tuple[str, Offer]]:
+    """For a joined pair with a roundup in it, each roundup's offer to join the other."""
+    offers = []
+    if a_roundup:
+        offers.append((a, (alike.text, alike.headline, b)))
+    if b_roundup:
+        offers.append((b, (alike.text, alike.headline, a)))
+    return offers
 
 
 def named_stories(
@@ -296,14 +355,14 @@ def story_id(members: list[str]) -> str:
 
 def similar_pairs(
     profiles: Mapping[str, Profile], vocabulary: Vocabulary | None = None
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, str, Likeness]]:
     vocabulary = vocabulary or Vocabulary.of(profiles)
     text, headlines = vocabulary.text, vocabulary.headlines
     named = discriminating_names(profiles.values())
     for a, b in _candidates(vocabulary.keys, named):
         alike = Likeness(text.cosine(a, b), headlines.cosine(a, b))
         if same_story(profiles[a], profiles[b], alike, named):
-            yield a, b
+            yield a, b, alike
 
 
 @dataclass(frozen=True, slots=True)

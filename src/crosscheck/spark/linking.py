@@ -33,6 +33,7 @@ from crosscheck.link.stories import (
     keys_of,
     look_alikes,
     name_sightings,
+    roundup_offers,
     same_story,
 )
 from crosscheck.link.vocabulary import Vector
@@ -169,11 +170,19 @@ def _similar_pairs(linkables: RDD, partitions: int) -> RDD:
         .flatMap(lambda kv: _pairs(kv[1], MAX_POSTING))
         .distinct(partitions)
     )
-    return (
+    joined = (
         _with_both(pairs, linkables, partitions)
-        .filter(lambda row: _same_story(row[1], row[3]))
-        .map(lambda row: (row[0], row[2]))
+        .map(lambda row: (row, _likeness(row[1], row[3])))
+        .filter(lambda kv: _same_story(kv[0][1], kv[0][3], kv[1]))
     )
+    joined.persist(StorageLevel.MEMORY_AND_DISK)
+    plain = joined.filter(lambda kv: not (_roundup(kv[0][1]) or _roundup(kv[0][3])))
+    # Each roundup joins only the report most like it (`story_edges`).
+    offers = joined.flatMap(
+        lambda kv: roundup_offers(kv[0][0], kv[0][2], kv[1], _roundup(kv[0][1]), _roundup(kv[0][3]))
+    )
+    best = offers.reduceByKey(max, partitions).map(lambda kv: (kv[0], kv[1][2]))
+    return plain.map(lambda kv: (kv[0][0], kv[0][2])).union(best)
 
 
 def _pairs(members: Iterable[str], limit: int | None = None) -> Iterator[tuple[str, str]]:
@@ -186,10 +195,17 @@ def _pairs(members: Iterable[str], limit: int | None = None) -> Iterator[tuple[s
             yield a, b
 
 
-def _same_story(a: Linkable, b: Linkable) -> bool:
-    alike = Likeness(a.text.cosine(b.text), a.headline.cosine(b.headline))
+def _likeness(a: Linkable, b: Linkable) -> Likeness:
+    return Likeness(a.text.cosine(b.text), a.headline.cosine(b.headline))
+
+
+def _same_story(a: Linkable, b: Linkable, alike: Likeness) -> bool:
     # Only the names the two articles give can matter to the pair.
     return same_story(a.profile, b.profile, alike, a.names | b.names)
+
+
+def _roundup(item: Linkable) -> bool:
+    return item.profile.facts.roundup
 
 
 def _with_both(pairs: RDD, values: RDD, partitions: int) -> RDD:
