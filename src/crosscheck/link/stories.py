@@ -21,6 +21,9 @@ and day on no more shared wording.
 
 Two reports that date their events a week apart are look-alike incidents, whatever their
 wording. Articles that derive from one another share a story unless their dates say otherwise.
+A roundup of several shootings ("six people were wounded in Chicago shootings Sunday") is
+like every report of the incidents it tells of, so it joins only the one most like it and
+never makes one story of them.
 """
 
 from __future__ import annotations
