@@ -365,4 +365,5 @@ def test_a_roundup_of_a_nights_shootings_joins_one_of_its_incidents_and_bridges_
     ],
 )
 def test_a_report_of_several_shootings_at_once_is_a_roundup(text, roundup):
-    assert Facts.of(Analysis("a", ()), text).roundup is roundup
+    (analysis,) = analyze_many([Article("a", "a", text, "a")])
+    assert Facts.of(analysis, text).roundup is roundup

@@ -151,6 +151,8 @@ class Analysis:
     outlet: str | None = None
     # Sentences saying the report could not verify what it reports.
     unverified: tuple[Span, ...] = ()
+    # Sentences telling of several shootings at once: the report is a night's roundup.
+    roundup: tuple[Span, ...] = ()
     event_type: str | None = None  # ACLED event type the article describes
     sub_event_type: str | None = None
     # The town a local outlet's credit in the title names ("- WMC Action News 5 - Memphis,

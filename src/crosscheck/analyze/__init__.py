@@ -19,6 +19,7 @@ from crosscheck.analyze.figures import extract_figures, headline_figures, implie
 from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.places import credit_town, find_places, headline_of
 from crosscheck.analyze.quotes import find_quotes
+from crosscheck.analyze.roundups import roundup_sentences
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.analyze.verification import unverified_sentences
 from crosscheck.credits import credited_outlet
@@ -26,7 +27,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-74"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-75"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -81,6 +82,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         quotes=find_quotes(article.id, article.text, sentences, attributions, entities),
         outlet=article.outlet or credited_outlet(article.text),
         unverified=unverified_sentences(sentences),
+        roundup=roundup_sentences(sentences),
         event_type=kind,
         sub_event_type=sub_kind,
         credit_place=credit_town(article.title, article.id, load_gazetteer()),

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from crosscheck.analyze.dates import MONTH_NAMES
 from crosscheck.analyze.numbers import NUMBER_PATTERN, Amount, parse_amount, writes_number
+from crosscheck.analyze.roundups import SEVERAL_INCIDENTS
 from crosscheck.records import Figure, Span
 
 _QUALIFIERS = (
@@ -142,16 +143,6 @@ _ITEM = (
     rf"(?P<group>{_MODIFIERS}(?P<noun>{_NOUN}))"
 )
 _ITEM_BEFORE = re.compile(rf"{_ITEM}\s*(?:,\s*and|,|and)\s+$", re.I)
-_ORDINALS = {
-    w: n
-    for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)
-}
-# The victim an ordinal names, not a suspect: "a fourth victim", "a fifth male adult victim",
-# "a fourth" alone.
-_ORDINAL_VICTIM = re.compile(
-    rf"({'|'.join(_ORDINALS)})\b(?!.*\b(?:suspects?|gunm[ae]n|shooters?|officers?|deputy|deputies)\b)",
-    re.I,
-)
 # "one with a gunshot wound", "one of whom", "one in critical condition": no noun of its own.
 _ONE_OF_THEM = re.compile(r"one\s+(?:with|of|in|who|was|is)\b", re.I)
 _ITEM_AFTER = re.compile(rf"^\s*(?:,\s*and|,|and)\s+{_ITEM}\b", re.I)
@@ -240,6 +231,13 @@ _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }  # fmt: skip
+# The victim an ordinal names, shot whether or not he died: "a fifth male adult victim was
+# found later at a hospital" (five shot); not a suspect ("a second suspect was shot").
+_ORDINAL_SHOT = re.compile(
+    rf"(?P<ord>{'|'.join(_ORDINALS)})\b"
+    r"(?!.*\b(?:suspects?|gunm[ae]n|shooters?|officers?|deputy|deputies)\b)",
+    re.I,
+)
 _ORDINAL_DIED = re.compile(
     rf"\b(?:(?:a|the)\s+)?(?P<ord>{'|'.join(_ORDINALS)})\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))"
     r"(?:\s+(?!(?:and|but|or|where|who|to|when|after)\b)[\w'’.-]+){0,8}?"
@@ -428,16 +426,9 @@ _BACKGROUND = re.compile(
     r"|\b(?:in|during)\s+(?:the\s+month\s+of\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b(?!\s+\d)"
-    # Counts over several incidents: "two teens were shot to death in separate shootings".
-    r"|\bseparate\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b"
-    # A night's count over a city: "among nine people wounded in shootings across the city's
-    # South and West sides since Monday evening".
-    r"|\bin\s+(?:\w+\s+){0,2}shootings\s+(?:across|around|throughout)\b"
-    # "Three people were hurt in two shootings on the South Side".
-    r"|\b(?:in|between|during)\s+(?:two|three|four|five|six|several|multiple|\d+)\s+"
-    r"(?:(?:separate|different|unrelated)\s+)?(?:shootings|incidents|attacks|shooting\s+(?:attacks|incidents))\b"
-    r"|\b(?:two|three|four|five|six|several|multiple|\d+)\s+incidents\s+of\s+(?:gunfire|violence)\b"
-    r"|\b(?:across|around|throughout)\s+the\s+city\b|\bcity-?wide\b"
+    # Counts over several incidents: "two teens were shot to death in separate shootings",
+    # "among nine people wounded in shootings across the city", "citywide".
+    rf"|{SEVERAL_INCIDENTS}|\b(?:across|around|throughout)\s+the\s+city\b|\bcity-?wide\b"
     # A video playlist's entry: its length, then another story's headline ("0:43 Homeless man
     # found dead in Parkland"); not "7:12 a.m." before a story's first line.
     r"|^\s*\d{1,2}:\d\d\s+(?![ap]\.?m\b)[a-z0-9]"
@@ -507,7 +498,6 @@ def extract_figures(
         )
         kept = _with_own_death(sentence, _then_died(sentence, kept))
         kept = _shot_apart_from_the_dead(kept)
-        kept += _counted_by_ordinal(kept)
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(_with_killer_told_apart(figures), key=lambda f: f.span.start))
@@ -825,7 +815,18 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
                 group=groups.get("group") or groups.get("group2"),
             )
             # "A third person has died" writes its count as an ordinal.
-            yield replace(figure, numbered=True) if groups.get("ord") else figure
+            yield replace(figure, numbered=True) if groups.get("ord") else _ordinal_shot(figure)
+
+
+def _ordinal_shot(figure: Figure) -> Figure:
+    """ "Three men shot, a fourth wounded", "a fifth victim was found later at a hospital":
+    the victim an ordinal names is the last of that many shot, dead or alive."""
+    ordinal = _ORDINAL_SHOT.match(figure.group or "")
+    if ordinal is None or figure.status not in ("shot", "injured") or figure.value != 1:
+        return figure
+    amount = Amount.exactly(_ORDINALS[ordinal.group("ord").lower()])
+    return replace(figure, value=amount.value, low=amount.low, high=amount.high,
+                   status="shot", category=None)  # fmt: skip
 
 
 _OF_THE = re.compile(r"\bof\s+(?:the|those|these|all)\s+$", re.I)
@@ -850,19 +851,6 @@ def _shot_apart_from_the_dead(figures: list[Figure]) -> list[Figure]:
         else f
         for f in figures
     ]
-
-
-def _counted_by_ordinal(figures: list[Figure]) -> list[Figure]:
-    """ "Three men shot, a fourth wounded by shrapnel", "a fifth victim was found later at a
-    hospital": the victim an ordinal names is the last of that many shot, dead or alive."""
-    found = []
-    for f in figures:
-        ordinal = _ORDINAL_VICTIM.match(f.group or "")
-        if f.status in ("shot", "injured") and f.value == 1 and ordinal:
-            amount = Amount.exactly(_ORDINALS[ordinal.group(1).lower()])
-            found.append(replace(f, value=amount.value, low=amount.low, high=amount.high,
-                                 status="shot", category=None, numbered=False))  # fmt: skip
-    return found
 
 
 def _same_person(a: Figure, b: Figure) -> bool:

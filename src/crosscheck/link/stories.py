@@ -44,7 +44,7 @@ from crosscheck.records import Analysis, Article, Derivation, Figure, Place
 
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
-PROFILE_VERSION = "9"
+PROFILE_VERSION = "10"
 SAME_STORY = 0.3
 STRANGERS_ALIKE = 0.5
 # Reports of different towns dated this many days apart are strangers too: one station's
@@ -86,18 +86,6 @@ _OFFICIAL = re.compile(
 )
 # "The Levant Wire could not verify", "(Levant Wire)": outlets NER took for people.
 _NOT_A_NAME = re.compile(r"(?:\bthe\s+|\()$", re.IGNORECASE)
-# A report of several shootings at once: "Six people were wounded in Chicago shootings
-# Sunday", "three people were hurt in two shootings", "in separate attacks across the city".
-_ROUNDUP = re.compile(
-    r"\b(?:in|from)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+"
-    r"(?:(?:separate|different|unrelated)\s+)?|(?:separate|different|unrelated)\s+)"
-    r"(?:(?-i:[A-Z])\w+\s+)?(?:shootings|incidents|attacks)\b"
-    r"|\bin\s+(?-i:[A-Z])\w+\s+shootings\b"
-    r"|\b(?:wounded|shot|killed|hurt|injured)\s+in\s+shootings\s+(?:across|on|from|since|over"
-    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
-    r"|\b(?:shootings|attacks|incidents)\s+(?:across|around|throughout)\s+(?:the\s+city|(?-i:[A-Z]))",
-    re.IGNORECASE,
-)
 # "Ben Taub Hospital", "North Keeler Avenue": a place named after someone, which NER tags as
 # a person; shared by unrelated reports years apart (the town's trauma centre, a long street).
 _NAMES_A_PLACE = re.compile(
@@ -156,9 +144,8 @@ class Facts:
             for m in analysis.dates
             if m.resolved and m.granularity == "day"
         )
-        return cls(
-            towns, day, people, *_tolls(list(analysis.figures)), days, bool(_ROUNDUP.search(text))
-        )
+        roundup = bool(analysis.roundup)
+        return cls(towns, day, people, *_tolls(list(analysis.figures)), days, roundup)
 
     @classmethod
     def of_headline(cls, analysis: Analysis | None, published: date | None) -> Facts:

@@ -170,19 +170,22 @@ def _similar_pairs(linkables: RDD, partitions: int) -> RDD:
         .flatMap(lambda kv: _pairs(kv[1], MAX_POSTING))
         .distinct(partitions)
     )
-    joined = (
-        _with_both(pairs, linkables, partitions)
-        .map(lambda row: (row, _likeness(row[1], row[3])))
-        .filter(lambda kv: _same_story(kv[0][1], kv[0][3], kv[1]))
-    )
+    # Each joined pair, kept small: its ids, likeness and which of the two are roundups.
+    joined = _with_both(pairs, linkables, partitions).flatMap(_joined)
     joined.persist(StorageLevel.MEMORY_AND_DISK)
-    plain = joined.filter(lambda kv: not (_roundup(kv[0][1]) or _roundup(kv[0][3])))
+    plain = joined.filter(lambda j: not (j[3] or j[4])).map(lambda j: (j[0], j[1]))
     # Each roundup joins only the report most like it (`story_edges`).
-    offers = joined.flatMap(
-        lambda kv: roundup_offers(kv[0][0], kv[0][2], kv[1], _roundup(kv[0][1]), _roundup(kv[0][3]))
-    )
+    offers = joined.flatMap(lambda j: roundup_offers(*j))
     best = offers.reduceByKey(max, partitions).map(lambda kv: (kv[0], kv[1][2]))
-    return plain.map(lambda kv: (kv[0][0], kv[0][2])).union(best)
+    return plain.union(best)
+
+
+def _joined(row: tuple) -> Iterator[tuple[str, str, Likeness, bool, bool]]:
+    a, item_a, b, item_b = row
+    alike = Likeness(item_a.text.cosine(item_b.text), item_a.headline.cosine(item_b.headline))
+    # Only the names the two articles give can matter to the pair.
+    if same_story(item_a.profile, item_b.profile, alike, item_a.names | item_b.names):
+        yield a, b, alike, item_a.profile.facts.roundup, item_b.profile.facts.roundup
 
 
 def _pairs(members: Iterable[str], limit: int | None = None) -> Iterator[tuple[str, str]]:
@@ -193,19 +196,6 @@ def _pairs(members: Iterable[str], limit: int | None = None) -> Iterator[tuple[s
     for i, a in enumerate(found):
         for b in found[i + 1 :]:
             yield a, b
-
-
-def _likeness(a: Linkable, b: Linkable) -> Likeness:
-    return Likeness(a.text.cosine(b.text), a.headline.cosine(b.headline))
-
-
-def _same_story(a: Linkable, b: Linkable, alike: Likeness) -> bool:
-    # Only the names the two articles give can matter to the pair.
-    return same_story(a.profile, b.profile, alike, a.names | b.names)
-
-
-def _roundup(item: Linkable) -> bool:
-    return item.profile.facts.roundup
 
 
 def _with_both(pairs: RDD, values: RDD, partitions: int) -> RDD:
