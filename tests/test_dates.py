@@ -209,3 +209,55 @@ def test_a_follow_up_weeks_later_is_dated_by_the_day_it_recalls():
         "bullet entered her calf."
     )
     assert result.event_date == "2025-02-02"
+
+
+def test_a_page_first_posted_before_its_update_resolves_weekdays_from_the_posting():
+    # The crawl dated the page by its update two weeks on; "Saturday" is the Saturday before
+    # it was first posted.
+    result = analysed(
+        "2 dead in Cedar Grove shooting Posted: Saturday, March 1, 2025 7:39 AM EST Updated: "
+        "Saturday, March 15, 2025 7:39 AM EST\n\nTwo men were killed and three others were "
+        "injured at a house party. It happened just before 3 a.m. Saturday.",
+        "2025-03-15",
+    )
+    assert result.event_date == "2025-03-01"
+    assert "2025-03-15" not in {m.resolved for m in result.dates if m.span.text == "Saturday"}
+
+
+def test_a_dateline_dates_the_page_a_late_crawl_did_not():
+    result = analysed(
+        "SAVANNAH, GA (August 2, 2024): An argument between two men in the square ended in a "
+        "shooting that injured five bystanders early this morning.",
+        "2025-03-14",
+    )
+    assert result.event_date == "2024-08-02"
+
+
+def test_a_later_stamp_does_not_move_the_publication_day():
+    result = analysed(
+        "Updated: Wednesday, December 3, 2025 @ 5:31 PM\n\nA man was shot Thursday night "
+        "outside a bar.",
+    )
+    assert result.event_date == "2025-03-13"
+
+
+def test_a_stamp_alone_in_the_lead_gives_way_to_the_body_s_day():
+    # The lead holds only the page's stamps; the bodies were found Wednesday night.
+    result = analysed(
+        "Man kills daughter, himself Posted: Friday, March 14, 2025 6:47 AM EDT Updated: "
+        "Friday, March 14, 2025 6:47 AM EDT\n\nA father and his 7-year-old daughter are dead "
+        "in what the sheriff calls a murder-suicide.\n\nThe sheriff said the girl's mother "
+        "had custody.\n\nThe sheriff says their bodies were found Wednesday night in a field "
+        "behind a home."
+    )
+    assert result.event_date == "2025-03-12"
+
+
+def test_a_gun_that_discharged_dates_the_shooting_not_the_charge():
+    result = analysed(
+        "The parents of a 9-month-old girl who was accidentally shot in her home are being "
+        "criminally charged, investigators said Friday. The girl is expected to survive. "
+        "Her father faces a weapons charge. The father was cleaning a handgun at their home "
+        "at about 4 p.m. Thursday when it discharged, police said."
+    )
+    assert result.event_date == "2025-03-13"

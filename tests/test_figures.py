@@ -858,3 +858,33 @@ def test_fatal_wounds_and_a_law_s_wording(text, expected):
 )
 def test_one_shot_beside_another_killed_lived(text, expected):
     assert [(value, status) for value, status, *_ in figures(text)] == expected
+
+
+def _counts(text: str) -> dict[str, int]:
+    from crosscheck.casualties import article_counts
+
+    return article_counts(
+        list(analyze(Article("t", "test", text, "h", published="2025-03-14")).figures)
+    )
+
+
+def test_victims_listed_before_both_are_its_parts_not_more_victims():
+    text = (
+        "Officers were called to a shooting at about 6 p.m. and found one male victim and one "
+        "female victim, both with gunshot wounds."
+    )
+    assert _counts(text) == {"injured": 2}
+
+
+def test_victims_also_shot_after_the_dead_lived():
+    text = (
+        "A 23-year-old man was shot and killed outside a bar on Main Street. Raymone West, "
+        "Brian Dearmond and Marquise McPherson were also struck by bullets, police said."
+    )
+    assert _counts(text) == {"killed": 1, "injured": 3}
+    # One told of as also shot who then died is among the dead, not the living.
+    died = (
+        "The woman was pronounced dead at the scene. Police said the toddler also suffered a "
+        "gunshot wound and was rushed to a hospital where she was later pronounced dead."
+    )
+    assert _counts(died).get("injured", 0) == 0

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from crosscheck.analyze.attribution import attribution_in, resolve_back_references
-from crosscheck.analyze.dates import event_date, find_dates
+from crosscheck.analyze.dates import event_date, find_dates, publication_day
 from crosscheck.analyze.entities import find_entities
 from crosscheck.analyze.event_type import event_type
 from crosscheck.analyze.figures import extract_figures, headline_figures, implied_dead
@@ -27,7 +27,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-75"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-76"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -55,10 +55,11 @@ def analyze_many(articles: Iterable[Article]) -> list[Analysis]:
 
 def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     sentences = split_sentences(article.id, article.text)
-    dates = find_dates(sentences, article.published)
+    day = publication_day(sentences, article.published)
+    dates = find_dates(sentences, day)
     # The headline is a prefix of the title, so its offsets are the title's.
     title = Span(article.id, 0, len(headline.text), headline.text, in_title=True)
-    headline_dates = find_dates((title,), article.published)
+    headline_dates = find_dates((title,), day)
     entities = find_entities(doc, article.id)
     # Figures and reported speech both need each sentence's source: found once, here.
     attributions = resolve_back_references(
@@ -75,7 +76,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         article=article.id,
         sentences=sentences,
         figures=figures,
-        event_date=event_date(dates, sentences, article.published, headline_dates),
+        event_date=event_date(dates, sentences, day, headline_dates),
         dates=dates + headline_dates,
         places=find_places(doc, article.id, load_gazetteer(), article.title, headline),
         entities=entities,

@@ -81,12 +81,22 @@ _INCIDENT_NOUN_AFTER = re.compile(
 # victims shot and killed Friday", Saturday is the vigil's and Friday the shooting's.
 _CUE = re.compile(
     r"\b(?:(?P<incident>shot|shooting|killed|slain|wounded|fired|stabbed|gunned\s+down"
-    r"|found\s+dead|happened|occurred|erupted|attacked|opened\s+fire)"
+    r"|found\s+dead|happened|occurred|erupted|attacked|opened\s+fire|discharged)"
     r"|(?P<after>charged|arrested|arraigned|sentenced|pleaded|convicted|indicted|identified"
     r"|booked|released|appeared|extradited|surrendered|vigil|funeral|memorial|died|said|says"
+    r"|remain(?:ed|s)|hospitalized|revealed|confirmed"
     r"|announced|testified|scheduled|hearing|court|held|posted|updated|published))\b",
     re.I,
 )
+# A page's own stamp ("Posted: Friday, July 10, 2015 6:47 AM", "(Published Monday, Sept. 21,
+# 2015)", "Updated: Mar 29, 2017") dates the page, never the event.
+_STAMP = re.compile(r"\b(?:posted|updated|published|modified|date)\s*:?\s*(?:\w+,?\s*){0,2}$", re.I)
+# Of those, the first posting, and a dateline ("SAVANNAH, GA (August 2, 2015):"), say when
+# the page was first published better than a crawl's date, which may be an update's or the
+# crawl's own.
+_FIRST_POSTED = re.compile(r"\b(?:posted|published)\s*:?\s*(?:on\s+)?(?:\w+,?\s*)?$", re.I)
+_DATELINE = re.compile(r"^\W*(?-i:[A-Z][A-Z.,' -]+)\($")
+_STAMP_REACH = 3  # sentences: stamps and datelines head the page
 _CUE_REACH = 60  # characters: a cue further off is another clause's
 # The cue words and the sentence words differ on purpose: "said" beside a date dates the
 # report ("police said Tuesday"), but a sentence that attributes the shooting ("…was shot
@@ -94,6 +104,29 @@ _CUE_REACH = 60  # characters: a cue further off is another clause's
 # A follow-up (an arrest, a trial) may date the incident months back.
 _INCIDENT_RECALLED = timedelta(days=730)
 _RECENT = timedelta(days=31)
+
+
+def publication_day(sentences: tuple[Span, ...], published: str | None) -> str | None:
+    """The day the page was first published: its own first-posted stamp or dateline where it
+    has one on or before `published`, else `published`. Relative dates ("on Thursday") are
+    resolved against it: a page re-stamped by an update two weeks on still means the
+    Thursday before it was first posted."""
+    base = _day(published)
+    stamped = [
+        day
+        for sentence in sentences[:_STAMP_REACH]
+        for match in _EXPLICIT.finditer(sentence.text)
+        if match.group("year")
+        and (
+            _FIRST_POSTED.search(sentence.text, 0, match.start())
+            or _DATELINE.match(sentence.text, 0, match.start())
+        )
+        and (day := _explicit(match, base)) is not None
+        and (base is None or day <= base)
+    ]
+    if stamped:
+        return min(stamped).isoformat()
+    return base.isoformat() if base else published
 
 
 def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[DateMention, ...]:
@@ -133,6 +166,7 @@ def event_date(
     def sentence_of(mention: DateMention) -> Span:
         return sentences[bisect_right(starts, mention.span.start) - 1]
 
+    mentions = tuple(m for m in mentions if not _stamped(m, sentence_of(m)))
     incident = [
         m
         for m in mentions
@@ -165,6 +199,10 @@ def event_date(
     if quiet := [m for m in recalled if _cue(m, sentence_of(m)) is None]:
         return quiet[0].resolved
     return base.isoformat() if base else None
+
+
+def _stamped(mention: DateMention, sentence: Span) -> bool:
+    return bool(_STAMP.search(sentence.text, 0, mention.span.start - sentence.start))
 
 
 def _tells_of_incident(mention: DateMention, sentence: Span) -> bool:

@@ -145,6 +145,7 @@ _ITEM = (
 _ITEM_BEFORE = re.compile(rf"{_ITEM}\s*(?:,\s*and|,|and)\s+$", re.I)
 # "one with a gunshot wound", "one of whom", "one in critical condition": no noun of its own.
 _ONE_OF_THEM = re.compile(r"one\s+(?:with|of|in|who|was|is)\b", re.I)
+_SUMMING = re.compile(r"(?:both|all)\b", re.I)
 _ITEM_AFTER = re.compile(rf"^\s*(?:,\s*and|,|and)\s+{_ITEM}\b", re.I)
 # Parts of a total given just before: "including seven children", "seven of them children",
 # "among them two women". Their status is the total's.
@@ -497,7 +498,7 @@ def extract_figures(
             sentence, [_with_conjuncts(sentence, f, named) for f in _non_overlapping(found)]
         )
         kept = _with_own_death(sentence, _then_died(sentence, kept))
-        kept = _shot_apart_from_the_dead(kept)
+        kept = _also_shot(_shot_apart_from_the_dead(kept), figures)
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(_with_killer_told_apart(figures), key=lambda f: f.span.start))
@@ -674,6 +675,8 @@ def _with_coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
 
 def _listed_before(sentence: Span, figure: Figure, taken: list[tuple[int, int]]) -> list[Figure]:
     items: list[Figure] = []
+    if _SUMMING.match(figure.span.text):
+        return items  # "one male victim and one female victim, both with gunshot wounds"
     end = figure.span.start - sentence.start
     while match := _ITEM_BEFORE.search(sentence.text[:end]):
         # A count another verb already claims ("killed three people and wounded two
@@ -829,6 +832,7 @@ def _ordinal_shot(figure: Figure) -> Figure:
                    status="shot", category=None)  # fmt: skip
 
 
+_ALSO = re.compile(r"\b(?:also|too)\b", re.I)
 _OF_THE = re.compile(r"\bof\s+(?:the|those|these|all)\s+$", re.I)
 _IN_CONDITION = re.compile(r"\bin\s+(?:\w+\s+){1,3}condition$", re.I)
 
@@ -849,6 +853,20 @@ def _shot_apart_from_the_dead(figures: list[Figure]) -> list[Figure]:
         )
         and not any(_same_person(f, d) for d in named)
         else f
+        for f in figures
+    ]
+
+
+def _also_shot(figures: list[Figure], before: list[Figure]) -> list[Figure]:
+    """Victims "also shot" after the dead were told of are others, who lived ("Davienne
+    Lewis died after he was shot. Raymone West, Brian Dearmond and Marquise McPherson were
+    also struck by bullets"): counted among those shot, the dead would be taken from them."""
+    if not any(f.status == "killed" and not f.part_of_total for f in before) or any(
+        f.status == "killed" for f in figures
+    ):
+        return figures  # "the toddler also suffered a gunshot wound and ... died"
+    return [
+        replace(f, status="injured") if f.status == "shot" and _ALSO.search(f.span.text) else f
         for f in figures
     ]
 
