@@ -888,3 +888,23 @@ def test_victims_also_shot_after_the_dead_lived():
         "gunshot wound and was rushed to a hospital where she was later pronounced dead."
     )
     assert _counts(died).get("injured", 0) == 0
+
+
+def test_a_headline_s_wounded_count_where_the_text_tells_of_one_victim_only():
+    def counts(title: str, text: str) -> dict[str, int]:
+        from crosscheck.casualties import article_counts
+
+        article = Article("t", "test", text, "h", title=title, published="2025-03-14")
+        return article_counts(list(analyze(article).figures))
+
+    text = (
+        "One woman is dead and another is in critical condition after a shooting south of the "
+        "city, deputies said. The woman who was in critical condition was taken to University "
+        "Hospital."
+    )
+    title = "1 dead, 1 critically injured after shooting in south Bexar County"
+    assert counts(title, text) == {"killed": 1, "injured": 1}
+    # A headline's count of people shot is no count of this text's victim.
+    roundup = "6 shot Sunday in Chicago"
+    told = "A 24-year-old man was shot in the leg about 1 a.m. in the 600 block of West 63rd."
+    assert counts(roundup, told) == {"injured": 1}

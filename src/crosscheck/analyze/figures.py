@@ -510,7 +510,12 @@ def headline_figures(
     """The headline's figures for what the text does not count, and its numbered dead. A page
     whose text is a video playlist or a sign-in wall keeps its headline ("5 shot, 1 killed in
     grocery store lot"); where the text counts the wounded, its count is the fuller one."""
-    counted = {_WOUNDED.get(f.status, f.status) for f in text_figures}
+    # One victim the text tells of as shot ("the female who was in critical condition") is
+    # no count of the wounded: a headline's "1 dead, 1 critically injured" counts them.
+    counted = {
+        _WOUNDED.get(f.status, f.status) if f.status != "shot" or f.numbered else f.status
+        for f in text_figures
+    }
     found = [*_candidates(headline, attributed, headline=True)]
     found += [
         _figure(headline, headline.start + m.start(), headline.start + m.end(), amount, status,
@@ -529,7 +534,7 @@ def headline_figures(
     return tuple(
         f
         for f in _with_own_death(headline, _then_died(headline, _non_overlapping(found)))
-        if _WOUNDED.get(f.status, f.status) not in counted
+        if {f.status, _WOUNDED.get(f.status, f.status)}.isdisjoint(counted)
         or (f.status == "killed" and f.numbered and f.low == f.high)
     )
 
