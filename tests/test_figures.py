@@ -908,3 +908,24 @@ def test_a_headline_s_wounded_count_where_the_text_tells_of_one_victim_only():
     roundup = "6 shot Sunday in Chicago"
     told = "A 24-year-old man was shot in the leg about 1 a.m. in the 600 block of West 63rd."
     assert counts(roundup, told) == {"injured": 1}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Three men shot, a fourth wounded by shrapnel in SE Fresno", {"injured": 4}),
+        (
+            "Deputies: 3 men walk into store with gunshots, 4th shooting victim found",
+            {"injured": 4},
+        ),
+        # A gunshot, not a victim.
+        ("The second shot struck a parked car, police say", {}),
+    ],
+)
+def test_an_ordinal_victim_is_the_last_of_that_many_shot(title, expected):
+    from crosscheck.casualties import article_counts
+
+    article = Article(
+        "t", "test", "Police are investigating.", "h", title=title, published="2025-03-14"
+    )
+    assert article_counts(list(analyze(article).figures)) == expected

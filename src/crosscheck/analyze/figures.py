@@ -230,8 +230,20 @@ _SHOT_THEN = re.compile(
 # is the count of dead so far.
 _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10,
+    "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7,
+    "8th": 8, "9th": 9, "10th": 10,
 }  # fmt: skip
+# The last of several victims, its noun left out or after "shooting": "Three men shot, a
+# fourth wounded by shrapnel", "3 men walk into Circle K with gunshots, 4th shooting victim
+# found": that many shot, dead or alive. Not "the second shot struck him": a bare "shot"
+# after an ordinal is a gunshot.
+_ORDINAL_VICTIM = re.compile(
+    rf"(?:^|(?<=[,:;]\s)|(?<=\ba\s)|(?<=\bthe\s))(?P<ord>{'|'.join(_ORDINALS)})\s+"
+    r"(?:(?:shooting|gunshot)\s+)?(?:(?P<victim>victim|person|man|woman|boy|girl|teen)\s+"
+    r"(?:(?:was|is)\s+)?)?"
+    r"(?P<hit>(?(victim)(?:shot|found|hit|struck|wounded|hurt|injured|grazed)|(?:wounded|hurt|injured|grazed)))\b",
+    re.I,
+)
 # The victim an ordinal names, shot whether or not he died: "a fifth male adult victim was
 # found later at a hospital" (five shot); not a suspect ("a second suspect was shot").
 _ORDINAL_SHOT = re.compile(
@@ -795,7 +807,7 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
     patterns = (
         _ORDINAL_DIED, _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR,
         _INVERTED, _PRONOUN, _SELF, _PAIR, _AGE_PAIR, _BODIES, _VERB_ONE, _MULTIPLE,
-        _MURDER_SUICIDE, _ELLIPTICAL, _SHOT_THEN,
+        _MURDER_SUICIDE, _ELLIPTICAL, _SHOT_THEN, _ORDINAL_VICTIM,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
