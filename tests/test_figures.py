@@ -929,3 +929,30 @@ def test_an_ordinal_victim_is_the_last_of_that_many_shot(title, expected):
         "t", "test", "Police are investigating.", "h", title=title, published="2025-03-14"
     )
     assert article_counts(list(analyze(article).figures)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Others listed after one victim of the verb, in a headline and in the text.
+        (
+            "Drive-by shooting that wounded an 8-year-old, 2 others has neighborhood on edge",
+            "Police are investigating.",
+            {"injured": 3},
+        ),
+        (None, "A gunman wounded a 19-year-old man and two others outside a bar.", {"injured": 3}),
+        # Kin and neighbours counted in the plural.
+        (None, "He shot his wife, and two neighbors were hurt.", {"injured": 2}),
+        (
+            None,
+            "Three brothers were killed and their cousin was wounded.",
+            {"killed": 3, "injured": 1},
+        ),
+    ],
+)
+def test_counts_listed_after_one_victim_and_plural_kin(title, text, expected):
+    from crosscheck.casualties import article_counts
+
+    article = Article("t", "test", text, "h", title=title, published="2025-03-14")
+    counts = article_counts(list(analyze(article).figures))
+    assert {k: v for k, v in counts.items() if k in expected} == expected

@@ -43,7 +43,10 @@ _UNSPECIFIED = (
     "|father|mother|son|daughter|husband|wife|brother|sister|toddler|infant|baby|suspect"
     "|suspects|youths|youth|juveniles|juvenile|guests|employees|employee|shooters|shooter"
     "|cashier|clerk|guard|guards|neighbor|neighbour|friend|friends|cousin|hunter|hunters"
-    "|homeowner|customer|pedestrian|patron|patrons|male|female|males|females"
+    "|homeowner|customer|pedestrian|patron|patrons|male|female|males|females|neighbors"
+    "|neighbours|cousins|brothers|sisters|sons|daughters|siblings|parents|workers|drivers"
+    "|passengers|motorists|shoppers|partygoers|spectators|attendees|visitors|toddlers"
+    "|infants|babies"
     r"|\d{1,3}-(?:year|month|week)-olds?"
 )
 _NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
@@ -528,7 +531,7 @@ def headline_figures(
         _WOUNDED.get(f.status, f.status) if f.status != "shot" or f.numbered else f.status
         for f in text_figures
     }
-    found = [*_candidates(headline, attributed, headline=True)]
+    found = _with_coordinated(headline, [*_candidates(headline, attributed, headline=True)])
     found += [
         _figure(headline, headline.start + m.start(), headline.start + m.end(), amount, status,
                 attributed_to=attributed, group=m.group("group"))
@@ -677,7 +680,7 @@ def _with_coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
             continue
         # A count after its verb lists nothing before the verb: "fired into a crowd of 100
         # teenagers, injuring 14 people".
-        verb_first = bool(_VERB_FIRST.match(figure.span.text))
+        verb_first = bool(_VERB_FIRST.match(figure.span.text) or _VERB_ONE.match(figure.span.text))
         items = (_listed_after if verb_first else _listed_before)(sentence, figure, taken)
         if items and _ONE_OF_THEM.match(figure.span.text):
             # "two male victims, one with an arm wound, the other with a hand wound": one
@@ -710,7 +713,8 @@ def _listed_before(sentence: Span, figure: Figure, taken: list[tuple[int, int]])
 
 def _listed_after(sentence: Span, figure: Figure, taken: list[tuple[int, int]]) -> list[Figure]:
     items: list[Figure] = []
-    if not figure.group or not figure.span.text.endswith(figure.group):
+    closed = not figure.group or not figure.span.text.endswith(figure.group)
+    if closed and not _VERB_ONE.fullmatch(figure.span.text):
         # The count's own predicate closes it: "left two people dead and three others in
         # the hospital" lists the three under another.
         return items
