@@ -309,7 +309,7 @@ _BODIES = re.compile(
 # "A woman and toddler died": two victims, the second with no determiner of its own, so
 # not a victim the conjunct rule below could widen.
 _PAIR = re.compile(
-    rf"\b(?P<pair>a|an|one)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\s+and\s+"
+    rf"\b(?P<pair>a|an|one|another)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\s+and\s+"
     rf"(?:(?:a|an|her|his|their|the)\s+)?{_MODIFIERS}(?:{_ONE})\s+{_AUX}{_ADVERB}{_STATUS}\b",
     re.I,
 )
