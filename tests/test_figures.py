@@ -948,6 +948,12 @@ def test_an_ordinal_victim_is_the_last_of_that_many_shot(title, expected):
             "Three brothers were killed and their cousin was wounded.",
             {"killed": 3, "injured": 1},
         ),
+        # Another victim and one more, under one verb.
+        (
+            None,
+            "A man was shot and killed. Another man and a six-month-old baby were also injured.",
+            {"killed": 1, "injured": 2},
+        ),
     ],
 )
 def test_counts_listed_after_one_victim_and_plural_kin(title, text, expected):
