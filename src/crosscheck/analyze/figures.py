@@ -148,6 +148,8 @@ _ITEM = (
 _ITEM_BEFORE = re.compile(rf"{_ITEM}\s*(?:,\s*and|,|and)\s+$", re.I)
 # "one with a gunshot wound", "one of whom", "one in critical condition": no noun of its own.
 _ONE_OF_THEM = re.compile(r"one\s+(?:with|of|in|who|was|is)\b", re.I)
+# "one male victim and one female victim, both with gunshot wounds": the total of the items
+# before it, not one more item.
 _SUMMING = re.compile(r"(?:both|all)\b", re.I)
 _ITEM_AFTER = re.compile(rf"^\s*(?:,\s*and|,|and)\s+{_ITEM}\b", re.I)
 # Parts of a total given just before: "including seven children", "seven of them children",
@@ -244,7 +246,8 @@ _ORDINAL_VICTIM = re.compile(
     rf"(?:^|(?<=[,:;]\s)|(?<=\ba\s)|(?<=\bthe\s))(?P<ord>{'|'.join(_ORDINALS)})\s+"
     r"(?:(?:shooting|gunshot)\s+)?(?:(?P<victim>victim|person|man|woman|boy|girl|teen)\s+"
     r"(?:(?:was|is)\s+)?)?"
-    r"(?P<hit>(?(victim)(?:shot|found|hit|struck|wounded|hurt|injured|grazed)|(?:wounded|hurt|injured|grazed)))\b",
+    r"(?P<hit>(?(victim)(?:shot|found|hit|struck|wounded|hurt|injured|grazed)"
+    r"|(?:wounded|hurt|injured|grazed)))\b",
     re.I,
 )
 # The victim an ordinal names, shot whether or not he died: "a fifth male adult victim was
@@ -696,7 +699,7 @@ def _with_coordinated(sentence: Span, figures: list[Figure]) -> list[Figure]:
 def _listed_before(sentence: Span, figure: Figure, taken: list[tuple[int, int]]) -> list[Figure]:
     items: list[Figure] = []
     if _SUMMING.match(figure.span.text):
-        return items  # "one male victim and one female victim, both with gunshot wounds"
+        return items
     end = figure.span.start - sentence.start
     while match := _ITEM_BEFORE.search(sentence.text[:end]):
         # A count another verb already claims ("killed three people and wounded two
@@ -716,7 +719,8 @@ def _listed_after(sentence: Span, figure: Figure, taken: list[tuple[int, int]]) 
     closed = not figure.group or not figure.span.text.endswith(figure.group)
     if closed and not _VERB_ONE.fullmatch(figure.span.text):
         # The count's own predicate closes it: "left two people dead and three others in
-        # the hospital" lists the three under another.
+        # the hospital" lists the three under another. One victim's noun after his age
+        # closes nothing: "wounded a 19-year-old man and two others".
         return items
     offset = figure.span.end - sentence.start
     while match := _ITEM_AFTER.match(sentence.text[offset:]):
