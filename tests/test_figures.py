@@ -962,3 +962,21 @@ def test_counts_listed_after_one_victim_and_plural_kin(title, text, expected):
     article = Article("t", "test", text, "h", title=title, published="2025-03-14")
     counts = article_counts(list(analyze(article).figures))
     assert {k: v for k, v in counts.items() if k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Savion Smith was asleep when a stray bullet from a 9 mm handgun struck the back of "
+            "his head, deputies said.",
+            [(1, "shot", False)],
+        ),
+        ("The gun fired, with the bullet striking the victim in the back.", [(1, "shot", False)]),
+        # A bullet that hit a thing hit no one.
+        ("A bullet struck his car door and another hit the house.", []),
+    ],
+)
+def test_a_bullet_that_struck_a_body_is_one_shot(text, expected):
+    article = Article("t", "test", text, "h", published="2025-03-14")
+    assert [(f.value, f.status, f.numbered) for f in analyze(article).figures] == expected

@@ -238,6 +238,17 @@ _ORDINALS = {
     "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7,
     "8th": 8, "9th": 9, "10th": 10,
 }  # fmt: skip
+# A bullet as the subject, a body or a victim its object: "a stray bullet struck the back of
+# his head", "the bullet striking the victim in the back". One shot.
+_BULLET_HIT = re.compile(
+    r"\b(?:bullets?|gunfire|rounds?|pellets?)\s+(?:from\s+(?:[\w.-]+\s+){1,5}?)?"
+    r"(?:(?:that|which)\s+)?(?P<hit>struck|striking|hit|hitting"
+    r"|grazed|grazing|pierced|piercing)\s+(?:(?:the\s+)?(?:back|side|top)\s+of\s+)?"
+    r"(?:(?:his|her|the\s+(?:victim|boy|girl|man|woman|child|baby|teen)['’]s)\s+(?:\w+\s+)?"
+    r"(?:head|chest|leg|arm|back|neck|face|shoulder|abdomen|hip|foot|hand|stomach|torso|skull)"
+    r"|the\s+(?:victim|boy|girl|man|woman|child|baby|teen)\b)",
+    re.I,
+)
 # The last of several victims, its noun left out or after "shooting": "Three men shot, a
 # fourth wounded by shrapnel", "3 men walk into Circle K with gunshots, 4th shooting victim
 # found": that many shot, dead or alive. Not "the second shot struck him": a bare "shot"
@@ -815,7 +826,7 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
     patterns = (
         _ORDINAL_DIED, _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR,
         _INVERTED, _PRONOUN, _SELF, _PAIR, _AGE_PAIR, _BODIES, _VERB_ONE, _MULTIPLE,
-        _MURDER_SUICIDE, _ELLIPTICAL, _SHOT_THEN, _ORDINAL_VICTIM,
+        _MURDER_SUICIDE, _ELLIPTICAL, _SHOT_THEN, _ORDINAL_VICTIM, _BULLET_HIT,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -842,6 +853,9 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
                 attributed_to=attributed,
                 group=groups.get("group") or groups.get("group2"),
             )
+            if pattern is _BULLET_HIT:
+                # "a bullet from a 9 mm handgun struck": a calibre, no count.
+                figure = replace(figure, numbered=False)
             # "A third person has died" writes its count as an ordinal.
             yield replace(figure, numbered=True) if groups.get("ord") else _ordinal_shot(figure)
 
