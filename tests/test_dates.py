@@ -233,11 +233,17 @@ def test_a_dateline_dates_the_page_a_late_crawl_did_not():
     assert result.event_date == "2024-08-02"
 
 
-def test_a_later_stamp_does_not_move_the_publication_day():
-    result = analysed(
-        "Updated: Wednesday, December 3, 2025 @ 5:31 PM\n\nA man was shot Thursday night "
-        "outside a bar.",
-    )
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        # An update is no first posting, whenever it was.
+        "Updated: Wednesday, March 5, 2025 @ 5:31 PM",
+        # A posting stamped after the crawl's day is a re-posting, or a wrong stamp.
+        "Posted: Wednesday, December 3, 2025 @ 5:31 PM",
+    ],
+)
+def test_an_update_or_a_later_posting_does_not_move_the_publication_day(stamp):
+    result = analysed(f"{stamp}\n\nA man was shot Thursday night outside a bar.")
     assert result.event_date == "2025-03-13"
 
 

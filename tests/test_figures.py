@@ -960,8 +960,7 @@ def test_counts_listed_after_one_victim_and_plural_kin(title, text, expected):
     from crosscheck.casualties import article_counts
 
     article = Article("t", "test", text, "h", title=title, published="2025-03-14")
-    counts = article_counts(list(analyze(article).figures))
-    assert {k: v for k, v in counts.items() if k in expected} == expected
+    assert article_counts(list(analyze(article).figures)) == expected
 
 
 @pytest.mark.parametrize(

@@ -539,12 +539,11 @@ def headline_figures(
     """The headline's figures for what the text does not count, and its numbered dead. A page
     whose text is a video playlist or a sign-in wall keeps its headline ("5 shot, 1 killed in
     grocery store lot"); where the text counts the wounded, its count is the fuller one."""
-    # One victim the text tells of as shot ("the female who was in critical condition") is
-    # no count of the wounded: a headline's "1 dead, 1 critically injured" counts them.
-    counted = {
-        _WOUNDED.get(f.status, f.status) if f.status != "shot" or f.numbered else f.status
-        for f in text_figures
-    }
+    # What the text counts. A number of people shot counts the wounded too ("5 shot": five
+    # less the dead); one victim told of as shot, unnumbered ("the female who was in critical
+    # condition"), counts only himself, and a headline's "1 critically injured" still counts.
+    counted = {f.status for f in text_figures}
+    counted |= {_WOUNDED[f.status] for f in text_figures if f.status in _WOUNDED and f.numbered}
     found = _with_coordinated(headline, [*_candidates(headline, attributed, headline=True)])
     found += [
         _figure(headline, headline.start + m.start(), headline.start + m.end(), amount, status,
@@ -563,7 +562,7 @@ def headline_figures(
     return tuple(
         f
         for f in _with_own_death(headline, _then_died(headline, _non_overlapping(found)))
-        if {f.status, _WOUNDED.get(f.status, f.status)}.isdisjoint(counted)
+        if not {f.status, _WOUNDED.get(f.status, f.status)} & counted
         or (f.status == "killed" and f.numbered and f.low == f.high)
     )
 
@@ -853,9 +852,6 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
                 attributed_to=attributed,
                 group=groups.get("group") or groups.get("group2"),
             )
-            if pattern is _BULLET_HIT:
-                # "a bullet from a 9 mm handgun struck": a calibre, no count.
-                figure = replace(figure, numbered=False)
             # "A third person has died" writes its count as an ordinal.
             yield replace(figure, numbered=True) if groups.get("ord") else _ordinal_shot(figure)
 

@@ -61,14 +61,20 @@ def parse_amount(text: str) -> Amount | None:
 
 def writes_number(text: str) -> bool:
     """Does `text` write a number ("two", "5", "a dozen", "both", "a triple homicide"), not
-    just an article ("a man", "killed his wife") or a victim's age ("Vontay Price, 22, was
-    shot and killed", "a 9-year-old boy died")?"""
-    text = _AGE.sub(" ", text)
+    just an article ("a man", "killed his wife"), a victim's age ("Vontay Price, 22, was
+    shot and killed", "a 9-year-old boy died") or a gun's calibre ("a bullet from a 9 mm
+    handgun struck")?"""
+    text = _CALIBRE.sub(" ", _AGE.sub(" ", text))
     return bool(_MULTIPLES.search(text)) or any(
         m.group(0).lower() not in ("a", "an") for m in _WRITTEN.finditer(text)
     )
 
 
+_CALIBRE = re.compile(
+    r"\b\d{1,2}(?:\.\d)?\s*-?\s*(?:mm|millimeters?|millimetres?|gauge)\b"
+    r"|(?<![\w.])\.\d{2,3}\s*-?\s*(?:caliber|calibre)\b|\b\d{2,3}\s*-?\s*(?:caliber|calibre)\b",
+    re.I,
+)
 _AGE = re.compile(
     r"\b\d{1,3}[- ]?(?:years?|yrs?|months?|weeks?)[- ]olds?\b|,\s*\d{1,3}\s*(?=,|$)|\(\d{1,3}\)",
     re.I,
