@@ -118,6 +118,17 @@ def test_a_lead_without_a_date_takes_the_bodys_first_day_of_the_past_week():
             "The victims had worked there for years.",
             "2025-03-13",
         ),
+        # "the March 1 death", "the June 29 gunfight": the date names the incident.
+        (
+            "A teenager was charged Monday in the Jan. 5 death of his best friend, "
+            "prosecutors said. His next hearing is set for Tuesday.",
+            "2025-01-05",
+        ),
+        (
+            "Witnesses testified on Wednesday. Two men were arrested days after the Jan. 20 "
+            "gunfight.",
+            "2025-01-20",
+        ),
     ],
 )
 def test_a_follow_up_is_dated_by_its_incident_not_its_arrest(text, day):
@@ -176,6 +187,22 @@ def test_a_page_s_time_stamp_does_not_date_the_shooting():
         "Five people injured in nightclub shooting in North Mississippi.\n\n"
         "No arrests have been made in a shooting outside a nightclub that left five wounded.\n\n"
         "The shooting happened around 2:30 a.m. Wednesday in the parking lot of the club."
+    )
+    assert result.event_date == "2025-03-12"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "CLARKSVILLE, Tenn., March 14 (Reuters) - Hours before the shooting that killed two",
+        "DOVER, Del. (March 14, 2025) -- Police say two people were killed",
+        "CREATED March 14, 2025 - UPDATED March 14, 2025. Two people were killed",
+    ],
+)
+def test_a_dateline_dates_the_page_not_the_shooting(lead):
+    result = analysed(
+        f"{lead} in a shooting at a gas station. The victims were not named. Detectives "
+        "are looking for a gray sedan. The gunman opened fire Wednesday night, police said."
     )
     assert result.event_date == "2025-03-12"
 

@@ -974,8 +974,40 @@ def test_counts_listed_after_one_victim_and_plural_kin(title, text, expected):
         ("The gun fired, with the bullet striking the victim in the back.", [(1, "shot", False)]),
         # A bullet that hit a thing hit no one.
         ("A bullet struck his car door and another hit the house.", []),
+        ("Another deputy fired at the dog and a bullet grazed a deputy.", [(1, "shot", False)]),
+        (
+            "The round hit the truck, then ricocheted and hit the front seat passenger.",
+            [(1, "shot", False)],
+        ),
+        (
+            "His cousin was showing him a pistol when the gun went off accidentally, grazing "
+            "the side of his neck.",
+            [(1, "shot", False)],
+        ),
+        ("A stray bullet pierces skull of sleeping infant", [(1, "shot", False)]),
     ],
 )
 def test_a_bullet_that_struck_a_body_is_one_shot(text, expected):
     article = Article("t", "test", text, "h", published="2025-03-14")
     assert [(f.value, f.status, f.numbered) for f in analyze(article).figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative clause between the count and its verb.
+        (
+            "Two deputies who went into the trailer were wounded, the sheriff said.",
+            [(2, "injured", "police")],
+        ),
+        # The clause is the victims', not the verb's: "save the wounded" counts no one.
+        ("Her son who tried to help save the wounded child was praised by police.", []),
+        # A possessive among the victim's modifiers.
+        (
+            "The driver's 19-year-old girlfriend was also shot and is expected to recover.",
+            [(1, "shot", None)],
+        ),
+    ],
+)
+def test_victims_described_by_a_clause_or_a_possessive(text, expected):
+    assert [found[:3] for found in figures(text)] == expected

@@ -74,7 +74,7 @@ _AFTERMATH = re.compile(
 # "a November 29 shooting", "Monday night's shooting"
 _INCIDENT_NOUN_AFTER = re.compile(
     r"(?:['’]s)?\s*(?:,\s*(?:19|20)\d\d,?\s*)?(?:shootings?|homicides?|killings?|murders?|attacks?"
-    r"|incident|stabbing|gunfire|massacre|rampage|slaying|shootout)\b",
+    r"|incident|stabbing|gunfire|massacre|rampage|slaying|shootout|gunfight|deaths?)\b",
     re.I,
 )
 # Within a sentence the nearest such word decides: in "a vigil was held Saturday for three
@@ -90,12 +90,20 @@ _CUE = re.compile(
 )
 # A page's own stamp ("Posted: Friday, July 10, 2015 6:47 AM", "(Published Monday, Sept. 21,
 # 2015)", "Updated: Mar 29, 2017") dates the page, never the event.
-_STAMP = re.compile(r"\b(?:posted|updated|published|modified|date)\s*:?\s*(?:\w+,?\s*){0,2}$", re.I)
+_STAMP = re.compile(
+    r"\b(?:posted|updated|published|modified|created|date)\s*:?\s*(?:\w+,?\s*){0,2}$", re.I
+)
 # Of those, the first posting, and a dateline ("SAVANNAH, GA (August 2, 2015):"), say when
 # the page was first published better than a crawl's date, which may be an update's or the
 # crawl's own.
 _FIRST_POSTED = re.compile(r"\b(?:posted|published)\s*:?\s*(?:on\s+)?(?:\w+,?\s*)?$", re.I)
 _DATELINE = re.compile(r"^\W*(?-i:[A-Z][A-Z.,' -]+)\($")
+# Any dateline, the agency's kind too: "CHATTANOOGA, Tenn., July 18 (Reuters) - ", "NEW HAVEN,
+# Conn., Oct. 27 (UPI) -- ", "PAOLI, Ind. (Feb. 10, 2015)-- ".
+_DATELINE_BEFORE = re.compile(
+    r"^\W*(?-i:[A-Z][A-Z.' -]+),?(?:\s*(?-i:[A-Z][A-Za-z]+)\.?,?){0,2}\s*\(?$"
+)
+_DATELINE_AFTER = re.compile(r",?\s*(?:\([\w .]+\))?\s*(?:[-—–:]|\)\s*[-—–:]?)")
 _STAMP_REACH = 3  # sentences: stamps and datelines head the page
 _CUE_REACH = 60  # characters: a cue further off is another clause's
 # The cue words and the sentence words differ on purpose: "said" beside a date dates the
@@ -202,7 +210,14 @@ def event_date(
 
 
 def _stamped(mention: DateMention, sentence: Span) -> bool:
-    return bool(_STAMP.search(sentence.text, 0, mention.span.start - sentence.start))
+    at, end = mention.span.start - sentence.start, mention.span.end - sentence.start
+    return bool(
+        _STAMP.search(sentence.text, 0, at)
+        or (
+            _DATELINE_BEFORE.match(sentence.text, 0, at)
+            and _DATELINE_AFTER.match(sentence.text, end)
+        )
+    )
 
 
 def _tells_of_incident(mention: DateMention, sentence: Span) -> bool:

@@ -113,7 +113,7 @@ _ADVERB = (
 _MODIFIERS = (
     r"(?:(?!(?:the|a|an|and|or|of|in|on|at|to|by|for|with|from|was|were|is|are|his|her|their"
     r"|who|that|after|before|when|\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w-]))"
-    r"\w+(?:-\w+)*\s+){0,3}?"
+    r"\w+(?:-\w+)*(?:['’]s)?\s+){0,3}?"
 )
 # Between the victims and their verb: one word, a place ("in Indiana"), a parenthesis or an
 # apposition between commas.
@@ -123,7 +123,9 @@ _INSERT = (
     r"(?:\s+(?!(?:and|or|but)\b)\w+|\s+(?:in|from|of)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2}"
     r"|\s*\([^()]{1,60}\)|,[^,]{1,60},|\s*(?:--|[—–])[^—–-]{1,50}(?:--|[—–])"
     # "four boys between ages 12 and 16", "three women aged 25 to 51"
-    rf"|\s+{_AGES}\d{{1,3}}(?:\s*(?:,|and|to|-)\s*\d{{1,3}})*)"
+    rf"|\s+{_AGES}\d{{1,3}}(?:\s*(?:,|and|to|-)\s*\d{{1,3}})*"
+    # "three state troopers who entered the home were wounded"
+    r"|\s+(?:who|that)(?:\s+[\w'’-]+){1,5}?(?=\s+(?:were|was|are|is|have|has|had)\s))"
 )
 
 # "at least three people were killed", "Four others suffered minor injuries", "two dead"
@@ -241,12 +243,17 @@ _ORDINALS = {
 # A bullet as the subject, a body or a victim its object: "a stray bullet struck the back of
 # his head", "the bullet striking the victim in the back". One shot.
 _BULLET_HIT = re.compile(
-    r"\b(?:bullets?|gunfire|rounds?|pellets?)\s+(?:from\s+(?:[\w.-]+\s+){1,5}?)?"
-    r"(?:(?:that|which)\s+)?(?P<hit>struck|striking|hit|hitting"
-    r"|grazed|grazing|pierced|piercing)\s+(?:(?:the\s+)?(?:back|side|top)\s+of\s+)?"
-    r"(?:(?:his|her|the\s+(?:victim|boy|girl|man|woman|child|baby|teen)['’]s)\s+(?:\w+\s+)?"
-    r"(?:head|chest|leg|arm|back|neck|face|shoulder|abdomen|hip|foot|hand|stomach|torso|skull)"
-    r"|the\s+(?:victim|boy|girl|man|woman|child|baby|teen)\b)",
+    r"\b(?:bullets?|gunfire|rounds?|pellets?"
+    # "the gun went off unintentionally, grazing the back of the victim's head"
+    r"|(?:gun|rifle|pistol|shotgun|handgun|weapon)\s+(?:went\s+off|discharged)(?:\s+\w+ly)?,?)"
+    r"\s+(?:from\s+(?:[\w.-]+\s+){1,5}?)?"
+    # "The bullet hit the car and then ricocheted and hit the back seat passenger"
+    r"(?:(?:[\w,]+\s+){1,6}?ricocheted,?\s+(?:and\s+)?)?"
+    r"(?:(?:that|which)\s+)?(?P<hit>struck|strikes|striking|hit|hits|hitting"
+    r"|grazed|grazes|grazing|pierced|pierces|piercing)\s+(?:(?:the\s+)?(?:back|side|top)\s+of\s+)?"
+    r"(?:(?:(?:his|her|the\s+(?:victim|boy|girl|man|woman|child|baby|teen)['’]s)\s+(?:\w+\s+)?)?"
+    r"(?:head|chest|leg|arm|back|neck|face|shoulder|abdomen|hip|foot|hand|stomach|torso|skull)\b"
+    rf"|(?:the|an?)\s+{_MODIFIERS}(?:{_ONE}|passenger)\b)",
     re.I,
 )
 # The last of several victims, its noun left out or after "shooting": "Three men shot, a
