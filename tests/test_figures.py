@@ -729,6 +729,39 @@ def test_a_killer_who_killed_himself_is_none_of_the_people_he_shot():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # He shot two, then killed himself: two wounded, one dead.
+        ("The gunman shot his wife and daughter before killing himself.",
+         {"killed": 1, "injured": 2}),
+        # A pronoun with a victim named after it, and an apposition before his death.
+        ("Her father, 24-year-old Jesus Diaz, shot her and her mother, 21-year-old Emiko "
+         "Diaz, before killing himself, investigators said.", {"killed": 1, "injured": 2}),
+        # His death retold is still one death.
+        ("The gunman shot his wife and daughter before killing himself. Police said he shot "
+         "his wife and daughter before killing himself in the kitchen.",
+         {"killed": 1, "injured": 2}),
+    ],
+)  # fmt: skip
+def test_the_people_a_killer_shot_before_killing_himself_lived(text, expected):
+    from crosscheck.casualties import article_counts
+
+    found = list(analyze(Article("t", "test", text, "h")).figures)
+    assert article_counts(found) == expected
+
+
+def test_the_deaths_of_listed_victims_count_each():
+    assert (
+        _killed(
+            "Police: Family found shot to death in home",
+            "Police are investigating the shooting deaths of a mother, son and little girl at a "
+            "home on Friday afternoon.",
+        )
+        == 3
+    )
+
+
+@pytest.mark.parametrize(
     ("title", "text", "expected"),
     [
         # A count of kin after the victim: one and four.

@@ -26,8 +26,9 @@ def article_counts(figures: list[Figure], killed: int | None = None) -> dict[str
     shot = counts.pop("shot", None)
     if shot is not None:
         # "Sixteen people were shot, one fatally": fifteen injured, whatever else is said.
-        # A killer who then killed himself is among the dead, not among those he shot.
-        own = sum(f.value for f in figures if f.perpetrator and not f.part_of_total)
+        # A killer who then killed himself is among the dead, not among those he shot;
+        # however many sentences retell his death, it is one.
+        own = max((f.value for f in figures if f.perpetrator and not f.part_of_total), default=0)
         dead = max(counts.get("killed", 0), killed or 0) - own
         injured = max(0, shot - dead)
         if injured >= counts.get("injured", 0):

@@ -214,10 +214,13 @@ _FATAL_VERB = (
 _VERB_ONE = re.compile(
     rf"\b(?P<vone>{_FATAL_VERB}|wounded|wounding|injured|injuring|shot|shooting|shoots|hitting"
     r"|striking|grazing|hurting)\s+"
-    rf"(?:his|her|their|an?)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\b"
+    # "shot her and her mother": a pronoun is a victim only with one named after it.
+    rf"(?:(?P<pronoun>him|her)(?=\s+and\s+(?:his|her|their|an?)\s)"
+    rf"|(?:his|her|their|an?)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\b)"
     # "her 30-year-old daughter": the age, then the noun
     rf"(?:\s+(?:{_ONE})(?=\s+and\s))?"
-    rf"(?:(?P<second>\s+and\s+(?:his|her|their|an?)\s+{_MODIFIERS}(?:{_ONE})\b)"
+    # "his wife and daughter": the second shares the first's determiner.
+    rf"(?:(?P<second>\s+and\s+(?:(?:his|her|their|an?)\s+{_MODIFIERS})?(?:{_ONE})\b(?![-'’]))"
     # "killing his wife and their four children": one and the kin counted after.
     rf"|\s+and\s+(?:(?:his|her|their)\s+)?(?P<kin>{NUMBER_PATTERN})\s+{_MODIFIERS}"
     r"(?:children|kids|daughters|sons|grandchildren|stepchildren|relatives)\b)?"
@@ -292,6 +295,15 @@ _THEN_DIED = re.compile(
 )
 # "One of the": some of the wounded died, the rest lived.
 _SOME_OF_BEFORE = re.compile(rf"\b(?P<num>{NUMBER_PATTERN})\s+of\s+(?:the\s+|those\s+)?$", re.I)
+# Victims listed after "the deaths of": "the shooting deaths of a mother, son and little
+# girl" is three dead.
+_VICTIM = rf"(?:(?:an?|his|her|their)\s+)?{_MODIFIERS}(?:{_ONE})"
+_DEATHS_OF = re.compile(
+    rf"\b(?:shooting\s+)?deaths\s+of\s+(?P<deaths>{_VICTIM}(?:\s*,\s*{_VICTIM})*"
+    rf"\s*,?\s+and\s+{_VICTIM})\b(?![-'’])",
+    re.I,
+)
+_VICTIM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 # "a double shooting", "a triple homicide": the count is in the name of the crime.
 _MULTIPLE = re.compile(
     r"\b(?P<multi>double|triple|quadruple)[- ](?P<fatal2>fatal\s+)?"
@@ -446,11 +458,16 @@ _BY_KILLER = re.compile(
     rf"(?:(?:{_FATAL_VERB}|kill)\s+(?!by\b)|(?:shot|shoots|shooting)\s+.*\b(?:to\s+death|dead)$)",
     re.I,
 )
+# Victims the killer shot or wounded, under his active verb: "shot his wife and daughter".
+_SHOT_BY_KILLER = re.compile(r"(?:shot|shoots|shooting|wounded|wounding|wounds)\s+(?!by\b)", re.I)
 # A passive count's killer: "were shot dead by Michael Bournes", "by her husband".
 _BY_NAMED = re.compile(r"\s+by\s+(?:(?-i:[A-Z])|(?:her|his|their)\s+)", re.I)
 # What may stand between the victims and the killer's death: the victims' noun the count
-# left out ("kills 7-year-old daughter, himself") and "then", "before", "and".
-_CONNECTIVE = re.compile(r"(?:\s+[a-z]+)?[\s,]*(?:(?:and|then|before|later|,)\s*)*")
+# left out ("kills 7-year-old daughter, himself"), an apposition ("her mother, 21-year-old
+# Emiko Diaz,") and "then", "before", "and".
+_CONNECTIVE = re.compile(
+    r"(?:\s+[a-z]+|,[^,]{1,50}(?=,))?[\s,]*(?:(?:and|then|before|later|,)\s*)*"
+)
 # Sentences about a war's whole toll, a past year's events or the year's running count are
 # background, not this event.
 _BACKGROUND = re.compile(
@@ -832,7 +849,7 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
     patterns = (
         _ORDINAL_DIED, _NUMBER_FIRST, _VERB_FIRST, _TOLL, _FATALLY, _SOME_OF, _SINGULAR,
         _INVERTED, _PRONOUN, _SELF, _PAIR, _AGE_PAIR, _BODIES, _VERB_ONE, _MULTIPLE,
-        _MURDER_SUICIDE, _ELLIPTICAL, _SHOT_THEN, _ORDINAL_VICTIM, _BULLET_HIT,
+        _MURDER_SUICIDE, _ELLIPTICAL, _SHOT_THEN, _ORDINAL_VICTIM, _BULLET_HIT, _DEATHS_OF,
     )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -937,6 +954,11 @@ def _with_own_death(sentence: Span, figures: list[Figure]) -> list[Figure]:
             if not (own and own.group("bare")):
                 found.append(figure)
             continue
+        if victims.status != "killed" and not own.group("bare"):
+            # "shot his wife and daughter before killing himself": he died; of them the
+            # sentence says only that they were shot.
+            found.append(replace(figure, perpetrator=True))
+            continue
         listed = victims.listed_with if victims.listed_with is not None else victims.span.start
         found[-1] = replace(victims, listed_with=listed)
         killed = victims.status == "killed"
@@ -995,7 +1017,8 @@ def _is_own_death(figure: Figure) -> bool:
 def _told_after(sentence: Span, victims: Figure, own: Figure) -> bool:
     """Is `own` told right after `victims`, and they under the killer's active verb?"""
     gap = sentence.text[victims.span.end - sentence.start : own.span.start - sentence.start]
-    return bool(_BY_KILLER.match(victims.span.text) and _CONNECTIVE.fullmatch(gap))
+    active = _BY_KILLER.match(victims.span.text) or _SHOT_BY_KILLER.match(victims.span.text)
+    return bool(active and _CONNECTIVE.fullmatch(gap))
 
 
 def _then_died(sentence: Span, figures: list[Figure]) -> list[Figure]:
@@ -1062,6 +1085,8 @@ def _amount_of(match: re.Match) -> Amount | None:
         return Amount.exactly(kin.value + 1)
     if groups.get("ord"):
         return Amount.exactly(_ORDINALS[groups["ord"].lower()])
+    if groups.get("deaths"):
+        return Amount.exactly(len(_VICTIM_SEPARATOR.split(groups["deaths"])))
     if groups.get("multi"):
         return Amount.exactly(_MULTIPLES[groups["multi"].lower()])
     if groups.get("ms"):
@@ -1086,8 +1111,8 @@ _WOUNDED = {"shot": "injured"}
 
 # Pattern groups whose match alone says the victim died.
 _KILLED_GROUPS = (
-    "sd", "fatal", "fatal2", "death", "death2", "death3", "death4", "died", "self", "self2",
-    "self3", "self4", "bodies", "lives", "ms",
+    "sd", "fatal", "fatal2", "death", "death2", "death3", "death4", "deaths", "died", "self",
+    "self2", "self3", "self4", "bodies", "lives", "ms",
 )  # fmt: skip
 
 
