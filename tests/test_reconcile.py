@@ -207,6 +207,26 @@ def test_a_report_naming_its_dead_without_a_number_backs_a_larger_numbered_count
     assert estimate("injured", shot, origins, published).best == 1
 
 
+def test_a_vague_count_backs_the_exact_counts_it_may_mean():
+    def figures(article: str, text: str) -> list[Figure]:
+        return list(analyze(Article(article, article, text, article)).figures)
+
+    published = {"a": "2025-06-08", "b": "2025-06-09", "c": "2025-06-09"}
+    origins = {a: a for a in published}
+    five = figures("a", "Police said five people were injured in the shooting.")
+    # The later report says only "multiple": two to nine, which five is.
+    multiple = figures("b", "Police are investigating a shooting that injured multiple people.")
+    found = estimate("injured", five + multiple, origins, published)
+    assert (found.low, found.best, found.high) == (2, 5, 5)
+    # "Several" (three to nine) does not back twelve: the later, nearer count stands.
+    twelve = figures("a", "Police said twelve people were injured in the shooting.")
+    several = figures("b", "Several people were injured in the shooting, police said.")
+    assert estimate("injured", twelve + several, origins, published).best == 3
+    # An exact count is no bound, however it compares.
+    three = figures("c", "Three people were injured in the shooting, police said.")
+    assert estimate("injured", five + three, origins, published).best == 3
+
+
 @pytest.mark.parametrize(
     ("title", "text", "expected"),
     [

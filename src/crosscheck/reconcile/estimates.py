@@ -23,6 +23,8 @@ Rule (UCDP-style), applied to the story's total for each status and to each vict
   reports give ("5 dead") as well as its own. Not so for the injured: a numbered count of
   people shot is more often another shooting's than a report's naming one wounded man is
   incomplete;
+- so does a vague count, for dead and injured alike, within what it may mean: "a shooting
+  that injured multiple people" (two to nine) backs another report's "five were shot";
 - low and high are the smallest and largest counts any article reports.
 
 A report that gives a total and the parts it is made of is checked: do the parts add up?
@@ -58,8 +60,22 @@ def estimate(
     }
     complete = {a for a in per_article if _complete(by_article[a], status, named)}
     also = {a: _smaller_totals(by_article[a], status, count) for a, count in per_article.items()}
-    bounds = {a for a in per_article if status == "killed" and _named_only(by_article[a], status)}
+    bounds: dict[str, int | None] = {
+        a: None for a in per_article if status == "killed" and _named_only(by_article[a], status)
+    }
+    for article, count in per_article.items():
+        if (ceiling := _vague_ceiling(by_article[article], status, count)) is not None:
+            bounds.setdefault(article, ceiling)
     return _estimate(per_article, origin_of, published, complete or None, also, bounds)
+
+
+def _vague_ceiling(own: list[Figure], status: str, count: int) -> int | None:
+    """The most a vague count may mean ("multiple people were injured": two to nine), when
+    it is all the article says of `status`; None when a count it gives is exact."""
+    said = [f for f in own if f.status == status and f.value == count and not f.part_of_total]
+    if not said or any(f.low == f.high for f in said):
+        return None
+    return max(f.high for f in said)
 
 
 def _named_only(own: list[Figure], status: str) -> bool:
@@ -142,8 +158,10 @@ def _estimate(
     published: Mapping[str, str | None],
     voters: set[str] | None = None,
     also: Mapping[str, set[int]] | None = None,
-    bounds: set[str] | None = None,
+    bounds: Mapping[str, int | None] | None = None,
 ) -> Estimate:
+    """`bounds`: articles whose count is only a lower bound (the dead named, no number
+    written; "multiple people"), with the most it may mean (None: no limit)."""
     if not per_article:
         return Estimate()
     voting = {a: n for a, n in per_article.items() if voters is None or a in voters}
@@ -158,10 +176,12 @@ def _estimate(
             articles[value] += 1
             latest[value] = max(latest.get(value, ""), published.get(article) or "")
     # A lower bound backs every larger count some report numbers.
-    numbered = {n for a, n in voting.items() if a not in (bounds or ())}
-    for article in voting.keys() & (bounds or set()):
+    bounds = bounds or {}
+    numbered = {n for a, n in voting.items() if a not in bounds}
+    for article in voting.keys() & bounds.keys():
+        ceiling = bounds[article]
         for value in numbered:
-            if value > voting[article]:
+            if voting[article] < value and (ceiling is None or value <= ceiling):
                 origins[value].add(origin_of.get(article, article))
     # Only a count some article gives can be best; a smaller total it also states backs
     # another article's count of that size.
