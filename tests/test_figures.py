@@ -421,6 +421,12 @@ def test_a_page_without_a_story_keeps_its_headlines_figures():
         ("Caretaker booked after 8-year-old shoots, injures brother", (1, "injured")),
         ("Juvenile shot by cousin", (1, "shot")),
         ("Woman recovering after accidental shooting", (1, "injured")),
+        # Victims listed as the subject: each noun one.
+        ("Man, woman and boy wounded in Fort Collins shooting", (3, "injured")),
+        ("Police: 10-Year-Old Girl, Teen Shot", (2, "shot")),
+        ("Mother, toddler killed in shooting in Fort Washington", (2, "killed")),
+        ("Boy, 2, man in critical condition after shooting", (2, "shot")),
+        ("Gunman, victim dead in shooting at Dayton bar", (2, "killed")),
     ],
 )
 def test_headline_forms(title, expected):
@@ -941,6 +947,30 @@ def test_a_headline_s_wounded_count_where_the_text_tells_of_one_victim_only():
     roundup = "6 shot Sunday in Chicago"
     told = "A 24-year-old man was shot in the leg about 1 a.m. in the 600 block of West 63rd."
     assert counts(roundup, told) == {"injured": 1}
+    # Victims a headline lists are more than the one its text names.
+    listed = "Man, woman and boy wounded in Fort Collins shooting"
+    boy = "The boy arrived at Poudre Valley Hospital for treatment of a gunshot wound."
+    assert counts(listed, boy) == {"injured": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two single victims of one sentence, of different ages: two people.
+        ("A 10-year-old girl was hit by a stray bullet when a man shot a 19-year-old woman "
+         "Thursday, police say.", {"injured": 2}),
+        ("Police said a 26-year-old man was shot in the arm and a 23-year-old woman was "
+         "shot in the leg.", {"injured": 2}),
+        # One victim, told twice with the same age, is one.
+        ("A 19-year-old man was shot in the leg; police said the 19-year-old was taken to "
+         "a hospital.", {"injured": 1}),
+    ],
+)  # fmt: skip
+def test_single_victims_of_different_ages_are_different_people(text, expected):
+    from crosscheck.casualties import article_counts
+
+    found = list(analyze(Article("t", "test", text, "h")).figures)
+    assert article_counts(found) == expected
 
 
 @pytest.mark.parametrize(

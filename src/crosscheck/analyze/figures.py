@@ -8,6 +8,7 @@ casualty construction ("three people were killed", "killing at least 12 civilian
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -220,7 +221,7 @@ _VERB_ONE = re.compile(
     # "her 30-year-old daughter": the age, then the noun
     rf"(?:\s+(?:{_ONE})(?=\s+and\s))?"
     # "his wife and daughter": the second shares the first's determiner.
-    rf"(?:(?P<second>\s+and\s+(?:(?:his|her|their|an?)\s+{_MODIFIERS})?(?:{_ONE})\b(?![-'’]))"
+    rf"(?:(?P<second>\s+(?:and|&)\s+(?:(?:his|her|their|an?)\s+{_MODIFIERS})?(?:{_ONE})\b(?![-'’]))"
     # "killing his wife and their four children": one and the kin counted after.
     rf"|\s+and\s+(?:(?:his|her|their)\s+)?(?P<kin>{NUMBER_PATTERN})\s+{_MODIFIERS}"
     r"(?:children|kids|daughters|sons|grandchildren|stepchildren|relatives)\b)?"
@@ -397,6 +398,19 @@ _HEADLINE_ONE = re.compile(
     r"|\b(?P<died>dead)\s+at\s+\d{1,3}\b",
     re.I,
 )
+# Victims listed as a headline's subject: "Man, woman and boy wounded", "Police: 10-Year-Old
+# Girl, Teen Shot", "Mother, daughter killed". Each noun is one victim.
+_HEADLINE_VICTIM = (
+    rf"(?:(?:an?|his|her|their)\s+)?(?:[\w.'-]+\s+){{0,2}}?(?:{_ONE}|youth)(?:,\s*\d{{1,3}},?)?"
+)
+_HEADLINE_LIST = re.compile(
+    rf"(?:^|[:;]\s*|\b(?:before|after|as|when|while|but)\s+)"
+    rf"(?P<group>{_HEADLINE_VICTIM}(?:\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
+    rf"{_HEADLINE_VICTIM})+)"
+    rf"\s+(?:(?:is|was|were|are)\s+)?(?:found\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b",
+    re.I,
+)
+_LIST_SEPARATOR = re.compile(r"(?<!\d),\s*(?:and\s+|&\s*)?(?!\d)|\s+and\s+|\s*&\s*", re.I)
 # "Family of five found shot dead"
 _HEADLINE_FAMILY = re.compile(
     rf"\b(?P<group>family)\s+of\s+(?P<num>{NUMBER_PATTERN})\s+(?:(?:is|was|were|are)\s+)?"
@@ -529,6 +543,7 @@ _OBJECT_AFTER = re.compile(
     re.I,
 )
 
+_AGE = re.compile(r"\b(\d{1,3}-(?:year|month|week)-old)\b", re.I)
 _NAME_WORD = re.compile(r"\b[A-Z][a-z'’-]+[a-z]\b")
 _NOT_SURNAMES = frozenset({"Jr", "Sr", "Police", "Sheriff", "County", "City"})
 
@@ -552,6 +567,7 @@ def extract_figures(
         )
         kept = _with_own_death(sentence, _then_died(sentence, kept))
         kept = _also_shot(_shot_apart_from_the_dead(kept), figures)
+        kept = _victims_of_different_ages(kept)
         figures.extend(kept)
         figures.extend(_parts(sentence, kept))
     return tuple(sorted(_with_killer_told_apart(figures), key=lambda f: f.span.start))
@@ -576,6 +592,13 @@ def headline_figures(
         if (status := _status_of(m)) and (amount := _amount_of(m))
     ]  # fmt: skip
     found += [
+        _figure(headline, headline.start + m.start("group"), headline.start + m.end(),
+                Amount.exactly(len(_LIST_SEPARATOR.split(m.group("group")))), status,
+                attributed_to=attributed, group=m.group("group"))
+        for m in _HEADLINE_LIST.finditer(headline.text)
+        if (status := _status_of(m)) is not None
+    ]  # fmt: skip
+    found += [
         _headline_one(headline, m, status, attributed)
         for m in _HEADLINE_ONE.finditer(headline.text)
         if (status := _status_of(m)) is not None
@@ -588,6 +611,19 @@ def headline_figures(
         for f in _with_own_death(headline, _then_died(headline, _non_overlapping(found)))
         if not {f.status, _WOUNDED.get(f.status, f.status)} & counted
         or (f.status == "killed" and f.numbered and f.low == f.high)
+        or _more_than_named(f, text_figures)
+    )
+
+
+def _more_than_named(figure: Figure, text_figures: tuple[Figure, ...]) -> bool:
+    """Does a headline count more victims than a text that only names them, one at a time
+    ("Man, woman and boy wounded" over a text telling of "the boy who was wounded")?"""
+    family = {"killed"} if figure.status == "killed" else {"shot", "injured"}
+    told = [f for f in text_figures if f.status in family and not f.part_of_total]
+    return (
+        not figure.numbered
+        and figure.value > max((f.value for f in told), default=0)
+        and not any(f.numbered or f.listed_with is not None for f in told)
     )
 
 
@@ -928,6 +964,31 @@ def _also_shot(figures: list[Figure], before: list[Figure]) -> list[Figure]:
         replace(f, status="injured") if f.status == "shot" and _ALSO.search(f.span.text) else f
         for f in figures
     ]
+
+
+def _victims_of_different_ages(figures: list[Figure]) -> list[Figure]:
+    """Single victims of one sentence told apart by their ages are different people ("a
+    10-year-old girl was hit by a stray bullet when a man shot a 19-year-old woman"):
+    listed together, to be summed, where they share a status."""
+    ages: dict[str, dict[str, int]] = defaultdict(dict)
+    for i, figure in enumerate(figures):
+        age = _AGE.search(figure.group or "")
+        if (
+            age
+            and figure.value == 1
+            and figure.listed_with is None
+            and not figure.part_of_total
+            and not figure.perpetrator
+        ):
+            ages[figure.status].setdefault(age.group(1), i)
+    found = list(figures)
+    for victims in ages.values():
+        if len(victims) < 2:
+            continue
+        first = min(figures[i].span.start for i in victims.values())
+        for i in victims.values():
+            found[i] = replace(figures[i], listed_with=first)
+    return found
 
 
 def _same_person(a: Figure, b: Figure) -> bool:
