@@ -304,6 +304,19 @@ def test_a_citys_running_count_is_background():
     assert found == []
 
 
+def test_a_count_of_an_earlier_shooting_the_sentence_recalls_is_not_this_one_s():
+    found = figures(
+        "Four people were wounded in a Thursday afternoon shooting on a South Shore street, "
+        "just a block away from where five people were wounded in a December shooting."
+    )
+    assert found == [(4, "injured", None, None)]
+    assert figures("Two men were killed in an earlier shooting on the same block.") == []
+    # This shooting's own month or day is no other shooting.
+    assert figures("Three people were shot in a Sunday shooting in Dayton.") == [
+        (3, "shot", None, None)
+    ]
+
+
 def test_an_age_between_commas_is_not_a_count_and_a_place_is_not_a_victim():
     found = figures(
         "Officers named the victim as Jay Rowe. Jay Rowe, 16, of Morgantown, died at the scene. "

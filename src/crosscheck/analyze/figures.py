@@ -517,6 +517,14 @@ _NOT_A_COUNT_BEFORE = re.compile(
     rf"|{_AGES}(?:\d{{1,3}}\s*(?:,|and|to|-)\s*)*)\s*$",
     re.I,
 )
+# A count of another, earlier shooting the sentence recalls: "a block away from where five
+# people were wounded in a December shooting".
+_IN_ANOTHER_SHOOTING = re.compile(
+    r"(?:\s+(?!in\b)[\w'’-]+){0,4}?\s+(?:in|during)\s+(?:a|an|the)\s+"
+    rf"(?:{MONTH_NAMES}|earlier|previous|prior|unrelated|(?:19|20)\d\d)"
+    r"\s+(?:[\w-]+\s+)?(?:shooting|attack|incident)s?\b",
+    re.I,
+)
 _NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|-year|year|yr|y/o|month|week|day|hour|minute|a\.m|p\.m)", re.I
 )
@@ -895,6 +903,8 @@ def _candidates(sentence: Span, attributed: str | None, headline: bool = False) 
             if _NEARLY.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "bullets nearly killed his father-in-law": he lived
             if _WHETHER.search(text, max(0, match.start() - 40), match.start()):
+                continue
+            if _IN_ANOTHER_SHOOTING.match(text, match.end()):
                 continue
             if not headline and _attacker(text, match, strict=pattern is _PRONOUN):
                 continue
