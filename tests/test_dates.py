@@ -149,6 +149,40 @@ def test_the_words_next_to_a_date_say_what_it_dates():
     assert analysed(vigil, "2025-03-16").event_date == "2025-03-14"
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # The hunt for the gunmen is Tuesday's; the shooting was Saturday's.
+        ("Police were searching late Tuesday for two suspects in a shooting that left four "
+         "people wounded outside a nightclub. The suspects pulled guns around 10:45 p.m. "
+         "Saturday in front of the club.", "2025-03-08"),
+        # An update, a turning-in and a telling are days after the shooting.
+        ("A boy may lose his eye. When his grandmother returned home Saturday night, she saw "
+         "him bleeding. Officers came. A police update Monday included photos of the "
+         "vehicles in the lot at the time of the shooting.", "2025-03-08"),
+        ("A teenager was arrested Saturday night after police say he accidentally shot "
+         "another teen. Police told reporters Sunday evening that the shooting occurred in "
+         "his apartment.", "2025-03-08"),
+        ("A 19-year-old turned himself in to detectives Tuesday to face charges in the "
+         "shooting of a 14-year-old, police said. The boy had been walking home with a friend "
+         "on Sunday night.", "2025-03-09"),
+        # A gunshot wound or a killing beside the date dates the shooting; a day a scene
+        # lasted "until" dates no shooting.
+        ("Police voiced concern about guns on social media on Monday. Officers gave no names. "
+         "The family asked for privacy. Police say an 18-year-old died after suffering a "
+         "gunshot wound to the head on March 2.", "2025-03-02"),
+        ("A gunman sprayed bullets into a crowd at a vigil, killing a teen on Saturday, police "
+         "said. Detectives stayed where the shooting happened until Monday.", "2025-03-08"),
+        # "Since Friday" starts a count over several shootings; it dates none of them.
+        ("A 7-year-old boy was shot and killed Saturday night while celebrating with his "
+         "family. By Sunday, seven people had been killed in 33 separate shooting incidents "
+         "since Friday.", "2025-03-08"),
+    ],
+)  # fmt: skip
+def test_what_came_after_the_shooting_does_not_date_it(text, day):
+    assert analysed(text, "2025-03-11").event_date == day
+
+
 def test_a_weekday_with_its_date_written_after_it_is_that_date():
     # Published a week later: "Sunday" alone would be the Sunday before publication.
     result = analysed(

@@ -27,7 +27,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-84"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-85"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
+from crosscheck.analyze.roundups import SEVERAL_INCIDENTS
 from crosscheck.records import DateMention, Span
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -68,7 +69,7 @@ _AFTERMATH = re.compile(
     r"\b(?:charged?|charges|arrest(?:ed)?|arraign(?:ed|ment)|sentenc(?:ed|ing)|pleaded|pled|plea"
     r"|convicted|indicted|court|hearing|trial|extradited|identif(?:ied|y)|booked|released"
     r"|appear(?:ed|s)?|jury|verdict|funeral|vigil|memorial|surrendered|custody|jail|prison|bond"
-    r"|bail|testified|announced|scheduled|laid\s+to\s+rest|died|published|updated|posted)\b",
+    r"|bail|testified|announced|scheduled|laid\s+to\s+rest|died|published|updated?|posted)\b",
     re.I,
 )
 # "a November 29 shooting", "Monday night's shooting"
@@ -80,12 +81,16 @@ _INCIDENT_NOUN_AFTER = re.compile(
 # Within a sentence the nearest such word decides: in "a vigil was held Saturday for three
 # victims shot and killed Friday", Saturday is the vigil's and Friday the shooting's.
 _CUE = re.compile(
-    r"\b(?:(?P<incident>shot|shooting|killed|slain|wounded|fired|stabbed|gunned\s+down"
-    r"|found\s+dead|happened|occurred|erupted|attacked|opened\s+fire|discharged)"
+    r"\b(?:(?P<incident>shot|shooting|killed|killing|slain|wounded|fired|stabbed|gunned\s+down"
+    r"|found\s+dead|happened|occurred|erupted|attacked|opened\s+fire|discharged"
+    r"|gunshot\s+wounds?)"
     r"|(?P<after>charged|arrested|arraigned|sentenced|pleaded|convicted|indicted|identified"
     r"|booked|released|appeared|extradited|surrendered|vigil|funeral|memorial|died|said|says"
     r"|remain(?:ed|s)|hospitalized|revealed|confirmed"
-    r"|announced|testified|scheduled|hearing|court|held|posted|updated|published))\b",
+    r"|announced|testified|scheduled|hearing|court|held|posted|updated?|published"
+    # "Police were searching late Tuesday for two suspects": the hunt's day, not the crime's.
+    r"|search(?:ed|ing)?|seeking|sought|looking\s+for|hunting\s+for|told"
+    r"|turned\s+(?:himself|herself|themselves)\s+in(?:to)?))\b",
     re.I,
 )
 # A page's own stamp ("Posted: Friday, July 10, 2015 6:47 AM", "(Published Monday, Sept. 21,
@@ -104,6 +109,8 @@ _DATELINE_BEFORE = re.compile(
     r"^\W*(?-i:[A-Z][A-Z.' -]+),?(?:\s*(?-i:[A-Z][A-Za-z]+)\.?,?){0,2}\s*\(?$"
 )
 _DATELINE_AFTER = re.compile(r",?\s*(?:\([\w .]+\))?\s*(?:[-—–:]|\)\s*[-—–:]?)")
+_SEVERAL = re.compile(SEVERAL_INCIDENTS, re.I)
+_BOUND_BEFORE = re.compile(r"\b(since|until|till|through|as\s+of)\s+$", re.I)
 _STAMP_REACH = 3  # sentences: stamps and datelines head the page
 _CUE_REACH = 60  # characters: a cue further off is another clause's
 # The cue words and the sentence words differ on purpose: "said" beside a date dates the
@@ -174,7 +181,9 @@ def event_date(
     def sentence_of(mention: DateMention) -> Span:
         return sentences[bisect_right(starts, mention.span.start) - 1]
 
-    mentions = tuple(m for m in mentions if not _stamped(m, sentence_of(m)))
+    mentions = tuple(
+        m for m in mentions if not _stamped(m, sentence_of(m)) and not _bound(m, sentence_of(m))
+    )
     incident = [
         m
         for m in mentions
@@ -217,6 +226,16 @@ def _stamped(mention: DateMention, sentence: Span) -> bool:
             _DATELINE_BEFORE.match(sentence.text, 0, at)
             and _DATELINE_AFTER.match(sentence.text, end)
         )
+    )
+
+
+def _bound(mention: DateMention, sentence: Span) -> bool:
+    """Does the date bound a span of time ("40 wounded in 33 shootings since Friday", "until
+    Monday") rather than date an event? "On scene since Monday night" dates the event it
+    follows; a count over several shootings since a day does not."""
+    bound = _BOUND_BEFORE.search(sentence.text, 0, mention.span.start - sentence.start)
+    return bool(bound) and (
+        bound.group(1).lower() != "since" or _SEVERAL.search(sentence.text) is not None
     )
 
 
