@@ -183,6 +183,37 @@ def test_what_came_after_the_shooting_does_not_date_it(text, day):
     assert analysed(text, "2025-03-11").event_date == day
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # A source ("according to court documents") is no hearing: the call dates the shooting.
+        ("Prosecutors announced charges against the father on Friday, according to a news "
+         "release. The boy remains in hospital. Doctors expect him to live. On Feb. 13, "
+         "officers with the Indianapolis Metropolitan Police Department were called to a "
+         "home on reports of a person shot, according to court documents.", "2025-02-13"),
+        # "The morning of", "the early morning hours of": a narrative's day.
+        ("Police announced charges on Monday. The woman is in jail. The family is grieving. "
+         "The document said the morning of March 6 started with an argument over money, "
+         "and the boy was shot.", "2025-03-06"),
+        # Gunfire beside the day dates it, though a death follows.
+        ("A man has been arrested. Neighbours said they were shocked. The street was quiet on "
+         "Tuesday. Davis was charged in the killing, police said Monday afternoon. The two "
+         "victims died after gunfire rang out early Sunday in the parking lot of an "
+         "apartment complex.", "2025-03-09"),
+        # The hour beside the day is the shooting's, though police told of it.
+        ("A gunman is still at large. Neighbours are afraid. Schools stayed open. Watch our "
+         "report this morning. Police said around 7 p.m. on Saturday the man drove to the "
+         "street and opened fire, hitting three people.", "2025-03-08"),
+        # Not an hour a span starts at: "hadn't been seen since 10 p.m. on Saturday".
+        ("A teen was charged in the death of his sister, police said Monday. Police were "
+         "called Monday morning, when the family said she hadn't been seen since 10 p.m. on "
+         "Saturday. She was found dead Monday afternoon in a field.", "2025-03-10"),
+    ],
+)  # fmt: skip
+def test_the_words_around_a_day_tell_the_shooting_s_from_the_telling_s(text, day):
+    assert analysed(text, "2025-03-11").event_date == day
+
+
 def test_a_weekday_with_its_date_written_after_it_is_that_date():
     # Published a week later: "Sunday" alone would be the Sunday before publication.
     result = analysed(

@@ -67,7 +67,8 @@ _INCIDENT = re.compile(
 )
 _AFTERMATH = re.compile(
     r"\b(?:charged?|charges|arrest(?:ed)?|arraign(?:ed|ment)|sentenc(?:ed|ing)|pleaded|pled|plea"
-    r"|convicted|indicted|court|hearing|trial|extradited|identif(?:ied|y)|booked|released"
+    # "according to court documents" is a source, not a hearing
+    r"|convicted|indicted|court(?!\s+(?:documents|records|papers|filings))|hearing|trial|extradited|identif(?:ied|y)|booked|released"
     r"|appear(?:ed|s)?|jury|verdict|funeral|vigil|memorial|surrendered|custody|jail|prison|bond"
     r"|bail|testified|announced|scheduled|laid\s+to\s+rest|died|published|updated?|posted)\b",
     re.I,
@@ -83,7 +84,7 @@ _INCIDENT_NOUN_AFTER = re.compile(
 _CUE = re.compile(
     r"\b(?:(?P<incident>shot|shooting|killed|killing|slain|wounded|fired|stabbed|gunned\s+down"
     r"|found\s+dead|happened|occurred|erupted|attacked|opened\s+fire|discharged"
-    r"|gunshot\s+wounds?)"
+    r"|gunshot\s+wounds?|gunfire|shots\s+(?:were\s+)?(?:fired|rang\s+out))"
     r"|(?P<after>charged|arrested|arraigned|sentenced|pleaded|convicted|indicted|identified"
     r"|booked|released|appeared|extradited|surrendered|vigil|funeral|memorial|died|said|says"
     r"|remain(?:ed|s)|hospitalized|revealed|confirmed"
@@ -110,6 +111,18 @@ _DATELINE_BEFORE = re.compile(
 )
 _DATELINE_AFTER = re.compile(r",?\s*(?:\([\w .]+\))?\s*(?:[-—–:]|\)\s*[-—–:]?)")
 _SEVERAL = re.compile(SEVERAL_INCIDENTS, re.I)
+# "the morning of March 6", "in the early morning hours of Friday, May 6": a narrative's day.
+_HOURS_OF = re.compile(r"\b(?:morning|night|evening|afternoon|hours)\s+of\s+(?:\w+,\s+)?$", re.I)
+# The hour beside a date: "around 7 p.m. on Tuesday", "Tuesday at about 10:45 p.m."
+_CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+# Not "hadn't been seen since 10 p.m. on Saturday": the hour a span starts.
+_CLOCK_BEFORE = re.compile(rf"(?<!since\s)(?<!until\s)\b{_CLOCK}\s*(?:on\s+)?$", re.I)
+_CLOCK_AFTER = re.compile(
+    r",?\s*(?:at\s+|around\s+|about\s+|near\s+|approximately\s+|just\s+(?:before|after)\s+"
+    rf"|shortly\s+(?:before|after)\s+)+{_CLOCK}",
+    re.I,
+)
+_TELLING = re.compile(r"said|says|told|revealed|confirmed", re.I)
 _BOUND_BEFORE = re.compile(r"\b(since|until|till|through|as\s+of)\s+$", re.I)
 _STAMP_REACH = 3  # sentences: stamps and datelines head the page
 _CUE_REACH = 60  # characters: a cue further off is another clause's
@@ -254,13 +267,19 @@ def _cue(mention: DateMention, sentence: Span) -> str | None:
         mention.span.start - sentence.start,
         mention.span.end - sentence.start,
     )
-    if _INCIDENT_NOUN_AFTER.match(text, end):
+    if _INCIDENT_NOUN_AFTER.match(text, end) or _HOURS_OF.search(text, 0, at):
         return "incident"
     before = list(_CUE.finditer(text, max(0, at - _CUE_REACH), at))
     cue = before[-1] if before else _CUE.search(text, end, end + _CUE_REACH)
     if cue is None:
         return None
-    return "incident" if cue.group("incident") is not None else "after"
+    if cue.group("incident") is not None:
+        return "incident"
+    # "Police said around 7 p.m. on Tuesday the man opened fire": the hour is the
+    # shooting's; a statement is not told by the clock.
+    clocked = _CLOCK_BEFORE.search(text, 0, at) or _CLOCK_AFTER.match(text, end)
+    told = before and _TELLING.fullmatch(cue.group())
+    return "incident" if clocked and told else "after"
 
 
 def _plausible(mention: DateMention, base: date | None, within: timedelta) -> bool:
