@@ -214,6 +214,41 @@ def test_the_words_around_a_day_tell_the_shooting_s_from_the_telling_s(text, day
     assert analysed(text, "2025-03-11").event_date == day
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # A lawsuit two and a half years on recalls the day of the shooting.
+        ("The family is suing the range. Instructor Charles Vacca was shot and killed by a girl "
+         "firing an Uzi at the range on Aug. 25, 2022.", "2022-08-25"),
+        # The body found dates the death, before the day the boy was last seen.
+        ("Deputies are investigating the death of 15-year-old Brennon Davis, whose body was "
+         "found on March 2. Deputies arrested a man for obstruction of justice Sunday morning. "
+         "The sheriff asked for patience. A second man is sought. The boy was last seen the "
+         "night of March 1.", "2025-03-02"),
+        # Hearing gunshots is no court hearing.
+        ("A man pleaded guilty. Neighbors were relieved. The court adjourned. On March 2 at "
+         "about 10 p.m., neighbors reported hearing gunshots near the lake.", "2025-03-02"),
+    ],
+)  # fmt: skip
+def test_what_dates_a_death_found_heard_or_recalled_years_on(text, day):
+    assert analysed(text, "2025-03-11").event_date == day
+
+
+def test_a_follow_up_s_lead_of_today_gives_way_to_the_written_day_of_the_shooting():
+    text = (
+        "The 19-year-old man accused of shooting and killing 6-year-old Isis Allen was ordered "
+        "on Tuesday to stand trial. His lawyer said he would plead not guilty. The family "
+        "was in court. Authorities said he shot at the crowd the night of Feb. 17 during a "
+        "fight."
+    )
+    title = "Man, 19, accused of shooting 6-year-old girl to stand trial"
+    article = Article("t", "test", text, "h", title=title, published="2025-03-11")
+    assert analyze(article).event_date == "2025-02-17"
+    # Not where the headline tells of the shooting itself: the lead's day stands.
+    news = Article("t", "test", text, "h", title="Girl, 6, shot", published="2025-03-11")
+    assert analyze(news).event_date == "2025-03-11"
+
+
 def test_a_weekday_with_its_date_written_after_it_is_that_date():
     # Published a week later: "Sunday" alone would be the Sunday before publication.
     result = analysed(

@@ -12,7 +12,12 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from crosscheck.analyze.attribution import attribution_in, resolve_back_references
-from crosscheck.analyze.dates import event_date, find_dates, publication_day
+from crosscheck.analyze.dates import (
+    event_date,
+    find_dates,
+    publication_day,
+    tells_of_aftermath,
+)
 from crosscheck.analyze.entities import find_entities
 from crosscheck.analyze.event_type import event_type
 from crosscheck.analyze.figures import extract_figures, headline_figures, implied_dead
@@ -27,7 +32,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-85"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-86"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -76,7 +81,9 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         article=article.id,
         sentences=sentences,
         figures=figures,
-        event_date=event_date(dates, sentences, day, headline_dates),
+        event_date=event_date(
+            dates, sentences, day, headline_dates, tells_of_aftermath(article.title)
+        ),
         dates=dates + headline_dates,
         places=find_places(doc, article.id, load_gazetteer(), article.title, headline),
         entities=entities,

@@ -84,13 +84,15 @@ _INCIDENT_NOUN_AFTER = re.compile(
 _CUE = re.compile(
     r"\b(?:(?P<incident>shot|shooting|killed|killing|slain|wounded|fired|stabbed|gunned\s+down"
     r"|found\s+dead|happened|occurred|erupted|attacked|opened\s+fire|discharged"
-    r"|gunshot\s+wounds?|gunfire|shots\s+(?:were\s+)?(?:fired|rang\s+out))"
+    r"|gunshot\s+wounds?|gunfire|shots\s+(?:were\s+)?(?:fired|rang\s+out)"
+    r"|(?:body|bodies)\s+(?:was\s+|were\s+)?(?:found|discovered))"
     r"|(?P<after>charged|arrested|arraigned|sentenced|pleaded|convicted|indicted|identified"
     r"|booked|released|appeared|extradited|surrendered|vigil|funeral|memorial|died|said|says"
     r"|remain(?:ed|s)|hospitalized|revealed|confirmed"
-    r"|announced|testified|scheduled|hearing|court|held|posted|updated?|published"
+    r"|announced|testified|scheduled|hearing(?!\s+(?:gun|shots|a\s+gun|pops|noises))|court|held|posted|updated?|published"
     # "Police were searching late Tuesday for two suspects": the hunt's day, not the crime's.
-    r"|search(?:ed|ing)?|seeking|sought|looking\s+for|hunting\s+for|told"
+    r"|search(?:ed|ing)?|seeking|sought|looking\s+for|hunting\s+for|told|acknowledged"
+    r"|talk(?:s|ed)?\s+to|spoke|speaks|address(?:ed)?|stated|explained"
     r"|turned\s+(?:himself|herself|themselves)\s+in(?:to)?))\b",
     re.I,
 )
@@ -111,6 +113,11 @@ _DATELINE_BEFORE = re.compile(
 )
 _DATELINE_AFTER = re.compile(r",?\s*(?:\([\w .]+\))?\s*(?:[-—–:]|\)\s*[-—–:]?)")
 _SEVERAL = re.compile(SEVERAL_INCIDENTS, re.I)
+_FOLLOW_UP = re.compile(
+    r"\b(?:charged?|charges|arrest(?:s|ed)?|custody|trial|sentenc(?:ed|ing)|pleads?|pleaded"
+    r"|convicted|indicted|probation|arraign(?:ed|ment)?|guilty|jury|bond|bail)\b",
+    re.I,
+)
 # "the morning of March 6", "in the early morning hours of Friday, May 6": a narrative's day.
 _HOURS_OF = re.compile(r"\b(?:morning|night|evening|afternoon|hours)\s+of\s+(?:\w+,\s+)?$", re.I)
 # The hour beside a date: "around 7 p.m. on Tuesday", "Tuesday at about 10:45 p.m."
@@ -129,8 +136,9 @@ _CUE_REACH = 60  # characters: a cue further off is another clause's
 # The cue words and the sentence words differ on purpose: "said" beside a date dates the
 # report ("police said Tuesday"), but a sentence that attributes the shooting ("…was shot
 # Tuesday, police said") is still about it.
-# A follow-up (an arrest, a trial) may date the incident months back.
-_INCIDENT_RECALLED = timedelta(days=730)
+# A follow-up (an arrest, a trial, a lawsuit on the second anniversary) may date the incident
+# months or years back: three years covers the courts' pace.
+_INCIDENT_RECALLED = timedelta(days=1100)
 _RECENT = timedelta(days=31)
 
 
@@ -182,11 +190,12 @@ def event_date(
     sentences: tuple[Span, ...],
     published: str | None,
     headline: tuple[DateMention, ...] = (),
+    follow_up: bool = False,
 ) -> str | None:
     """The day the article says the violence happened; else the day its lead names; else
     the day of the past week its headline names ("One of two men shot late Monday ...
     dies", often all a paywalled page has); else a day of the past week in the body; else a
-    day up to two years back that no aftermath word dates; else the publication day."""
+    day up to three years back that no aftermath word dates; else the publication day."""
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
     base = _day(published)
     starts = [s.start for s in sentences]
@@ -210,7 +219,19 @@ def event_date(
         if m.span.start < lead_end and _plausible(m, base, _RECENT)
     ]
     if lead:
-        return min(lead)
+        day = min(lead)
+        # A follow-up's lead tells of today (a hearing, an arrest "in the shooting death of");
+        # a date written out further down and tied to the shooting is the event's ("for
+        # accidentally shooting Anderson in the chest on March 1, 2014").
+        written = [
+            m.resolved
+            for m in incident
+            if m.resolved < day
+            and _EXPLICIT.fullmatch(m.span.text)
+            and _cue(m, sentence_of(m)) == "incident"
+        ]
+        today = base is not None and day == base.isoformat()
+        return written[0] if written and today and follow_up else day
     if incident:
         return incident[0].resolved
     if titled := [m.resolved for m in headline if _plausible(m, base, timedelta(days=7))]:
@@ -229,6 +250,11 @@ def event_date(
     if quiet := [m for m in recalled if _cue(m, sentence_of(m)) is None]:
         return quiet[0].resolved
     return base.isoformat() if base else None
+
+
+def tells_of_aftermath(title: str | None) -> bool:
+    """Does the headline tell of what came after a shooting: an arrest, a charge, a trial?"""
+    return bool(title and _FOLLOW_UP.search(title))
 
 
 def _stamped(mention: DateMention, sentence: Span) -> bool:
