@@ -234,6 +234,25 @@ def test_what_dates_a_death_found_heard_or_recalled_years_on(text, day):
     assert analysed(text, "2025-03-11").event_date == day
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # "Out of critical condition Sunday" tells of the wounded since; the fire Saturday of the crime.
+        ("Two deputies were out of critical condition Sunday, while the man accused of shooting them was charged with murder. The sheriff spoke. The town mourned. The body was found in a mobile home that had been set on fire Saturday before a man with a shotgun walked down the street.", "2025-03-08"),
+        # A march on Tuesday came after the shooting it protested.
+        ("Nearly 1,000 people marched to City Hall on Tuesday, less than a day after five protesters were shot. Police made arrests. The mayor spoke. The gunfire erupted around 10:45 p.m. Monday near the precinct.", "2025-03-10"),
+        # An arrest dates no shooting where the body tells of a day no such word dates.
+        ("The officer is recovering. His family thanked the public. Charges were filed. Police say a suspect was arrested Sunday and named the two men. Monday, police surrounded a house where the two were inside.", "2025-03-10"),
+        # An hour after the day is the shooting's, though police told of it.
+        ("Relatives have pleaded for help. The boy is in hospital. The party was crowded. The family met reporters on Monday. Saturday night, after 10:30 p.m., police said someone inside an SUV opened fire at the teens.", "2025-03-08"),
+        # The shooting struck a vigil: the vigil's day is the shooting's.
+        ("A gunman opened fire minutes into a vigil Monday evening, wounding five people. Police gave no motive. The street was closed. Neighbors were shaken. The vigil was for a man killed Sunday.", "2025-03-10"),
+    ],
+)  # fmt: skip
+def test_a_day_beside_the_aftermath_or_the_gathering_a_shooting_struck(text, day):
+    assert analysed(text, "2025-03-11").event_date == day
+
+
 def test_a_follow_up_s_lead_of_today_gives_way_to_the_written_day_of_the_shooting():
     text = (
         "The 19-year-old man accused of shooting and killing 6-year-old Isis Allen was ordered "

@@ -93,6 +93,8 @@ _CUE = re.compile(
     # "Police were searching late Tuesday for two suspects": the hunt's day, not the crime's.
     r"|search(?:ed|ing)?|seeking|sought|looking\s+for|hunting\s+for|told|acknowledged"
     r"|talk(?:s|ed)?\s+to|spoke|speaks|address(?:ed)?|stated|explained"
+    # "out of critical condition Sunday", "marched to City Hall on Tuesday"
+    r"|condition|march(?:ed)?|rall(?:y|ied)|gathered|protest(?:ed)?"
     r"|turned\s+(?:himself|herself|themselves)\s+in(?:to)?))\b",
     re.I,
 )
@@ -126,8 +128,12 @@ _CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
 _CLOCK_BEFORE = re.compile(rf"(?<!since\s)(?<!until\s)\b{_CLOCK}\s*(?:on\s+)?$", re.I)
 _CLOCK_AFTER = re.compile(
     r",?\s*(?:at\s+|around\s+|about\s+|near\s+|approximately\s+|just\s+(?:before|after)\s+"
-    rf"|shortly\s+(?:before|after)\s+)+{_CLOCK}",
+    rf"|shortly\s+(?:before|after)\s+|after\s+|before\s+)+{_CLOCK}",
     re.I,
+)
+# The gathering a shooting struck: "fired into a vigil", "shot at a funeral".
+_AT_EVENT = re.compile(
+    r"\b(?:at|into|during|outside|near|minutes\s+into)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+)?$", re.I
 )
 _TELLING = re.compile(r"said|says|told|revealed|confirmed", re.I)
 _BOUND_BEFORE = re.compile(r"\b(since|until|till|through|as\s+of)\s+$", re.I)
@@ -243,6 +249,8 @@ def event_date(
     week = [m for m in mentions if _plausible(m, base, timedelta(days=7))]
     if week:
         quiet = next((m for m in week if _cue(m, sentence_of(m)) is None), week[0])
+        if _cue(week[0], sentence_of(week[0])) == "after":
+            return quiet.resolved  # "arrested Wednesday" dates the arrest, not the shooting
         return min(week[0].resolved, quiet.resolved)
     # A follow-up published weeks on ("On February 2nd, the Davie resident woke up in
     # pain") dates the event further back.
@@ -296,6 +304,13 @@ def _cue(mention: DateMention, sentence: Span) -> str | None:
     if _INCIDENT_NOUN_AFTER.match(text, end) or _HOURS_OF.search(text, 0, at):
         return "incident"
     before = list(_CUE.finditer(text, max(0, at - _CUE_REACH), at))
+    if (
+        len(before) > 1
+        and before[-1].group("after")
+        and before[-2].group("incident")
+        and _AT_EVENT.search(text, 0, before[-1].start())
+    ):
+        before.pop()  # "opened fire minutes into a vigil Monday": the shooting's day
     cue = before[-1] if before else _CUE.search(text, end, end + _CUE_REACH)
     if cue is None:
         return None
@@ -303,9 +318,10 @@ def _cue(mention: DateMention, sentence: Span) -> str | None:
         return "incident"
     # "Police said around 7 p.m. on Tuesday the man opened fire": the hour is the
     # shooting's; a statement is not told by the clock.
-    clocked = _CLOCK_BEFORE.search(text, 0, at) or _CLOCK_AFTER.match(text, end)
-    told = before and _TELLING.fullmatch(cue.group())
-    return "incident" if clocked and told else "after"
+    # So "Saturday night, after 10:30 p.m., police said someone opened fire"; not "at 12:30
+    # p.m. April 13, sources said", where the hour may be another's.
+    clocked = _CLOCK_AFTER.match(text, end) or (before and _CLOCK_BEFORE.search(text, 0, at))
+    return "incident" if clocked and _TELLING.fullmatch(cue.group()) else "after"
 
 
 def _plausible(mention: DateMention, base: date | None, within: timedelta) -> bool:
