@@ -253,6 +253,18 @@ def test_a_day_beside_the_aftermath_or_the_gathering_a_shooting_struck(text, day
     assert analysed(text, "2025-03-11").event_date == day
 
 
+def test_a_bare_weekday_beside_a_written_date_of_that_weekday_is_that_date():
+    caption = (
+        "Photo taken Tuesday March 4, 2025 Emergency officials respond to a home on Pipkin "
+        "Street Tuesday after reports of a boy shot."
+    )
+    found = {m.span.text: m.resolved for m in analysed(caption, "2025-03-11").dates}
+    assert found == {"March 4, 2025": "2025-03-04", "Tuesday": "2025-03-04"}
+    # Without a written date of that weekday, the last Tuesday stands.
+    other = analysed("A boy was shot Tuesday. The photo was taken March 5, 2025.", "2025-03-11")
+    assert [m.resolved for m in other.dates] == ["2025-03-11", "2025-03-05"]
+
+
 def test_a_follow_up_s_lead_of_today_gives_way_to_the_written_day_of_the_shooting():
     text = (
         "The 19-year-old man accused of shooting and killing 6-year-old Isis Allen was ordered "

@@ -178,10 +178,11 @@ def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[Date
         explicit = list(_EXPLICIT.finditer(sentence.text))
         mentions.extend(_mention(sentence, match, _explicit(match, base)) for match in explicit)
         written = {match.start() for match in explicit}
+        days = [d for match in explicit if (d := _explicit(match, base)) is not None]
         for match in _RELATIVE.finditer(sentence.text):
             # "Sunday, June 12": the written date says which Sunday.
             if not written.intersection(range(match.end(), match.end() + 4)):
-                mentions.append(_mention(sentence, match, _relative(match, base)))
+                mentions.append(_mention(sentence, match, _weekday_of(match, days, base)))
         for match in _MONTH_ONLY.finditer(sentence.text):
             mentions.append(_mention(sentence, match, _month_only(match, base), "month"))
         for match in _AGO.finditer(sentence.text):
@@ -383,6 +384,18 @@ def _explicit(match: re.Match, base: date | None) -> date | None:
     if not match.group("year") and base and found > base + timedelta(days=1):
         found = found.replace(year=year - 1)  # "December 30" in a January report
     return found
+
+
+def _weekday_of(match: re.Match, written: list[date], base: date | None) -> date | None:
+    """The day a relative expression means; a bare weekday in a sentence that writes out a
+    date falling on that weekday means that date ("Photo taken Tuesday May 17, 2016 ...
+    officials respond to a home on Pipkin Street Tuesday"), not the last such weekday."""
+    weekday = match.group("weekday")
+    if weekday and not match.group(0).lower().startswith(("last", "this")):
+        same = [d for d in written if d.weekday() == _WEEKDAYS.index(weekday.lower())]
+        if len(set(same)) == 1:
+            return same[0]
+    return _relative(match, base)
 
 
 def _relative(match: re.Match, base: date | None) -> date | None:
