@@ -189,6 +189,12 @@ class Facts:
         recalling "the June 5 shooting")?"""
         return bool((self.day and self.day in other.days) or (other.day and other.day in self.days))
 
+    @property
+    def dated(self) -> bool:
+        """Does the report write the day it dates its incident to (not a publication day
+        taken for want of one)?"""
+        return self.day is not None and self.day in self.days
+
     def days_apart(self, other: Facts) -> int | None:
         if not self.day or not other.day:
             return None
@@ -468,6 +474,10 @@ def look_alikes(a: Facts, b: Facts) -> bool:
         return False
     apart = a.days_apart(b)
     if apart is not None and apart > DAYS_APART_VETO and not a.recalls(b):
+        return True
+    if apart and a.dated and b.dated and not a.recalls(b) and a.tolls_disagree(b):
+        # Each tells its own day and its own toll: "Four shot in East Garfield Park" on
+        # Thursday, "7 shot in West Garfield Park" on Friday.
         return True
     if not (a.towns and b.towns) or a.towns & b.towns:
         return False
