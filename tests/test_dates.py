@@ -253,6 +253,21 @@ def test_a_day_beside_the_aftermath_or_the_gathering_a_shooting_struck(text, day
     assert analysed(text, "2025-03-11").event_date == day
 
 
+def test_a_day_no_word_ties_to_the_shooting_is_a_guess():
+    told = analysed("Two men were shot on Sunday night outside a bar.", "2025-03-11")
+    assert (told.event_date, told.event_date_guessed) == ("2025-03-09", False)
+    # No day at all: the publication day, guessed.
+    bare = analysed("Two men were shot outside a bar, police said.", "2025-03-11")
+    assert (bare.event_date, bare.event_date_guessed) == ("2025-03-11", True)
+    # A day of the past week the body tells of nothing in particular: guessed too.
+    week = analysed(
+        "Police are investigating. Officers were at the scene. Neighbors gathered. The street "
+        "was quiet on Sunday.",
+        "2025-03-11",
+    )
+    assert (week.event_date, week.event_date_guessed) == ("2025-03-09", True)
+
+
 def test_a_bare_weekday_beside_a_written_date_of_that_weekday_is_that_date():
     caption = (
         "Photo taken Tuesday March 4, 2025 Emergency officials respond to a home on Pipkin "

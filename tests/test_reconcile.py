@@ -11,7 +11,7 @@ from coast import coast_articles, coast_story
 
 from crosscheck.analyze import analyze
 from crosscheck.reconcile.estimates import estimate
-from crosscheck.records import Article, Figure, Span
+from crosscheck.records import Analysis, Article, Figure, Span
 
 
 @pytest.fixture(scope="module")
@@ -205,6 +205,22 @@ def test_a_report_naming_its_dead_without_a_number_backs_a_larger_numbered_count
     shot = figures("a", "Five people were shot, police said.")
     shot += [replace(f, status="shot") for f in named]
     assert estimate("injured", shot, origins, published).best == 1
+
+
+def test_a_story_s_day_weighs_a_guessed_day_below_one_the_text_ties_to_the_shooting():
+    from crosscheck.reconcile import _event_date
+
+    def analysis(article: str, day: str, guessed: bool) -> Analysis:
+        return Analysis(article, (), event_date=day, event_date_guessed=guessed)
+
+    # A report published on the 17th that names no day, and one that says "Sunday" (19th).
+    told = {"a": analysis("a", "2017-03-17", True), "b": analysis("b", "2017-03-19", False)}
+    assert _event_date(["a", "b"], told) == "2017-03-19"
+    # Two guesses still outvote one told day; between equals the earlier day stands.
+    told["c"] = analysis("c", "2017-03-17", True)
+    assert _event_date(["a", "b", "c"], told) == "2017-03-17"
+    equal = {"a": analysis("a", "2017-03-18", False), "b": analysis("b", "2017-03-19", False)}
+    assert _event_date(["a", "b"], equal) == "2017-03-18"
 
 
 def test_a_vague_count_backs_the_exact_counts_it_may_mean():

@@ -207,6 +207,27 @@ def test_a_follow_up_recalling_the_day_of_the_shooting_is_no_look_alike_weeks_la
     assert date(2024, 6, 9) in Profile.from_json("a", profile.to_json()).facts.days
 
 
+def test_reports_that_write_their_own_days_and_tolls_a_day_apart_are_two_incidents():
+    chicago = frozenset({"chicago|Illinois"})
+
+    def report(day: int, shot: int, written: bool = True) -> Profile:
+        on = date(2016, 10, day)
+        facts = Facts(chicago, on, shot=shot, tolls=frozenset({shot}),
+                      days=frozenset({on}) if written else frozenset())  # fmt: skip
+        return Profile(f"r{day}", on, Counter(), Counter(), facts, bare=False)
+
+    # "Four shot in East Garfield Park" on Thursday, "7 shot in West Garfield Park" Friday:
+    # their headlines alike, their days and tolls their own.
+    headlines = Likeness(0.1, 0.6)
+    assert not same_story(report(13, 4), report(14, 7), headlines, frozenset())
+    # The same toll a day apart may be a late-night shooting dated either side of midnight.
+    assert same_story(report(13, 4), report(14, 4), headlines, frozenset())
+    # A report dated only by its publication day may be a later telling of the same one.
+    assert same_story(report(13, 4), report(14, 7, written=False), headlines, frozenset())
+    # Much wording in common is one story whose toll was revised over the days.
+    assert same_story(report(13, 4), report(14, 7), Likeness(0.5, 0.6), frozenset())
+
+
 def test_reports_of_other_towns_days_apart_are_strangers_who_need_more_wording():
     corpus = Facts(frozenset({"corpus christi|Texas"}), date(2017, 4, 2))
     bexar = Facts(frozenset({"bexar county|Texas"}), date(2017, 3, 28))

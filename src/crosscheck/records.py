@@ -144,6 +144,10 @@ class Analysis:
     sentences: tuple[Span, ...]
     figures: tuple[Figure, ...] = ()
     event_date: str | None = None
+    # The event date is a guess: the publication day, or a day of the past week the text
+    # ties to nothing in particular; a story weighs it below a day the text ties to the
+    # shooting.
+    event_date_guessed: bool = False
     dates: tuple[DateMention, ...] = ()
     places: tuple[Place, ...] = ()
     entities: tuple[Entity, ...] = ()

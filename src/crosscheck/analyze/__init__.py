@@ -32,7 +32,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-86"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-87"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
@@ -77,13 +77,15 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     figures += headline_figures(title, titled, figures)
     figures += implied_dead((title, *sentences), (titled, *attributions), figures)
     kind, sub_kind = event_type(article.text)
+    day_of_event = event_date(
+        dates, sentences, day, headline_dates, tells_of_aftermath(article.title)
+    )
     return Analysis(
         article=article.id,
         sentences=sentences,
         figures=figures,
-        event_date=event_date(
-            dates, sentences, day, headline_dates, tells_of_aftermath(article.title)
-        ),
+        event_date=day_of_event.day,
+        event_date_guessed=day_of_event.guessed,
         dates=dates + headline_dates,
         places=find_places(doc, article.id, load_gazetteer(), article.title, headline),
         entities=entities,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from crosscheck.analyze.roundups import SEVERAL_INCIDENTS
 from crosscheck.records import DateMention, Span
@@ -192,13 +193,22 @@ def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[Date
     return tuple(mentions)
 
 
+class EventDay(NamedTuple):
+    """The day an article dates its incident to; `guessed` when no word of it dates the
+    shooting (the publication day, or a day of the past week told of nothing in particular),
+    so that a story weighs it below a day the text ties to the shooting."""
+
+    day: str | None
+    guessed: bool = False
+
+
 def event_date(
     mentions: tuple[DateMention, ...],
     sentences: tuple[Span, ...],
     published: str | None,
     headline: tuple[DateMention, ...] = (),
     follow_up: bool = False,
-) -> str | None:
+) -> EventDay:
     """The day the article says the violence happened; else the day its lead names; else
     the day of the past week its headline names ("One of two men shot late Monday ...
     dies", often all a paywalled page has); else a day of the past week in the body; else a
@@ -238,11 +248,11 @@ def event_date(
             and _cue(m, sentence_of(m)) == "incident"
         ]
         today = base is not None and day == base.isoformat()
-        return written[0] if written and today and follow_up else day
+        return EventDay(written[0] if written and today and follow_up else day)
     if incident:
-        return incident[0].resolved
+        return EventDay(incident[0].resolved)
     if titled := [m.resolved for m in headline if _plausible(m, base, timedelta(days=7))]:
-        return titled[0]
+        return EventDay(titled[0])
     # A lead with no date ("Police are investigating a shooting"): the body's first day of
     # the past week is likelier the event's than the publication day is; an earlier one
     # that no "said" or "charged" dates is likelier still ("the sheriff says Monday that
@@ -251,14 +261,15 @@ def event_date(
     if week:
         quiet = next((m for m in week if _cue(m, sentence_of(m)) is None), week[0])
         if _cue(week[0], sentence_of(week[0])) == "after":
-            return quiet.resolved  # "arrested Wednesday" dates the arrest, not the shooting
-        return min(week[0].resolved, quiet.resolved)
+            # "arrested Wednesday" dates the arrest, not the shooting
+            return EventDay(quiet.resolved, guessed=True)
+        return EventDay(min(week[0].resolved, quiet.resolved), guessed=True)
     # A follow-up published weeks on ("On February 2nd, the Davie resident woke up in
     # pain") dates the event further back.
     recalled = [m for m in mentions if _plausible(m, base, _INCIDENT_RECALLED)]
     if quiet := [m for m in recalled if _cue(m, sentence_of(m)) is None]:
-        return quiet[0].resolved
-    return base.isoformat() if base else None
+        return EventDay(quiet[0].resolved)
+    return EventDay(base.isoformat() if base else None, guessed=True)
 
 
 def tells_of_aftermath(title: str | None) -> bool:

@@ -189,6 +189,19 @@ class Facts:
         recalling "the June 5 shooting")?"""
         return bool((self.day and self.day in other.days) or (other.day and other.day in self.days))
 
+    def own_day_and_toll(self, other: Facts) -> bool:
+        """Does each report write its own day, a day or more from the other's, and its own
+        toll, recalling neither? Then, short of much wording in common (a toll revised as
+        a massacre's dead are counted over days), they tell of two incidents: "Four shot in
+        East Garfield Park" on Thursday, "7 shot in West Garfield Park" on Friday."""
+        return bool(
+            self.days_apart(other)
+            and self.dated
+            and other.dated
+            and not self.recalls(other)
+            and self.tolls_disagree(other)
+        )
+
     @property
     def dated(self) -> bool:
         """Does the report write the day it dates its incident to (not a publication day
@@ -432,6 +445,8 @@ def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -
         STRANGERS_ALIKE if strangers(a.facts, b.facts, names) else SAME_STORY
     ) and _close_in_time(a.published, b.published):
         return True
+    if a.facts.own_day_and_toll(b.facts):
+        return False
     headlines = BARE_HEADLINES_ALIKE if a.bare or b.bare else HEADLINES_ALIKE
     if alike.headline >= headlines and _close_in_time(
         a.published, b.published, HEADLINE_DAYS_APART
@@ -474,10 +489,6 @@ def look_alikes(a: Facts, b: Facts) -> bool:
         return False
     apart = a.days_apart(b)
     if apart is not None and apart > DAYS_APART_VETO and not a.recalls(b):
-        return True
-    if apart and a.dated and b.dated and not a.recalls(b) and a.tolls_disagree(b):
-        # Each tells its own day and its own toll: "Four shot in East Garfield Park" on
-        # Thursday, "7 shot in West Garfield Park" on Friday.
         return True
     if not (a.towns and b.towns) or a.towns & b.towns:
         return False

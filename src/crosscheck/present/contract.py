@@ -22,7 +22,7 @@ from crosscheck.records import (
     StoryRecord,
 )
 
-SCHEMA_VERSION = "1.8"
+SCHEMA_VERSION = "1.9"
 
 
 def build_contract(
@@ -87,6 +87,7 @@ def _extracted(analysis: Analysis) -> dict:
     return {
         "outlet": analysis.outlet,
         "event_date": analysis.event_date,
+        "event_date_guessed": analysis.event_date_guessed,
         "unverified": [_span(s) for s in analysis.unverified],
         "event_type": analysis.event_type,
         "sub_event_type": analysis.sub_event_type,

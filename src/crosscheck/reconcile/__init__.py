@@ -91,9 +91,19 @@ def _unsupported(ids: set[str], linkage: Linkage) -> tuple[dict, ...]:
     )
 
 
+_GUESSED = 0.9
+
+
 def _event_date(ids: list[str], analyses: Mapping[str, Analysis]) -> str | None:
-    dates = Counter(analyses[a].event_date for a in ids if a in analyses and analyses[a].event_date)
-    return min(dates, key=lambda d: (-dates[d], d)) if dates else None
+    """The day most reports date the incident to, the earlier of days as many give. A report
+    whose day is a guess (its publication day) counts a little less than one whose words tie
+    its day to the shooting: it settles no tie against one, yet two guesses outvote it."""
+    votes: Counter[str] = Counter()
+    for article in ids:
+        analysis = analyses.get(article)
+        if analysis and analysis.event_date:
+            votes[analysis.event_date] += _GUESSED if analysis.event_date_guessed else 1.0
+    return min(votes, key=lambda d: (-votes[d], d)) if votes else None
 
 
 def _date_range(
