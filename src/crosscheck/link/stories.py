@@ -70,6 +70,9 @@ BARE_HEADLINES_ALIKE = 0.35
 HEADLINE_DAYS_APART = 3
 HEADLINE_KEYS = 4
 DAYS_APART_VETO = 5
+# Tolls this large are counted over days as bodies are found: a different one on another day
+# is no sign of another incident.
+MASS_TOLL = 20
 # A name met in reports of more separate events than this is a reporter's byline, an anchor
 # or an institution NER took for a person, not a victim or suspect, unless every one of those
 # reports names one town (a case followed for months: the arrest, the trial, the sentence).
@@ -191,15 +194,17 @@ class Facts:
 
     def own_day_and_toll(self, other: Facts) -> bool:
         """Does each report write its own day, a day or more from the other's, and its own
-        toll, recalling neither? Then, short of much wording in common (a toll revised as
-        a massacre's dead are counted over days), they tell of two incidents: "Four shot in
-        East Garfield Park" on Thursday, "7 shot in West Garfield Park" on Friday."""
+        toll of a shooting's size, recalling neither? Then they tell of two incidents: "Four
+        shot in East Garfield Park" on Thursday, "7 shot in West Garfield Park" on Friday. A
+        massacre's toll, in the dozens or hundreds, is counted over days: 600 dead on
+        Saturday and 1,018 since Thursday may be one."""
         return bool(
             self.days_apart(other)
             and self.dated
             and other.dated
             and not self.recalls(other)
             and self.tolls_disagree(other)
+            and max(self.shot or 0, other.shot or 0) < MASS_TOLL
         )
 
     @property
@@ -445,8 +450,6 @@ def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -
         STRANGERS_ALIKE if strangers(a.facts, b.facts, names) else SAME_STORY
     ) and _close_in_time(a.published, b.published):
         return True
-    if a.facts.own_day_and_toll(b.facts):
-        return False
     headlines = BARE_HEADLINES_ALIKE if a.bare or b.bare else HEADLINES_ALIKE
     if alike.headline >= headlines and _close_in_time(
         a.published, b.published, HEADLINE_DAYS_APART
@@ -489,6 +492,8 @@ def look_alikes(a: Facts, b: Facts) -> bool:
         return False
     apart = a.days_apart(b)
     if apart is not None and apart > DAYS_APART_VETO and not a.recalls(b):
+        return True
+    if a.own_day_and_toll(b):
         return True
     if not (a.towns and b.towns) or a.towns & b.towns:
         return False
