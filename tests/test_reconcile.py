@@ -181,10 +181,12 @@ def test_a_smaller_total_a_report_also_states_backs_another_reports_count():
     assert estimate("killed", figures, origins, published).best == 3
 
 
-def test_a_report_naming_its_dead_without_a_number_backs_a_larger_numbered_count():
-    def figures(article: str, text: str) -> list[Figure]:
-        return list(analyze(Article(article, article, text, article)).figures)
+def figures(article: str, text: str) -> list[Figure]:
+    """The figures analysis finds in a one-line report `article`."""
+    return list(analyze(Article(article, article, text, article)).figures)
 
+
+def test_a_report_naming_its_dead_without_a_number_backs_a_larger_numbered_count():
     published = {"a": "2025-06-08", "b": "2025-06-09", "c": "2025-06-09"}
     origins = {a: a for a in published}
     five = figures("a", "Five people were found dead at the cabin, police said.")
@@ -224,9 +226,6 @@ def test_a_story_s_day_weighs_a_guessed_day_below_one_the_text_ties_to_the_shoot
 
 
 def test_a_vague_count_backs_the_exact_counts_it_may_mean():
-    def figures(article: str, text: str) -> list[Figure]:
-        return list(analyze(Article(article, article, text, article)).figures)
-
     published = {"a": "2025-06-08", "b": "2025-06-09", "c": "2025-06-09"}
     origins = {a: a for a in published}
     five = figures("a", "Police said five people were injured in the shooting.")
