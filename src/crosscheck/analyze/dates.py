@@ -69,7 +69,8 @@ _INCIDENT = re.compile(
 _AFTERMATH = re.compile(
     r"\b(?:charged?|charges|arrest(?:ed)?|arraign(?:ed|ment)|sentenc(?:ed|ing)|pleaded|pled|plea"
     # "according to court documents" is a source, not a hearing
-    r"|convicted|indicted|court(?!\s+(?:documents|records|papers|filings))|hearing|trial|extradited|identif(?:ied|y)|booked|released"
+    r"|convicted|indicted|court(?!\s+(?:documents|records|papers|filings))|hearing|trial"
+    r"|extradited|identif(?:ied|y)|booked|released"
     r"|appear(?:ed|s)?|jury|verdict|funeral|vigil|memorial|surrendered|custody|jail|prison|bond"
     r"|bail|testified|announced|scheduled|laid\s+to\s+rest|died|published|updated?|posted)\b",
     re.I,
@@ -90,7 +91,8 @@ _CUE = re.compile(
     r"|(?P<after>charged|arrested|arraigned|sentenced|pleaded|convicted|indicted|identified"
     r"|booked|released|appeared|extradited|surrendered|vigil|funeral|memorial|died|said|says"
     r"|remain(?:ed|s)|hospitalized|revealed|confirmed"
-    r"|announced|testified|scheduled|hearing(?!\s+(?:gun|shots|a\s+gun|pops|noises))|court|held|posted|updated?|published"
+    r"|announced|testified|scheduled|hearing(?!\s+(?:gun|shots|a\s+gun|pops|noises))|court|held"
+    r"|posted|updated?|published"
     # "Police were searching late Tuesday for two suspects": the hunt's day, not the crime's.
     r"|search(?:ed|ing)?|seeking|sought|looking\s+for|hunting\s+for|told|acknowledged"
     r"|talk(?:s|ed)?\s+to|spoke|speaks|address(?:ed)?|stated|explained"
@@ -176,10 +178,10 @@ def find_dates(sentences: tuple[Span, ...], published: str | None) -> tuple[Date
     base = _day(published)
     mentions: list[DateMention] = []
     for sentence in sentences:
-        explicit = list(_EXPLICIT.finditer(sentence.text))
-        mentions.extend(_mention(sentence, match, _explicit(match, base)) for match in explicit)
-        written = {match.start() for match in explicit}
-        days = [d for match in explicit if (d := _explicit(match, base)) is not None]
+        explicit = [(match, _explicit(match, base)) for match in _EXPLICIT.finditer(sentence.text)]
+        mentions.extend(_mention(sentence, match, day) for match, day in explicit)
+        written = {match.start() for match, _ in explicit}
+        days = [day for _, day in explicit if day is not None]
         for match in _RELATIVE.finditer(sentence.text):
             # "Sunday, June 12": the written date says which Sunday.
             if not written.intersection(range(match.end(), match.end() + 4)):

@@ -216,12 +216,13 @@ _VERB_ONE = re.compile(
     rf"\b(?P<vone>{_FATAL_VERB}|wounded|wounding|injured|injuring|shot|shooting|shoots|hitting"
     r"|striking|grazing|hurting)\s+"
     # "shot her and her mother": a pronoun is a victim only with one named after it.
-    rf"(?:(?P<pronoun>him|her)(?=\s+and\s+(?:his|her|their|an?)\s)"
+    rf"(?:(?:him|her)(?=\s+and\s+(?:his|her|their|an?)\s)"
     rf"|(?:his|her|their|an?)\s+(?P<group>{_MODIFIERS}(?P<noun>{_ONE}))\b)"
     # "her 30-year-old daughter": the age, then the noun
     rf"(?:\s+(?:{_ONE})(?=\s+and\s))?"
     # "his wife and daughter": the second shares the first's determiner.
-    rf"(?:(?P<second>\s+(?:and|&)\s+(?:(?:his|her|their|an?)\s+{_MODIFIERS})?(?:{_ONE})\b(?![-'’]))"
+    rf"(?:(?P<second>\s+(?:and|&)\s+(?:(?:his|her|their|an?)\s+{_MODIFIERS})?(?:{_ONE})\b"
+    r"(?![-'’]))"
     # "killing his wife and their four children": one and the kin counted after.
     rf"|\s+and\s+(?:(?:his|her|their)\s+)?(?P<kin>{NUMBER_PATTERN})\s+{_MODIFIERS}"
     r"(?:children|kids|daughters|sons|grandchildren|stepchildren|relatives)\b)?"
@@ -304,7 +305,6 @@ _DEATHS_OF = re.compile(
     rf"\s*,?\s+and\s+{_VICTIM})\b(?![-'’])",
     re.I,
 )
-_VICTIM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 # "a double shooting", "a triple homicide": the count is in the name of the crime.
 _MULTIPLE = re.compile(
     r"\b(?P<multi>double|triple|quadruple)[- ](?P<fatal2>fatal\s+)?"
@@ -410,6 +410,8 @@ _HEADLINE_LIST = re.compile(
     rf"\s+(?:(?:is|was|were|are)\s+)?(?:found\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b",
     re.I,
 )
+# What separates listed victims: a comma, "and", "&"; not the commas around an age ("Boy, 2,
+# man").
 _LIST_SEPARATOR = re.compile(r"(?<!\d),\s*(?:and\s+|&\s*)?(?!\d)|\s+and\s+|\s*&\s*", re.I)
 # "Family of five found shot dead"
 _HEADLINE_FAMILY = re.compile(
@@ -601,7 +603,7 @@ def headline_figures(
     ]  # fmt: skip
     found += [
         _figure(headline, headline.start + m.start("group"), headline.start + m.end(),
-                Amount.exactly(len(_LIST_SEPARATOR.split(m.group("group")))), status,
+                _listed(m.group("group")), status,
                 attributed_to=attributed, group=m.group("group"))
         for m in _HEADLINE_LIST.finditer(headline.text)
         if (status := _status_of(m)) is not None
@@ -1157,13 +1159,18 @@ def _amount_of(match: re.Match) -> Amount | None:
     if groups.get("ord"):
         return Amount.exactly(_ORDINALS[groups["ord"].lower()])
     if groups.get("deaths"):
-        return Amount.exactly(len(_VICTIM_SEPARATOR.split(groups["deaths"])))
+        return _listed(groups["deaths"])
     if groups.get("multi"):
         return Amount.exactly(_MULTIPLES[groups["multi"].lower()])
     if groups.get("ms"):
         multi = groups.get("msmulti")
         return Amount.exactly(_MULTIPLES[multi.lower()] + 1 if multi else 2)
     return _ONE_AMOUNT
+
+
+def _listed(victims: str) -> Amount:
+    """One victim per item of a list: "a mother, son and little girl" is three."""
+    return Amount.exactly(len(_LIST_SEPARATOR.split(victims)))
 
 
 def _attacker(text: str, match: re.Match, strict: bool) -> bool:

@@ -22,6 +22,8 @@ __all__ = ["Coverage", "Embed", "coverage", "reconcile"]
 # Reports dating the event further than this from the story's date tell of something else
 # (an earlier incident recalled, a trial date), not of a range the event spanned.
 DATE_RANGE_DAYS = 3
+# A report's vote for the story's day when its own day is a guess (`event_date_guessed`).
+_GUESSED = 0.9
 
 
 def reconcile(
@@ -89,9 +91,6 @@ def _unsupported(ids: set[str], linkage: Linkage) -> tuple[dict, ...]:
         for u in linkage.unsupported
         if u.article in ids
     )
-
-
-_GUESSED = 0.9
 
 
 def _event_date(ids: list[str], analyses: Mapping[str, Analysis]) -> str | None:
