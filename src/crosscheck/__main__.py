@@ -1,3 +1,3 @@
-from crosscheck.cli import app
+from crosscheck.cli import main
 
-app(prog_name="crosscheck")
+main()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -11,26 +12,40 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from crosscheck import pipeline
 from crosscheck.ingest import DEFAULT_MAX_BYTES, IngestOptions
 from crosscheck.link.embeddings import LazyEncoder
 from crosscheck.present.outputs import write_outputs
-from crosscheck.present.web.settings import DEFAULT_MAX_BODY, TOKEN_ENV
+from crosscheck.present.web.settings import (
+    DEFAULT_BODY_TIMEOUT,
+    DEFAULT_HEADER_TIMEOUT,
+    DEFAULT_MAX_BODY,
+    TOKEN_ENV,
+)
 from crosscheck.records import Rejection
-from crosscheck.store import open_store
+from crosscheck.store import Store, StoreError, open_store
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Turn news reports of a violent or crisis event into a sourced record of what happened.",
 )
-_err = Console(stderr=True, highlight=False)
-_out = Console(highlight=False)
+# No console markup: file names, reasons and paths are the user's, and "[/x]" in a folder
+# name must print as itself, not be read as a closing tag.
+_err = Console(stderr=True, highlight=False, markup=False)
+_out = Console(highlight=False, markup=False)
 
 _CPUS = os.cpu_count() or 1
-# Exit status 1 means the run finished but some inputs were rejected.
+# Exit status 1: the run finished, but some input was rejected or could not be analysed.
 EXIT_REJECTED = 1
+# Exit status 2: a usage error (a store that is not one, a missing input folder for Spark).
+EXIT_USAGE = 2
+# Exit status 3: the run itself failed; what earlier steps stored is kept.
+EXIT_CRASHED = 3
+# Connections `serve` holds at once before answering 503.
+_MAX_CONNECTIONS = 1000
 
 Inputs = Annotated[
     list[str], typer.Argument(help="Files, folders (read recursively) or - for stdin.")
@@ -68,25 +83,27 @@ def run(
     rewrites: Rewrites = True,
 ) -> None:
     """Ingest, analyze, link, reconcile and write every output."""
-    store = open_store(str(db or out / "crosscheck.sqlite"))
+    store = _open(db or out / "crosscheck.sqlite", create=True)
     with _progress(quiet) as progress:
         summary = pipeline.ingest_into(
             store, inputs, IngestOptions(max_bytes), progress, _report_rejection
         )
-        pipeline.analyze_pending(store, workers, progress)
+        analysed = pipeline.analyze_pending(store, workers, progress, _report_rejection)
         encoder = LazyEncoder() if rewrites else None
         linked = pipeline.link_all(store, progress, rewrites, encoder=encoder)
         pipeline.reconcile_all(store, progress, linked, encoder)
         outputs = write_outputs(store, out)
     if not quiet:
+        failed = f", {len(analysed.failed)} failed analysis" if analysed.failed else ""
         _out.print(
             f"{summary.read} articles read ({summary.added} new, {summary.already_stored} "
-            f"already stored, {summary.duplicates} duplicates), {len(summary.rejected)} rejected, "
-            f"{linked.stories} {'story' if linked.stories == 1 else 'stories'} "
-            f"-> {outputs.stories_json.parent}/"
+            f"already stored, {summary.duplicates} duplicates), {len(summary.rejected)} rejected"
+            f"{failed}, {linked.stories} {'story' if linked.stories == 1 else 'stories'} "
+            f"-> {printable(str(outputs.stories_json.parent))}/",
+            soft_wrap=True,
         )
     store.close()
-    if summary.rejected:
+    if summary.rejected or analysed.failed:
         raise typer.Exit(EXIT_REJECTED)
 
 
@@ -117,11 +134,11 @@ def spark(
 
         from crosscheck.spark import run_on_spark
     except ImportError:
-        _err.print("[red]crosscheck spark needs pyspark[/]: pip install 'crosscheck[spark]'")
-        raise typer.Exit(2) from None
+        _error("crosscheck spark needs pyspark: pip install 'crosscheck[spark]'")
+        raise typer.Exit(EXIT_USAGE) from None
     if out.exists():
-        _err.print(f"[red]{out} exists[/]: Spark writes into a new folder")
-        raise typer.Exit(2)
+        _error(f"{printable(str(out))} exists: Spark writes into a new folder")
+        raise typer.Exit(EXIT_USAGE)
     # Local executors run this interpreter, where crosscheck is installed.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("crosscheck").config(
@@ -135,7 +152,7 @@ def spark(
     if not quiet:
         _out.print(
             f"{result.read} articles read ({result.duplicates} duplicates), {result.rejected} "
-            f"rejected, {result.stories} stories -> {out}/"
+            f"rejected, {result.stories} stories -> {printable(str(out))}/"
         )
     if result.rejected:
         raise typer.Exit(EXIT_REJECTED)
@@ -146,7 +163,7 @@ def ingest_command(
     inputs: Inputs, db: DbRequired, quiet: Quiet = False, max_bytes: MaxBytes = DEFAULT_MAX_BYTES
 ) -> None:
     """Read reports into the store without analysing them."""
-    store = open_store(str(db))
+    store = _open(db, create=True)
     with _progress(quiet) as progress:
         summary = pipeline.ingest_into(
             store, inputs, IngestOptions(max_bytes), progress, _report_rejection
@@ -164,12 +181,14 @@ def ingest_command(
 @app.command()
 def analyze(db: DbRequired, quiet: Quiet = False, workers: Workers = _CPUS) -> None:
     """Analyze stored articles that have no current analysis."""
-    store = open_store(str(db))
+    store = _open(db)
     with _progress(quiet) as progress:
-        count = pipeline.analyze_pending(store, workers, progress)
+        summary = pipeline.analyze_pending(store, workers, progress, _report_rejection)
     if not quiet:
-        _out.print(f"{count} articles analysed")
+        _out.print(f"{summary.analysed} articles analysed, {len(summary.failed)} failed")
     store.close()
+    if summary.failed:
+        raise typer.Exit(EXIT_REJECTED)
 
 
 @app.command("link")
@@ -178,9 +197,9 @@ def link_command(
 ) -> None:
     """Place new articles into stories (or relink all), find derivations, and reconcile
     the stories that changed."""
-    store = open_store(str(db))
+    store = _open(db)
     with _progress(quiet) as progress:
-        pipeline.analyze_pending(store, 1, progress)
+        pipeline.analyze_pending(store, 1, progress, _report_rejection)
         encoder = LazyEncoder() if rewrites else None
         linked = pipeline.link_all(store, progress, rewrites, full, encoder)
         pipeline.reconcile_all(store, progress, linked, encoder)
@@ -195,10 +214,11 @@ def report(
     db: DbRequired, out: Annotated[Path, typer.Option("--out", "-o")], quiet: Quiet = False
 ) -> None:
     """Write stories.json, report.html and incidents.csv from a store."""
-    store = open_store(str(db))
+    store = _open(db)
     outputs = write_outputs(store, out)
     if not quiet:
-        _out.print(f"wrote {outputs.stories_json}, {outputs.report_html}, {outputs.incidents_csv}")
+        written = (outputs.stories_json, outputs.report_html, outputs.incidents_csv)
+        _out.print("wrote " + ", ".join(printable(str(p)) for p in written))
     store.close()
 
 
@@ -230,15 +250,22 @@ def serve(
     create: Annotated[
         bool, typer.Option("--create", help="Start an empty store when DB does not exist.")
     ] = False,
+    header_timeout: Annotated[
+        float, typer.Option(help="Seconds a client has to send a request's headers.")
+    ] = DEFAULT_HEADER_TIMEOUT,
+    body_timeout: Annotated[
+        float, typer.Option(help="Seconds a write's body may pause between its parts.")
+    ] = DEFAULT_BODY_TIMEOUT,
 ) -> None:
     """Serve the web app and the HTTP API (/api, OpenAPI at /api/openapi.json) over a store."""
     import uvicorn
 
     from crosscheck.present.web import ServerSettings, create_app
+    from crosscheck.present.web.protocol import guarded_protocol
 
-    if not db.exists() and not create:
-        _err.print(f"[red]no store at {db}[/]: run `crosscheck run` first, or pass --create")
-        raise typer.Exit(2)
+    # Checked now, so a store that is not one, or cannot be written, stops the server at
+    # its start with the reason instead of answering 500 to every request.
+    _open(db, create=create, hint="run `crosscheck run` first, or pass --create").close()
     settings = ServerSettings(
         db=db,
         token=token or None,
@@ -246,17 +273,66 @@ def serve(
         allow_url_ingest=allow_url_ingest,
         process=process,
         rewrites=rewrites,
+        header_timeout=header_timeout,
+        body_timeout=body_timeout,
     )
     _err.print(
-        f"crosscheck serving {db} on http://{host}:{port}/ "
+        f"crosscheck serving {printable(str(db))} on http://{host}:{port}/ "
         f"({'writes need the token' if settings.token else 'read-only: no token set'})"
     )
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="warning",
+        http=guarded_protocol(settings.header_timeout),
+        # Past this many connections and tasks, answer 503 rather than queue without end.
+        limit_concurrency=_MAX_CONNECTIONS,
+    )
+
+
+def main() -> None:
+    """The console entry point: the commands, with a crash of the run itself (not of one
+    input, which is a rejection) reported as exit status 3 rather than Python's 1, which
+    already means "finished, some input rejected"."""
+    try:
+        app(prog_name="crosscheck")
+    except Exception as err:
+        traceback.print_exc()
+        _error(f"crosscheck failed: {printable(type(err).__name__)}: {printable(str(err))}")
+        sys.exit(EXIT_CRASHED)
+
+
+def printable(text: str) -> str:
+    """`text` with control characters escaped: a file name holding a newline or a terminal
+    escape cannot forge a line of output or repaint the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
+def _open(db: Path, create: bool = False, hint: str | None = None) -> Store:
+    try:
+        return open_store(str(db), create=create)
+    except StoreError as err:
+        _error(printable(str(err)) + (f": {hint}" if hint and not db.exists() else ""))
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _error(message: str) -> None:
+    _err.print(Text.assemble(("error", "red"), ": ", message), soft_wrap=True)
 
 
 def _report_rejection(rejection: Rejection) -> None:
     _err.print(
-        f"[yellow]rejected[/] {rejection.source}: {rejection.reason}", markup=True, soft_wrap=True
+        Text.assemble(
+            ("rejected", "yellow"),
+            " ",
+            printable(rejection.source),
+            ": ",
+            printable(rejection.reason),
+        ),
+        soft_wrap=True,
     )
 
 

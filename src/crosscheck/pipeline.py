@@ -6,7 +6,12 @@ result back in its own transaction, so an interrupted run keeps everything finis
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,7 +25,14 @@ from crosscheck.link import build, extend
 from crosscheck.link.embeddings import DIMENSIONS, LazyEncoder
 from crosscheck.link.stories import PROFILE_VERSION
 from crosscheck.reconcile import Coverage, Embed, coverage, reconcile
-from crosscheck.records import Article, Linkage, OutletStates, Rejection
+from crosscheck.records import (
+    Analysis,
+    AnalysisFailure,
+    Article,
+    Linkage,
+    OutletStates,
+    Rejection,
+)
 from crosscheck.store import Store
 
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
@@ -78,23 +90,65 @@ def ingest_into(
     return summary
 
 
-def analyze_pending(store: Store, workers: int = 1, progress: Progress = no_progress) -> int:
-    """Analyze every stored article without a current analysis; returns how many."""
+@dataclass
+class AnalyzeSummary:
+    """What an analyze run did: how many articles it analysed, and a rejection for each it
+    failed on (stored, and skipped by later runs until the analyzer changes)."""
+
+    analysed: int = 0
+    failed: list[Rejection] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.analysed or self.failed)
+
+
+def analyze_pending(
+    store: Store,
+    workers: int = 1,
+    progress: Progress = no_progress,
+    on_failure: Callable[[Rejection], None] | None = None,
+) -> AnalyzeSummary:
+    """Analyze every stored article without a current analysis."""
     pending = store.unanalysed(ANALYZER_VERSION)
-    done = 0
+    summary = AnalyzeSummary()
     progress("analyze", 0, len(pending))
     if not pending:
-        return 0
+        return summary
     warm_up()  # before forking, so workers share the loaded model and gazetteer
     with _mapper(workers, len(pending)) as run_map:
         for chunk in _chunks(pending, _BATCH):
             articles = list(store.articles(chunk))
             batches = [articles[i : i + _TASK] for i in range(0, len(articles), _TASK)]
-            analyses = [a for batch in run_map(analyze_many, batches) for a in batch]
-            store.put_analyses(ANALYZER_VERSION, analyses)
-            done += len(analyses)
-            progress("analyze", done, len(pending))
-    return done
+            results = [a for batch in run_map(analyze_many, batches) for a in batch]
+            analyses = [r for r in results if isinstance(r, Analysis)]
+            failures = [r for r in results if isinstance(r, AnalysisFailure)]
+            store.put_analyses(ANALYZER_VERSION, analyses, failures)
+            rejected = _failure_rejections(articles, failures)
+            store.add_rejections(rejected)
+            for rejection in rejected:
+                summary.failed.append(rejection)
+                if on_failure:
+                    on_failure(rejection)
+            summary.analysed += len(analyses)
+            progress("analyze", summary.analysed + len(summary.failed), len(pending))
+    return summary
+
+
+def _failure_rejections(
+    articles: Sequence[Article], failures: Sequence[AnalysisFailure]
+) -> list[Rejection]:
+    source = {a.id: a.source for a in articles}
+    return [
+        Rejection(source.get(f.article, f.article), f"analysis failed: {f.error}") for f in failures
+    ]
+
+
+def link_work_left(store: Store) -> bool:
+    """Whether analysed articles wait to be linked, or linked stories to be reconciled."""
+    if store.unreconciled():
+        return True
+    failed = {f.article for f in store.failed_analyses(ANALYZER_VERSION)}
+    return any(a not in failed for a in store.unindexed())
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,15 +178,16 @@ def link_all(
     version = f"{ANALYZER_VERSION}/profile-{PROFILE_VERSION}"
     linked = store.index_size() if store.index_version() == version else 0
     # Articles stored while this runs (a server ingesting) wait for their analysis: linked
-    # without it, their profile would carry no place, day or toll to keep them apart.
+    # without it, their profile would carry no place, day or toll to keep them apart. Those
+    # the analyzer failed on have none to give.
     pending = set(store.unanalysed(ANALYZER_VERSION))
+    pending.update(f.article for f in store.failed_analyses(ANALYZER_VERSION))
     new = [a for a in store.unindexed() if a not in pending] if linked and not full else []
     if linked and not full and not new:
         result = Linked(store.story_count(), frozenset(), linkage=Linkage({}, (), {}))
     elif linked and not full and len(new) <= linked:
         update = extend(list(store.articles(new)), store.analyses(new), store, encode)
-        store.update_linkage(update.removed, update.linkage)
-        store.add_to_index(update.entries)
+        store.commit_link(update.linkage, update.entries, removed=update.removed)
         result = Linked(
             store.story_count(),
             frozenset(update.linkage.stories),
@@ -142,9 +197,7 @@ def link_all(
     else:
         ready = [a for a in store.articles() if a.id not in pending]
         update = build(ready, store.analyses([a.id for a in ready]), encode)
-        store.reset_index(version)
-        store.put_linkage(update.linkage)
-        store.add_to_index(update.entries)
+        store.commit_link(update.linkage, update.entries, version=version)
         result = Linked(len(update.linkage.stories), None)
     if encode is not None:
         encode.save()
@@ -158,10 +211,22 @@ def reconcile_all(
     linked: Linked | None = None,
     embed: Embed | None = None,
 ) -> int:
-    """Reconcile every story, or only those a link run changed. `embed` matches quotes by
-    meaning (translations, rewordings); without it, by shared words."""
+    """Reconcile every story, or only those a link run changed, and any an interrupted run
+    left linked but not reconciled. `embed` matches quotes by meaning (translations,
+    rewordings); without it, by shared words."""
     everything = linked is None or linked.linkage is None
-    linkage = store.linkage() if everything else linked.linkage
+    removed: set[str] = set()
+    if everything:
+        linkage = store.linkage()
+    else:
+        assert linked is not None and linked.linkage is not None
+        linkage = linked.linkage
+        if left := set(store.unreconciled()) - set(linkage.stories):
+            # The linkage an earlier run stored and did not reconcile: its stories as they
+            # stand now, and those it dropped, whose records must go.
+            linkage = store.linkage([*store.members_of(left), *_members(linkage)])
+            removed = left - set(linkage.stories)
+        removed |= linked.removed
     wanted = list(linkage.stories)
     members = sorted({m for s in wanted for m in linkage.stories[s]})
     analyses = store.analyses(None if everything else members)
@@ -176,9 +241,13 @@ def reconcile_all(
     if everything:
         store.put_stories(records)
     else:
-        store.replace_stories(linked.removed | set(wanted), records)
+        store.replace_stories(removed | set(wanted), records)
     progress("reconcile", len(records), len(records))
     return len(records)
+
+
+def _members(linkage: Linkage) -> list[str]:
+    return [a for members in linkage.stories.values() for a in members]
 
 
 def _coverage(store: Store, articles: Iterable[Article]) -> dict[str, Coverage]:
@@ -223,7 +292,13 @@ class _mapper:
         parallel = workers > 1 and jobs > _TASK
         # Forked workers inherit the model loaded by warm_up(); spawned ones would reload it.
         context = multiprocessing.get_context("fork") if parallel and _CAN_FORK else None
-        self._pool = ProcessPoolExecutor(workers, mp_context=context) if parallel else None
+        self._pool = (
+            ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_die_with, initargs=(os.getpid(),)
+            )
+            if parallel
+            else None
+        )
 
     def __enter__(self):
         if self._pool is None:
@@ -233,6 +308,29 @@ class _mapper:
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
             self._pool.shutdown()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """Run in each worker: end it when the run that started it ends, even by kill -9, so
+    no orphan goes on analysing for a run that is gone."""
+    try:
+        # Linux: the kernel sends the signal when the parent dies.
+        armed = ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) == 0
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -35,6 +35,15 @@ class Rejection:
 
 
 @dataclass(frozen=True, slots=True)
+class AnalysisFailure:
+    """An article the analyzer failed on, and the error: it is skipped, not retried, until
+    the analyzer changes, so one article that breaks analysis never stops a run."""
+
+    article: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     """A character range of one article's text, kept so every claim points at its evidence;
     `in_title` when the range is of the article's title (its headline) instead."""

@@ -29,13 +29,13 @@ from crosscheck.analyze.sentences import split_sentences
 from crosscheck.analyze.verification import unverified_sentences
 from crosscheck.credits import credited_outlet
 from crosscheck.gazetteer import load_gazetteer
-from crosscheck.records import Analysis, Article, Span
+from crosscheck.records import Analysis, AnalysisFailure, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
 ANALYZER_VERSION = "spacy-sm-3.8.0+rules-87"
 _BATCH = 32
 
-__all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "warm_up"]
+__all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
 
 
 def warm_up() -> None:
@@ -44,18 +44,37 @@ def warm_up() -> None:
 
 
 def analyze(article: Article) -> Analysis:
-    return analyze_many([article])[0]
+    """One article's analysis; raises what the analyzer raises on it."""
+    nlp = load_nlp()
+    return _analysis(article, nlp(article.text), nlp(headline_of(article.title)))
 
 
-def analyze_many(articles: Iterable[Article]) -> list[Analysis]:
+def analyze_many(articles: Iterable[Article]) -> list[Analysis | AnalysisFailure]:
+    """Each article's analysis, or the failure that stopped it: an error on one article is
+    that article's, and never costs the others of its batch theirs."""
     items = list(articles)
     nlp = load_nlp()
-    docs = nlp.pipe((a.text for a in items), batch_size=_BATCH)
-    headlines = nlp.pipe((headline_of(a.title) for a in items), batch_size=_BATCH)
-    return [
-        _analysis(article, doc, headline)
-        for article, doc, headline in zip(items, docs, headlines, strict=True)
-    ]
+    try:
+        docs = list(nlp.pipe((a.text for a in items), batch_size=_BATCH))
+        headlines = list(nlp.pipe((headline_of(a.title) for a in items), batch_size=_BATCH))
+    except Exception as err:
+        if len(items) == 1:
+            return [AnalysisFailure(items[0].id, describe(err))]
+        # The batch is spoilt by one of its articles: each alone tells which.
+        return [result for article in items for result in analyze_many([article])]
+    results: list[Analysis | AnalysisFailure] = []
+    for article, doc, headline in zip(items, docs, headlines, strict=True):
+        try:
+            results.append(_analysis(article, doc, headline))
+        except Exception as err:
+            results.append(AnalysisFailure(article.id, describe(err)))
+    return results
+
+
+def describe(err: BaseException) -> str:
+    """An exception as one line a user can report: its class and the start of its message."""
+    message = " ".join(str(err).split())
+    return f"{type(err).__name__}: {message[:300]}" if message else type(err).__name__
 
 
 def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:

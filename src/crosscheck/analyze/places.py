@@ -626,7 +626,8 @@ def _village(name: str, region: str | None, context: _Context) -> Town | None:
 
 def _state_named(region: str | None, gazetteer: Gazetteer) -> str | None:
     """The state a region written after a town names: "Ohio", "Calif.", "WV", "N.C. (AP)"."""
-    for candidate in (region, region.split()[0]) if region else ():
+    # A region may be blank ("Paris,  (AP)"): its first word is then nothing to look up.
+    for candidate in (region, *region.split()[:1]) if region else ():
         if state := gazetteer.states.get(candidate) or gazetteer.postal.get(candidate):
             return state
     return None

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import unicodedata
 
 from charset_normalizer import from_bytes
 
 from crosscheck.ingest.errors import InputError
 
 _SNIFF = 8192
+# Control, private-use and unassigned code points: a few are noise in a scraped page, a
+# share above this is not text.
+_JUNK = frozenset({"Cc", "Co", "Cn"})
+_MAX_CONTROL = 0.05
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -42,11 +47,11 @@ def decode(data: bytes) -> str:
     if b"\x00" in data[:_SNIFF]:
         raise InputError("binary content (NUL bytes), not text")
     try:
-        return data.decode("utf-8")
+        return text_only(data.decode("utf-8"))
     except UnicodeDecodeError as err:
         # A download cut off mid-character is still good UTF-8 up to the cut.
         if err.start >= len(data) - 3:
-            return data[: err.start].decode("utf-8")
+            return text_only(data[: err.start].decode("utf-8"))
     return _detect(data)
 
 
@@ -60,7 +65,13 @@ def _detect(data: bytes) -> str:
         # reports Windows-1252 (what browsers use for "latin-1") is by far the likeliest.
         with contextlib.suppress(UnicodeDecodeError):
             text = data.decode("cp1252")
-    if _control_ratio(text) > 0.05:
+    return text_only(text)
+
+
+def text_only(text: str) -> str:
+    """`text`, unless too much of it is control characters: valid UTF-8 can still be binary
+    data or noise, which analysis would read as words."""
+    if _control_ratio(text) > _MAX_CONTROL:
         raise InputError("binary content (control characters), not text")
     return text
 
@@ -69,7 +80,7 @@ def _control_ratio(text: str) -> float:
     sample = text[:_SNIFF]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    bad = sum(1 for ch in sample if ch not in "\t\n\r\f" and unicodedata.category(ch) in _JUNK)
     return bad / len(sample)
 
 

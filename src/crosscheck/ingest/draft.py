@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from crosscheck.credits import credited_outlet
+from crosscheck.ingest.decode import text_only
+from crosscheck.ingest.errors import InputError
 from crosscheck.ingest.identity import (
     article_id,
     content_hash,
@@ -13,16 +15,14 @@ from crosscheck.ingest.identity import (
     outlet_from_url,
     unwrap_url,
 )
+from crosscheck.ingest.language import language_problem
 from crosscheck.records import Article, Rejection
 
 _MIN_WORDS = 5
-_MIN_WORDS_FOR_LANGUAGE = 60
-# Function words cover a large share of any English prose and almost none of other languages.
-_ENGLISH = frozenset(
-    "the a an of to in and or for on at by with from that this is was were are be been has "
-    "have had it its he she they his her their said says not but as after who which".split()
-)
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# spaCy's default `nlp.max_length`: its parser needs about 1 GB of memory per 100,000
+# characters at that length. A report is a few thousand characters; a text this long is a
+# dump of many, and is refused rather than analysed in pieces that no longer read as one.
+MAX_TEXT_CHARS = 1_000_000
 # Invisible characters that web copy carries inside words: a soft hyphen ("15-y\u00adear-old"),
 # a zero-width space before a dateline ("\u200bNEW ORLEANS --"), a word joiner, a stray byte
 # order mark. They split tokens, so names and numbers are not recognised. Joiners that
@@ -44,13 +44,11 @@ class Draft:
 def finish(draft: Draft, source: str) -> Article | Rejection:
     """Validate and canonicalise a draft into an Article, or say why it is not one."""
     text = _clean_text(draft.text)
-    if not text:
-        return Rejection(source, "no article text")
-    words = len(text.split())
-    if words < _MIN_WORDS:
-        return Rejection(source, f"too short to be a report ({words} words)")
-    if not _looks_english(text):
-        return Rejection(source, "text does not look English; crosscheck analyses English reports")
+    try:
+        _check_text(text)
+        published = normalise_published(draft.published)
+    except InputError as err:
+        return Rejection(source, str(err))
     title = _clean_line(draft.title)
     url = draft.url.strip() if draft.url and draft.url.strip() else None
     outlet = _clean_line(draft.outlet) or outlet_from_url(url) or credited_outlet(text)
@@ -62,10 +60,28 @@ def finish(draft: Draft, source: str) -> Article | Rejection:
         content_hash=content_hash(text),
         title=title,
         outlet=outlet,
-        published=normalise_published(draft.published),
+        published=published,
         url=url,
         author=_clean_line(draft.author),
     )
+
+
+def _check_text(text: str) -> None:
+    """Raise InputError saying why `text` is not a report crosscheck can analyse."""
+    if not text:
+        raise InputError("no article text")
+    words = len(text.split())
+    if words < _MIN_WORDS:
+        raise InputError(f"too short to be a report ({words} words)")
+    # Again here: a JSON string's escapes ("\u0001") only become characters once parsed.
+    text_only(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"text is {len(text):,} characters, above the {MAX_TEXT_CHARS:,}-character limit "
+            "for one report (several reports in one file? give each its own file or line)"
+        )
+    if problem := language_problem(text):
+        raise InputError(problem)
 
 
 def _clean_text(text: str | None) -> str:
@@ -82,10 +98,3 @@ def _clean_line(value: object) -> str | None:
         return None
     text = re.sub(r"\s+", " ", str(value).translate(_INVISIBLE)).strip()
     return text or None
-
-
-def _looks_english(text: str) -> bool:
-    words = _WORD.findall(text[:5000].lower())
-    if len(words) < _MIN_WORDS_FOR_LANGUAGE:
-        return True
-    return sum(w in _ENGLISH for w in words) / len(words) >= 0.03

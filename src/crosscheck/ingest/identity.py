@@ -8,8 +8,12 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
+from crosscheck.ingest.errors import InputError
 from crosscheck.normalise import normalise_text
 
+# News on the web is no older than this and no newer than this; a date outside is a typo, a
+# placeholder ("9999-12-31") or an attack on date arithmetic further down the pipeline.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 # Archive wrappers name the page they hold after the timestamp, e.g. web.archive.org/web/2014.../http://x.com/
 _ARCHIVED = re.compile(r"^https?://(?:web\.)?archive\.org/web/[^/]+/(.+)$", re.I)
 
@@ -48,22 +52,33 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 def normalise_published(value: object) -> str | None:
-    """ISO 8601 date or date-time, or None when the value is not a recognisable date."""
+    """ISO 8601 date or date-time, or None when the value is not a recognisable date.
+    Raises InputError for a date outside FIRST_YEAR to LAST_YEAR."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        return _iso(value)
+        return _iso(_in_range(value, str(value)))
     text = str(value).strip()
     if not text:
         return None
-    parsed = _parse_date(text)
+    try:
+        parsed = _parse_date(text)
+    except OverflowError:
+        parsed = datetime.max
     if parsed is None:
         return None
+    _in_range(parsed, text)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) or (
         parsed.hour == parsed.minute == parsed.second == 0 and not re.search(r"\d:\d", text)
     ):
         return parsed.date().isoformat()
     return _iso(parsed)
+
+
+def _in_range(value: datetime, text: str) -> datetime:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InputError(f"publication date {text[:40]!r} is outside {FIRST_YEAR}-{LAST_YEAR}")
+    return value
 
 
 def _parse_date(text: str) -> datetime | None:

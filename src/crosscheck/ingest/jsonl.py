@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 
 from crosscheck.ingest.decode import decode
@@ -12,6 +13,32 @@ from crosscheck.ingest.html import parse_html
 
 _TEXT_FIELDS = ("text", "body", "content")
 _DATE_FIELDS = ("published", "date", "published_at", "pubdate")
+# An article record is an object in at most a list, with perhaps a nested metadata object;
+# anything far deeper is an attack on the parser's recursion, refused before parsing.
+MAX_DEPTH = 64
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def loads(text: str | bytes) -> object:
+    """`json.loads` with a nesting limit: InputError for a value nested too deep."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    if nesting_depth(text) > MAX_DEPTH:
+        raise InputError(f"JSON nested more than {MAX_DEPTH} levels deep")
+    return json.loads(text)
+
+
+def nesting_depth(text: str) -> int:
+    """How deep brackets nest in JSON text, strings aside (an unclosed string: the rest)."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(_STRING.sub("", text)):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def parse_json_lines(
@@ -25,7 +52,7 @@ def parse_json_lines(
             yield number, f"line is {len(raw):,} bytes, above the {max_line_bytes:,}-byte limit"
             continue
         try:
-            record = json.loads(decode(raw))
+            record = loads(decode(raw))
         except InputError as err:
             yield number, str(err)
             continue
@@ -38,7 +65,7 @@ def parse_json_lines(
 def parse_json_document(text: str) -> Iterator[tuple[int, Draft | str]]:
     """A whole-file JSON value: one article object or a list of them."""
     try:
-        value = json.loads(text)
+        value = loads(text)
     except json.JSONDecodeError as err:
         raise InputError(f"invalid JSON ({err.msg} at line {err.lineno})") from err
     records = value if isinstance(value, list) else [value]

@@ -150,11 +150,13 @@ def _unique(reports: RDD, partitions: int) -> RDD:
 
 
 def _analyse(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, Analysis]]]:
-    """Each article with its analysis, a batch per spaCy `pipe` call."""
+    """Each article with its analysis, a batch per spaCy `pipe` call. An article the
+    analyzer fails on is left out, as a local run leaves it out of linking."""
     remaining = iter(articles)
     while batch := list(islice(remaining, _ANALYSIS_BATCH)):
         for article, analysis in zip(batch, analyze_many(batch), strict=True):
-            yield article.id, (article, analysis)
+            if isinstance(analysis, Analysis):
+                yield article.id, (article, analysis)
 
 
 def _coverage(analysed: RDD, partitions: int) -> dict:

@@ -7,10 +7,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from crosscheck.records import (
     Analysis,
+    AnalysisFailure,
     Article,
     Derivation,
     IndexEntry,
@@ -28,37 +30,119 @@ _ARTICLE_COLUMNS = "id, source, text, content_hash, title, outlet, published, ur
 _BATCH = 500
 
 
+# PRAGMA application_id of a crosscheck store ("xchk"): how a store is told from another
+# program's SQLite file before anything is written to it.
+APPLICATION_ID = 0x78636B68
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """A store that cannot be used: missing, not a crosscheck store, newer, or unwritable."""
+
+
+def _migrations() -> list[tuple[int, Traversable]]:
+    folder = resources.files("crosscheck.store") / "migrations"
+    found = [(int(e.name.split("_", 1)[0]), e) for e in folder.iterdir() if e.name.endswith(".sql")]
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def check_store_file(path: Path, create: bool) -> bool:
+    """Whether `path` is free for a new store (True) or holds a crosscheck store this
+    version can open (False); StoreError, with the reason, otherwise. Reads only."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a crosscheck store file")
+    if not path.exists():
+        if not create:
+            raise StoreError(f"no store at {path}")
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except OSError as err:
+        raise StoreError(f"cannot read {path}: {err.strerror or err}") from err
+    if not head:
+        return True  # an empty file (touch): nothing to lose
+    if head != _SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a crosscheck store (not an SQLite database)")
+    _check_sqlite(path)
+    return False
+
+
+def _check_sqlite(path: Path) -> None:
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as err:
+        raise StoreError(f"cannot open {path}: {err}") from err
+    try:
+        app = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        versions = (
+            {r[0] for r in db.execute("SELECT version FROM schema_migrations")}
+            if "schema_migrations" in tables
+            else set()
+        )
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"{path} is not a crosscheck store ({err})") from err
+    finally:
+        db.close()
+    # Stores written before the application id was set are known by their first migration.
+    ours = app == APPLICATION_ID or (app == 0 and 1 in versions and "articles" in tables)
+    if not ours and (tables or app):
+        raise StoreError(
+            f"{path} is another program's SQLite database, not a crosscheck store; "
+            "it was left untouched"
+        )
+    known = max(v for v, _ in _migrations())
+    if versions and max(versions) > known:
+        raise StoreError(
+            f"{path} was written by a newer crosscheck (store schema {max(versions)}; this "
+            f"version reads up to {known}): upgrade crosscheck to open it"
+        )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path, *, any_thread: bool = False) -> None:
+    def __init__(self, path: str | Path, *, any_thread: bool = False, create: bool = True) -> None:
         """`any_thread`: the caller guarantees one thread at a time uses this store (a
-        server's pool hands each thread its own, but closes them all from one)."""
+        server's pool hands each thread its own, but closes them all from one). `create`:
+        start an empty store when there is none at `path` (else StoreError).
+
+        Raises StoreError, before writing anything, when `path` holds something that is not
+        a crosscheck store, or a store of a newer crosscheck."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: transactions are opened explicitly, one per write.
-        self._db = sqlite3.connect(
-            self.path, isolation_level=None, timeout=30, check_same_thread=not any_thread
-        )
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        fresh = check_store_file(self.path, create)
+        if fresh:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # isolation_level=None: transactions are opened explicitly, one per write.
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, timeout=30, check_same_thread=not any_thread
+            )
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open {self.path}: {err}") from err
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.OperationalError as err:
+            self._db.close()
+            # A read-only file or folder, a full disk: say so now, not on the first write.
+            raise StoreError(f"cannot write to the store {self.path}: {err}") from err
 
     # -- schema -----------------------------------------------------------------
     def _migrate(self) -> None:
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
+        with self._transaction():
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         done = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
-        folder = resources.files("crosscheck.store") / "migrations"
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if not entry.name.endswith(".sql"):
-                continue
-            version = int(entry.name.split("_", 1)[0])
+        for version, entry in _migrations():
             if version in done:
                 continue
             with self._transaction():
@@ -148,16 +232,39 @@ class SQLiteStore:
 
     # -- analyses ---------------------------------------------------------------
     def unanalysed(self, analyzer: str) -> list[str]:
+        """Articles with no analysis by `analyzer`, but for those it failed on."""
         rows = self._db.execute(
             "SELECT a.id FROM articles a LEFT JOIN analyses x ON x.article_id = a.id "
-            "WHERE x.article_id IS NULL OR x.analyzer != ? ORDER BY a.rowid",
+            "LEFT JOIN failed_analyses f ON f.article_id = a.id AND f.analyzer = ?1 "
+            "WHERE (x.article_id IS NULL OR x.analyzer != ?1) AND f.article_id IS NULL "
+            "ORDER BY a.rowid",
             (analyzer,),
         )
         return [r[0] for r in rows]
 
-    def put_analyses(self, analyzer: str, analyses: Iterable[Analysis]) -> None:
+    def failed_analyses(self, analyzer: str) -> list[AnalysisFailure]:
+        rows = self._db.execute(
+            "SELECT article_id, error FROM failed_analyses WHERE analyzer = ? ORDER BY rowid",
+            (analyzer,),
+        )
+        return [AnalysisFailure(*row) for row in rows]
+
+    def put_analyses(
+        self,
+        analyzer: str,
+        analyses: Iterable[Analysis],
+        failures: Iterable[AnalysisFailure] = (),
+    ) -> None:
+        """Store analyses, and the articles `analyzer` failed on, in one transaction."""
         items = list(analyses)
         with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO failed_analyses VALUES (?, ?, ?, ?)",
+                ((f.article, analyzer, f.error, _now()) for f in failures),
+            )
+            self._db.executemany(
+                "DELETE FROM failed_analyses WHERE article_id = ?", ((a.article,) for a in items)
+            )
             self._db.executemany(
                 "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
                 ((a.article, analyzer, codec.dumps(a)) for a in items),
@@ -199,12 +306,20 @@ class SQLiteStore:
     # -- linkage ----------------------------------------------------------------
     def put_linkage(self, linkage: Linkage) -> None:
         with self._transaction():
-            self._db.execute("DELETE FROM story_members")
-            self._db.execute("DELETE FROM derivations")
-            self._db.execute("DELETE FROM unsupported")
-            self._insert_linkage(linkage)
+            self._put_linkage(linkage)
+
+    def _put_linkage(self, linkage: Linkage) -> None:
+        # Every story stored now is stale: kept in the list until reconciled or removed.
+        self._db.execute("INSERT OR IGNORE INTO unreconciled SELECT id FROM stories")
+        self._db.execute("DELETE FROM story_members")
+        self._db.execute("DELETE FROM derivations")
+        self._db.execute("DELETE FROM unsupported")
+        self._insert_linkage(linkage)
 
     def _insert_linkage(self, linkage: Linkage) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO unreconciled VALUES (?)", ((s,) for s in linkage.stories)
+        )
         self._db.executemany(
             "INSERT INTO story_members VALUES (?, ?, ?)",
             (
@@ -261,12 +376,47 @@ class SQLiteStore:
     def update_linkage(self, removed: Iterable[str], linkage: Linkage) -> None:
         """Replace some stories: `removed` are dropped, `linkage` covers the stories that
         take their place (with their members' derivations and unsupported sentences)."""
-        members = [a for m in linkage.stories.values() for a in m]
         with self._transaction():
-            self._in("DELETE FROM story_members WHERE story_id IN ({marks})", removed)
-            for table in ("story_members", "derivations", "unsupported"):
-                self._in(f"DELETE FROM {table} WHERE article_id IN ({{marks}})", members)
-            self._insert_linkage(linkage)
+            self._update_linkage(removed, linkage)
+
+    def _update_linkage(self, removed: Iterable[str], linkage: Linkage) -> None:
+        removed = list(removed)
+        members = [a for m in linkage.stories.values() for a in m]
+        self._db.executemany(
+            "INSERT OR IGNORE INTO unreconciled VALUES (?)", ((s,) for s in removed)
+        )
+        self._in("DELETE FROM story_members WHERE story_id IN ({marks})", removed)
+        for table in ("story_members", "derivations", "unsupported"):
+            self._in(f"DELETE FROM {table} WHERE article_id IN ({{marks}})", members)
+        self._insert_linkage(linkage)
+
+    def commit_link(
+        self,
+        linkage: Linkage,
+        entries: Iterable[IndexEntry],
+        *,
+        removed: Iterable[str] = (),
+        version: str | None = None,
+    ) -> None:
+        """One link run's writes in one transaction: with `version`, a full link (the index
+        reset to that version, the linkage replaced); without, an incremental one (the
+        `removed` stories dropped, `linkage`'s stories replaced). Either way the index
+        entries of the articles linked, and the stories to reconcile again."""
+        with self._transaction():
+            if version is not None:
+                self._reset_index(version)
+                self._put_linkage(linkage)
+            else:
+                self._update_linkage(removed, linkage)
+            self._add_to_index(list(entries))
+
+    def unreconciled(self) -> list[str]:
+        """Stories whose linkage changed since their record was last written."""
+        return [r[0] for r in self._db.execute("SELECT story_id FROM unreconciled ORDER BY 1")]
+
+    def members_of(self, stories: Iterable[str]) -> list[str]:
+        query = "SELECT article_id FROM story_members WHERE story_id IN ({marks}) ORDER BY rowid"
+        return [r[0] for r in self._in(query, stories)]
 
     # -- link index -------------------------------------------------------------
     def index_version(self) -> str | None:
@@ -275,9 +425,12 @@ class SQLiteStore:
 
     def reset_index(self, version: str) -> None:
         with self._transaction():
-            for table in ("link_profiles", "link_terms", "link_postings", "link_meta"):
-                self._db.execute(f"DELETE FROM {table}")
-            self._db.execute("INSERT INTO link_meta VALUES ('analyzer', ?)", (version,))
+            self._reset_index(version)
+
+    def _reset_index(self, version: str) -> None:
+        for table in ("link_profiles", "link_terms", "link_postings", "link_meta"):
+            self._db.execute(f"DELETE FROM {table}")
+        self._db.execute("INSERT INTO link_meta VALUES ('analyzer', ?)", (version,))
 
     def unindexed(self) -> list[str]:
         rows = self._db.execute(
@@ -290,23 +443,25 @@ class SQLiteStore:
         return self._db.execute("SELECT COUNT(*) FROM link_profiles").fetchone()[0]
 
     def add_to_index(self, entries: Iterable[IndexEntry]) -> None:
-        entries = list(entries)
         with self._transaction():
+            self._add_to_index(list(entries))
+
+    def _add_to_index(self, entries: list[IndexEntry]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO link_profiles VALUES (?, ?)",
+            ((e.article, e.profile) for e in entries),
+        )
+        for field in ("terms", "headline"):
+            counts = Counter(t for e in entries for t in set(getattr(e, field)))
             self._db.executemany(
-                "INSERT OR REPLACE INTO link_profiles VALUES (?, ?)",
-                ((e.article, e.profile) for e in entries),
+                "INSERT INTO link_terms VALUES (?, ?, ?) "
+                "ON CONFLICT (field, term) DO UPDATE SET df = df + excluded.df",
+                ((field, term, n) for term, n in counts.items()),
             )
-            for field in ("terms", "headline"):
-                counts = Counter(t for e in entries for t in set(getattr(e, field)))
-                self._db.executemany(
-                    "INSERT INTO link_terms VALUES (?, ?, ?) "
-                    "ON CONFLICT (field, term) DO UPDATE SET df = df + excluded.df",
-                    ((field, term, n) for term, n in counts.items()),
-                )
-            self._db.executemany(
-                "INSERT OR IGNORE INTO link_postings VALUES (?, ?)",
-                ((key, e.article) for e in entries for key in e.keys),
-            )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO link_postings VALUES (?, ?)",
+            ((key, e.article) for e in entries for key in e.keys),
+        )
 
     def document_frequencies(self, field: str, terms: Iterable[str]) -> dict[str, int]:
         query = "SELECT term, df FROM link_terms WHERE field = ? AND term IN ({marks})"
@@ -347,18 +502,23 @@ class SQLiteStore:
         with self._transaction():
             self._bump_stories()
             self._db.execute("DELETE FROM stories")
+            self._db.execute("DELETE FROM unreconciled")
             self._db.executemany(
                 "INSERT INTO stories VALUES (?, ?)", ((s.id, codec.dumps(s)) for s in stories)
             )
 
     def replace_stories(self, removed: Iterable[str], stories: Iterable[StoryRecord]) -> None:
+        records = list(stories)
+        removed = list(removed)
         with self._transaction():
             self._bump_stories()
             self._in("DELETE FROM stories WHERE id IN ({marks})", removed)
             self._db.executemany(
                 "INSERT OR REPLACE INTO stories VALUES (?, ?)",
-                ((s.id, codec.dumps(s)) for s in stories),
+                ((s.id, codec.dumps(s)) for s in records),
             )
+            done = [*removed, *(s.id for s in records)]
+            self._in("DELETE FROM unreconciled WHERE story_id IN ({marks})", done)
 
     def stories(self) -> list[StoryRecord]:
         rows = self._db.execute("SELECT data FROM stories ORDER BY rowid")

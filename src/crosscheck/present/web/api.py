@@ -10,9 +10,12 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from crosscheck.analyze import ANALYZER_VERSION
 from crosscheck.ingest import ingest_bytes
 from crosscheck.ingest.decode import decode
+from crosscheck.ingest.errors import InputError
 from crosscheck.ingest.formats import Format
+from crosscheck.ingest.jsonl import loads
 from crosscheck.present.contract import story_contract, story_document
 from crosscheck.present.csv_export import incidents_csv
 from crosscheck.present.geojson import places_geojson
@@ -73,12 +76,20 @@ class StoryList(BaseModel):
     stories: list[StorySummary]
 
 
+class FailedArticle(BaseModel):
+    id: str
+    error: str = Field(description="the exception the analyzer raised on it")
+
+
 class ServerStatus(BaseModel):
     articles: int
     stories: int
     processing: bool
     busy: bool
     last_error: str | None
+    failed: list[FailedArticle] = Field(
+        description="articles the current analyzer failed on: stored, but in no story"
+    )
 
 
 class ErrorDetail(BaseModel):
@@ -169,7 +180,9 @@ def _ingest(
 
 def _json_body(body: bytes, settings) -> bytes:
     try:
-        value = json.loads(body)
+        value = loads(body)
+    except InputError as err:
+        raise ApiError(400, "malformed_json", f"the body is refused: {err}") from err
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         where = f" at line {err.lineno}, column {err.colno}" if hasattr(err, "lineno") else ""
         raise ApiError(400, "malformed_json", f"the body is not valid JSON{where}") from err
@@ -282,4 +295,8 @@ def status(request: Request) -> ServerStatus:
         processing=bool(state and state.running),
         busy=bool(state and state.busy),
         last_error=state.last_error if state else None,
+        failed=[
+            FailedArticle(id=f.article, error=f.error)
+            for f in store.failed_analyses(ANALYZER_VERSION)
+        ],
     )

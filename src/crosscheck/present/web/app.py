@@ -5,13 +5,14 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute, APIRouter
 
 from crosscheck import __version__
 from crosscheck.present.report import template_environment
 from crosscheck.present.web import api, pages
 from crosscheck.present.web.catalog import Catalog
 from crosscheck.present.web.errors import install_error_handlers
-from crosscheck.present.web.guards import BodyLimit, SecurityHeaders
+from crosscheck.present.web.guards import HeadAsGet, SecurityHeaders, WriteGuard, require_token
 from crosscheck.present.web.processor import Processor
 from crosscheck.present.web.settings import ServerSettings
 from crosscheck.present.web.stores import StorePool
@@ -48,6 +49,25 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     install_error_handlers(app, pages.error_page(templates))
-    app.add_middleware(BodyLimit, limit=settings.max_body)
+    app.add_middleware(
+        WriteGuard,
+        writes=_writes(api.router),
+        token=settings.token,
+        limit=settings.max_body,
+        uploads=settings.max_uploads,
+        timeout=settings.body_timeout,
+    )
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _writes(router: APIRouter) -> frozenset[tuple[str, str]]:
+    """(method, path) of every route that needs the write token (pages write nothing)."""
+    return frozenset(
+        (method, route.path)
+        for route in router.routes
+        if isinstance(route, APIRoute)
+        and any(d.call is require_token for d in route.dependant.dependencies)
+        for method in route.methods
+    )

@@ -83,8 +83,11 @@ class Processor:
                     self._runs += 1
 
     def _run(self, store: SQLiteStore, encoder) -> None:
-        # One worker: forking from a threaded server is not safe.
-        if not pipeline.analyze_pending(store, 1, self._check) and not store.unindexed():
+        # One worker: forking from a threaded server is not safe. An article the analyzer
+        # fails on is recorded as failed (GET /api/status lists it) and skipped from then on,
+        # so it cannot stop the processing of the articles posted after it.
+        analysed = pipeline.analyze_pending(store, 1, self._check)
+        if not analysed and not pipeline.link_work_left(store):
             return
         linked = pipeline.link_all(store, self._check, rewrites=self._rewrites, encoder=encoder)
         pipeline.reconcile_all(store, self._check, linked=linked, embed=encoder)

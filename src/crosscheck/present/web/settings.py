@@ -7,6 +7,10 @@ from pathlib import Path
 
 TOKEN_ENV = "CROSSCHECK_TOKEN"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # a few articles; bulk loads go through `crosscheck ingest`
+# A client that connects must send a request's headers within this many seconds, and each
+# part of a write's body within the body timeout of the last.
+DEFAULT_HEADER_TIMEOUT = 10.0
+DEFAULT_BODY_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +26,7 @@ class ServerSettings:
     # Analyze, link and reconcile posted articles in the background.
     process: bool = True
     rewrites: bool = False  # the embedding search for rewrites: about 3x the link time
+    header_timeout: float = DEFAULT_HEADER_TIMEOUT
+    body_timeout: float = DEFAULT_BODY_TIMEOUT
+    # Write bodies read at once: at most max_uploads * max_body bytes held in memory.
+    max_uploads: int = 8
