@@ -174,7 +174,7 @@ def test_other_languages_are_reported(tmp_path):
     ) * 3
     path = write(tmp_path / "es.txt", spanish)
     _, rejected = outcome(path)
-    assert "does not look English" in rejected[str(path)]
+    assert "text looks Spanish, not English" in rejected[str(path)]
 
 
 def test_a_bad_run_keeps_what_was_stored_and_exits_nonzero(tmp_path, store):

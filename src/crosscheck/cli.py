@@ -22,6 +22,7 @@ from crosscheck.present.web.settings import (
     DEFAULT_BODY_TIMEOUT,
     DEFAULT_HEADER_TIMEOUT,
     DEFAULT_MAX_BODY,
+    DEFAULT_MAX_UPLOADS,
     TOKEN_ENV,
 )
 from crosscheck.records import Rejection
@@ -256,6 +257,9 @@ def serve(
     body_timeout: Annotated[
         float, typer.Option(help="Seconds a write's body may pause between its parts.")
     ] = DEFAULT_BODY_TIMEOUT,
+    max_uploads: Annotated[
+        int, typer.Option(help="Write bodies read at once; more are answered 503.")
+    ] = DEFAULT_MAX_UPLOADS,
 ) -> None:
     """Serve the web app and the HTTP API (/api, OpenAPI at /api/openapi.json) over a store."""
     import uvicorn
@@ -275,6 +279,7 @@ def serve(
         rewrites=rewrites,
         header_timeout=header_timeout,
         body_timeout=body_timeout,
+        max_uploads=max_uploads,
     )
     _err.print(
         f"crosscheck serving {printable(str(db))} on http://{host}:{port}/ "

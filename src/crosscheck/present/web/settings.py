@@ -11,6 +11,8 @@ DEFAULT_MAX_BODY = 2 * 1024 * 1024  # a few articles; bulk loads go through `cro
 # part of a write's body within the body timeout of the last.
 DEFAULT_HEADER_TIMEOUT = 10.0
 DEFAULT_BODY_TIMEOUT = 30.0
+# Write bodies read at once: at most this many times max_body held in memory.
+DEFAULT_MAX_UPLOADS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,5 +30,4 @@ class ServerSettings:
     rewrites: bool = False  # the embedding search for rewrites: about 3x the link time
     header_timeout: float = DEFAULT_HEADER_TIMEOUT
     body_timeout: float = DEFAULT_BODY_TIMEOUT
-    # Write bodies read at once: at most max_uploads * max_body bytes held in memory.
-    max_uploads: int = 8
+    max_uploads: int = DEFAULT_MAX_UPLOADS
