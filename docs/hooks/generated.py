@@ -37,12 +37,14 @@ def _table(title: str, definition: dict) -> str:
         rows += [_one_line(definition["description"]), ""]
     properties = definition.get("properties", {})
     if not properties:
-        return "\n".join(rows + [f"Type: {_type(definition)}."])
+        return "\n".join([*rows, f"Type: {_type(definition)}."])
     required = set(definition.get("required", ()))
     rows += ["| field | type | required | meaning |", "| --- | --- | --- | --- |"]
     for field, spec in properties.items():
         meaning = _one_line(spec.get("description", ""))
-        rows.append(f"| `{field}` | {_type(spec)} | {'yes' if field in required else ''} | {meaning} |")
+        rows.append(
+            f"| `{field}` | {_type(spec)} | {'yes' if field in required else ''} | {meaning} |"
+        )
     return "\n".join(rows)
 
 

@@ -178,8 +178,8 @@ def load_gazetteer() -> Gazetteer:
             villages.setdefault(key, []).append(town)
     # "Southeast DC": copy writes the capital's postal code as its name.
     index["dc"] = index.get(name_key("D.C."), [])
-    for town, names in _curated():
-        for name in names:
+    for town, aliases in _curated():
+        for name in aliases:
             index.setdefault(name_key(name), []).insert(0, town)
     states = {s["name"]: s["name"] for s in us_states.values()}
     states.update({ap: state_name[code] for ap, code in _AP_STATES.items()})

@@ -233,7 +233,7 @@ def event_date(
     # Leads and photo captions also carry the publication day; the event is the lead's
     # earliest day, among those telling of the incident where any do.
     lead = [
-        m.resolved
+        _resolved_day(m)
         for m in incident or mentions
         if m.span.start < lead_end and _plausible(m, base, _RECENT)
     ]
@@ -243,9 +243,9 @@ def event_date(
         # a date written out further down and tied to the shooting is the event's ("for
         # accidentally shooting Anderson in the chest on March 1, 2014").
         written = [
-            m.resolved
+            _resolved_day(m)
             for m in incident
-            if m.resolved < day
+            if _resolved_day(m) < day
             and _EXPLICIT.fullmatch(m.span.text)
             and _cue(m, sentence_of(m)) == "incident"
         ]
@@ -253,7 +253,7 @@ def event_date(
         return EventDay(written[0] if written and today and follow_up else day)
     if incident:
         return EventDay(incident[0].resolved)
-    if titled := [m.resolved for m in headline if _plausible(m, base, timedelta(days=7))]:
+    if titled := [_resolved_day(m) for m in headline if _plausible(m, base, timedelta(days=7))]:
         return EventDay(titled[0])
     # A lead with no date ("Police are investigating a shooting"): the body's first day of
     # the past week is likelier the event's than the publication day is; an earlier one
@@ -265,12 +265,12 @@ def event_date(
         if _cue(week[0], sentence_of(week[0])) == "after":
             # "arrested Wednesday" dates the arrest, not the shooting
             return EventDay(quiet.resolved, guessed=True)
-        return EventDay(min(week[0].resolved, quiet.resolved), guessed=True)
+        return EventDay(min(_resolved_day(week[0]), _resolved_day(quiet)), guessed=True)
     # A follow-up published weeks on ("On February 2nd, the Davie resident woke up in
     # pain") dates the event further back.
     recalled = [m for m in mentions if _plausible(m, base, _INCIDENT_RECALLED)]
-    if quiet := [m for m in recalled if _cue(m, sentence_of(m)) is None]:
-        return EventDay(quiet[0].resolved)
+    if unsaid := [m for m in recalled if _cue(m, sentence_of(m)) is None]:
+        return EventDay(unsaid[0].resolved)
     return EventDay(base.isoformat() if base else None, guessed=True)
 
 
@@ -295,7 +295,7 @@ def _bound(mention: DateMention, sentence: Span) -> bool:
     Monday") rather than date an event? "On scene since Monday night" dates the event it
     follows; a count over several shootings since a day does not."""
     bound = _BOUND_BEFORE.search(sentence.text, 0, mention.span.start - sentence.start)
-    return bool(bound) and (
+    return bound is not None and (
         bound.group(1).lower() != "since" or _SEVERAL.search(sentence.text) is not None
     )
 
@@ -336,6 +336,11 @@ def _cue(mention: DateMention, sentence: Span) -> str | None:
     # p.m. April 13, sources said", where the hour may be another's.
     clocked = _CLOCK_AFTER.match(text, end) or (before and _CLOCK_BEFORE.search(text, 0, at))
     return "incident" if clocked and _TELLING.fullmatch(cue.group()) else "after"
+
+
+def _resolved_day(mention: DateMention) -> str:
+    """The day of a mention `_plausible` let through (so never empty)."""
+    return mention.resolved or ""
 
 
 def _plausible(mention: DateMention, base: date | None, within: timedelta) -> bool:

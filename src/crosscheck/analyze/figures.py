@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 from crosscheck.analyze.dates import MONTH_NAMES
 from crosscheck.analyze.numbers import NUMBER_PATTERN, Amount, parse_amount, writes_number
@@ -568,9 +569,9 @@ def extract_figures(
     """Figures per sentence. `attributions` gives each sentence's named source (see
     attribution.attribution_in); `people` are person-name spans, each named victim one."""
     figures: list[Figure] = []
-    people = _with_surnames(sentences, people)
+    everyone = _with_surnames(sentences, people)
     for sentence, source in zip(sentences, attributions, strict=True):
-        named = [p for p in people if sentence.start <= p.start < sentence.end]
+        named = [p for p in everyone if sentence.start <= p.start < sentence.end]
         found = [*_candidates(sentence, source), *_named_victims(sentence, named, source)]
         kept = _with_coordinated(
             sentence, [_with_conjuncts(sentence, f, named) for f in _non_overlapping(found)]
@@ -814,7 +815,7 @@ def _listed_after(sentence: Span, figure: Figure, taken: list[tuple[int, int]]) 
 
 
 def _figure(
-    sentence: Span, start: int, end: int, amount: Amount, status: str, **fields: object
+    sentence: Span, start: int, end: int, amount: Amount, status: str, **fields: Any
 ) -> Figure:
     """A figure over [start, end) of the article; `fields` are Figure's optional fields."""
     qualifier = fields.pop("qualifier", None)
@@ -1113,7 +1114,7 @@ def _then_died(sentence: Span, figures: list[Figure]) -> list[Figure]:
             continue
         some = _SOME_OF_BEFORE.search(sentence.text[: figure.span.start - sentence.start])
         amount = parse_amount(some.group("num")) if some else None
-        if amount is None or amount.value >= figure.value:
+        if some is None or amount is None or amount.value >= figure.value:
             found.append(replace(figure, status="killed"))
             continue
         found.append(replace(figure, status="shot"))
@@ -1132,7 +1133,7 @@ def _named_victims(sentence: Span, people: list[Span], attributed: str | None) -
         after = sentence.text[person.end - sentence.start :]
         match = _NAMED_VICTIM.match(after)
         status = _status_of(match) if match else None
-        if status is None or _attacker(after, match, strict=True):
+        if match is None or status is None or _attacker(after, match, strict=True):
             continue
         yield _figure(
             sentence,

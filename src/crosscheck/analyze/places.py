@@ -13,7 +13,7 @@ import itertools
 import re
 import string
 from collections import Counter
-from collections.abc import KeysView, Mapping
+from collections.abc import KeysView, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -421,7 +421,7 @@ def _agency_town(name: str, context: _Context) -> Town | None:
     so the namesake rule of `_town` does not apply."""
     towns = [t for t in context.gazetteer.namesakes(name) if t.country == "US"]
     preferred = [t for t in towns if t.admin1 in context.states]
-    return (preferred or towns or [None])[0]
+    return next(iter(preferred or towns), None)
 
 
 def _resolve(
@@ -446,9 +446,9 @@ def _resolve(
     if after := _COUNTY_AFTER.match(text, ent.end_char):
         county = _county_name(name + after.group(0))
         if county in context.gazetteer.counties:
-            region = _REGION_AFTER.match(text, after.end())
+            written = _REGION_AFTER.match(text, after.end())
             whole = Span(article, span.start, after.end(), text[span.start : after.end()])
-            return _county(whole, county, region and region.group(1), context)
+            return _county(whole, county, written.group(1) if written else None, context)
     following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     region = _region_after(ent, text)
     # A postal village only where the words around say it is a place, or before its state:
@@ -549,7 +549,7 @@ def _region_after(ent: SpacySpan, text: str) -> str | None:
 
 
 def _town(name: str, region: str | None, context: _Context) -> Town | None:
-    towns = context.gazetteer.namesakes(name)
+    towns: Sequence[Town] = context.gazetteer.namesakes(name)
     if _CITY_PART.fullmatch(name):
         # "the West Side" is a part of the city the report is about; GeoNames also lists
         # it as another name of West Newton, Pennsylvania.
@@ -558,7 +558,7 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         return None
     if region in context.gazetteer.counties:  # "Chester, Delaware County"
         in_county = [t for t in towns if t.admin1 in context.gazetteer.counties[region]]
-        return (in_county or [None])[0]
+        return next(iter(in_county), None)
     if state := _state_named(region, context.gazetteer):
         in_region = [t for t in towns if t.admin1 == state]
         return in_region[0] if in_region else None
@@ -568,7 +568,7 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         # Among them, the most populous of the states with the most named counties.
         sorted(
             (t for t in towns if t.admin1 in context.county_states),
-            key=lambda t: -context.county_votes[t.admin1],
+            key=lambda t: -context.county_votes[t.admin1 or ""],
         ),
     ):
         if pick:
@@ -605,7 +605,7 @@ def _better(village: Town, town: Town | None, name: str, context: _Context) -> b
     if town.admin1 not in context.county_states:
         return True
     votes = context.county_votes
-    return votes.get(village.admin1, 0) > votes[town.admin1]
+    return votes.get(village.admin1 or "", 0) > votes[town.admin1]
 
 
 def _us_only(context: _Context) -> bool:

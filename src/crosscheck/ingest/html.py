@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import trafilatura
+from trafilatura.settings import Document
 
 from crosscheck.ingest.draft import Draft
 from crosscheck.ingest.errors import InputError
@@ -15,11 +16,13 @@ def parse_html(html: str, url: str | None = None) -> list[Draft]:
         )
     except Exception as err:  # lxml and trafilatura raise many kinds on broken markup
         raise InputError(f"malformed HTML ({type(err).__name__}: {err})") from err
-    if doc is None or not (doc.text or "").strip():
+    # A Document unless asked for a dict, which this never does.
+    text = doc.text or "" if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or not text.strip():
         raise InputError("no main text found in the HTML")
     return [
         Draft(
-            text=_drop_repeated_title(doc.text, doc.title),
+            text=_drop_repeated_title(text, doc.title),
             title=doc.title,
             outlet=doc.sitename,
             published=doc.date,

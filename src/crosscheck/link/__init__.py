@@ -9,7 +9,7 @@ from crosscheck.link.incremental import LinkIndex, LinkUpdate, extend, index_ent
 from crosscheck.link.paraphrase import Encode
 from crosscheck.link.rewrites import rewrites
 from crosscheck.link.stories import Vocabulary, group_stories, profiles
-from crosscheck.records import Analysis, Article, Linkage
+from crosscheck.records import Analysis, Article, Linkage, Unsupported
 
 __all__ = ["Encode", "LinkIndex", "LinkUpdate", "build", "extend", "link"]
 
@@ -36,7 +36,7 @@ def build(
     derivations = find_derivations(fingerprints(a for a in articles if not pool[a.id].bare))
     stories = group_stories(pool, derivations, vocabulary)
     derivations = within_stories(derivations, stories)
-    added = ()
+    added: tuple[Unsupported, ...] = ()
     if encode is not None and analyses:
         derivations, added = rewrites(
             articles, analyses, encode, stories, derivations, pool, vocabulary.text

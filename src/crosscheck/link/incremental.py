@@ -39,7 +39,7 @@ from crosscheck.link.stories import (
     story_edges,
 )
 from crosscheck.link.unionfind import UnionFind
-from crosscheck.records import Analysis, Article, Derivation, IndexEntry, Linkage
+from crosscheck.records import Analysis, Article, Derivation, IndexEntry, Linkage, Unsupported
 
 QUERY_KEYS = 2 * KEYS_PER_ARTICLE
 # Copy shares most of its words with its source; pairs below this TF-IDF cosine are not
@@ -134,7 +134,7 @@ def extend(
     groups = [g for g in sets.groups().values() if affected.intersection(g)]
     stories = named_stories(groups, pool)
     derivations = within_stories(_derivations(linkage, affected, reused), stories)
-    added = ()
+    added: tuple[Unsupported, ...] = ()
     if encode is not None:
         text, heads = _wordings(pool, fresh, index, n)
         articles.update((a.id, a) for a in index.articles(sorted(affected - articles.keys())))

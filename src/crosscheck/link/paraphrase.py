@@ -120,7 +120,7 @@ def unsupported(
 ) -> tuple[Unsupported, ...]:
     """Sentences of each derivative with no counterpart in the article it derives from
     (its closest source, when it has several)."""
-    found = []
+    found: list[Unsupported] = []
     for d in primary_sources(derivations).values():
         own, origin = sentences.get(d.article), sentences.get(d.source)
         if own is None or origin is None or not len(own.spans) or not len(origin.spans):

@@ -302,8 +302,8 @@ def group_stories(
 ) -> dict[str, tuple[str, ...]]:
     sets = UnionFind(profiles)
     for d in derivations:
-        a, b = profiles.get(d.article), profiles.get(d.source)
-        if a and b and not look_alikes(a.facts, b.facts):
+        one, other = profiles.get(d.article), profiles.get(d.source)
+        if one and other and not look_alikes(one.facts, other.facts):
             sets.union(d.article, d.source)
     for a, b in story_edges(similar_pairs(profiles, vocabulary), profiles):
         sets.union(a, b)

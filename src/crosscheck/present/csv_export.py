@@ -46,7 +46,7 @@ def incidents_csv(stories: Iterable[StoryRecord]) -> str:
 def _row(story: StoryRecord) -> list[object]:
     incident = story.incident
     place = incident.places[0] if incident.places else {}
-    precision = place.get("precision")
+    precision = place.get("precision") or ""
     deaths = {c.category: c.estimate.best for c in incident.by_category if c.status == "killed"}
     named = sum(v for v in deaths.values() if v)
     unknown = (incident.killed.best - named) if incident.killed.best is not None else None

@@ -3,7 +3,7 @@ estimates, incident record and brief."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
 
@@ -97,7 +97,7 @@ def _event_date(ids: list[str], analyses: Mapping[str, Analysis]) -> str | None:
     """The day most reports date the incident to, the earlier of days as many give. A report
     whose day is a guess (its publication day) counts a little less than one whose words tie
     its day to the shooting: it settles no tie against one, yet two guesses outvote it."""
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     for article in ids:
         analysis = analyses.get(article)
         if analysis and analysis.event_date:

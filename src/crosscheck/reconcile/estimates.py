@@ -55,7 +55,7 @@ def estimate(
         if (count := article_counts(own, killed).get(status)) is not None
     }
     # Parts ("including seven children") are not categories a complete count must cover.
-    named = {
+    named: set[str | None] = {
         f.category for f in figures if f.status == status and f.category and not f.part_of_total
     }
     complete = {a for a in per_article if _complete(by_article[a], status, named)}

@@ -87,7 +87,7 @@ def _in_label(label: str, states: frozenset[str]) -> OutletPlace | None:
                 step = (before[0] + 1, before[1] + 1, _one(places[word], states))
             else:
                 continue
-            if best[end] is None or step[:2] < best[end][:2]:
+            if (current := best[end]) is None or step[:2] < current[:2]:
                 best[end] = step
     whole = best[-1]
     return whole[2] if whole else None

@@ -98,9 +98,7 @@ def _read(sc, inputs: Sequence[str], options: IngestOptions) -> tuple[RDD, RDD]:
 def _stories(analysed: RDD, links: Links, partitions: int) -> RDD:
     """Per story: its members, and the derivations between two of them."""
     members = (
-        analysed.join(links.linkables, partitions)
-        .join(links.component, partitions)
-        .map(lambda kv: (kv[1][1], Member(*kv[1][0][0], kv[1][0][1])))
+        analysed.join(links.linkables, partitions).join(links.component, partitions).map(_member)
     )
     derivations = (
         links.derivations.map(lambda d: (d.article, d))
@@ -111,6 +109,12 @@ def _stories(analysed: RDD, links: Links, partitions: int) -> RDD:
         .map(lambda kv: (kv[1][1], kv[1][0][0]))
     )
     return members.cogroup(derivations, partitions).values().map(lambda v: (list(v[0]), list(v[1])))
+
+
+def _member(row: tuple) -> tuple[str, Member]:
+    """(story, Member) from (id, (((article, analysis), linkable), story))."""
+    _, (((article, analysis), linkable), story) = row
+    return story, Member(article, analysis, linkable)
 
 
 def _write(outputs: RDD, rejections: RDD, out: Path) -> None:

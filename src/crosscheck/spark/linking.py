@@ -102,7 +102,7 @@ def _linkables(profiles: RDD, partitions: int) -> RDD:
     return weighed.map(lambda kv: (kv[0], _linkable(kv[0], *_flatten(kv[1]), n, rarest)))
 
 
-def _flatten(row: tuple) -> tuple:
+def _flatten(row: tuple) -> tuple[Profile, dict[str, int], dict[str, int], frozenset[str]]:
     ((profile, text_df), headline_df), names = row
     return profile, text_df or {}, headline_df or {}, names or frozenset()
 

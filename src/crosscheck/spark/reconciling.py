@@ -18,7 +18,7 @@ from crosscheck.link.rewrites import rewrites
 from crosscheck.link.stories import Wording, named_stories
 from crosscheck.present.contract import story_document
 from crosscheck.reconcile import Coverage, reconcile
-from crosscheck.records import Analysis, Article, Derivation, Linkage, StoryRecord
+from crosscheck.records import Analysis, Article, Derivation, Linkage, StoryRecord, Unsupported
 from crosscheck.spark.linking import Linkable
 
 
@@ -62,7 +62,7 @@ def _story(
     articles = {m.article.id: m.article for m in members}
     analyses = {m.article.id: m.analysis for m in members}
     found = within_stories(sorted(derivations, key=lambda d: (d.article, d.source)), stories)
-    added = ()
+    added: tuple[Unsupported, ...] = ()
     if encoder is not None:
         text = Wording.of_vectors({m.article.id: m.linkable.text for m in members})
         found, added = rewrites(
@@ -75,7 +75,11 @@ def _story(
             text,
         )
     linkage = Linkage(stories, found, origins(sorted(articles), found), added)
-    areas = {a.id: coverage[a.outlet] for a in articles.values() if a.outlet in coverage}
+    areas = {
+        a.id: coverage[a.outlet]
+        for a in articles.values()
+        if a.outlet is not None and a.outlet in coverage
+    }
     chosen = [articles[a] for a in ids]
     record = reconcile(story, chosen, analyses, linkage, encoder, areas)
     document = story_document(record, chosen, linkage, analyses)

@@ -41,7 +41,7 @@ def decode(cls: Any, value: Any) -> Any:
     """Rebuild a value of type `cls` (dataclass, tuple, dict, optional) from parsed JSON."""
     if value is None:
         return None
-    if dataclasses.is_dataclass(cls):
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
         hints = _hints(cls)
         return cls(**{k: decode(hints[k], v) for k, v in value.items() if k in hints})
     origin = typing.get_origin(cls)

@@ -298,8 +298,8 @@ class SQLiteStore:
 
     def analyses(self, ids: Iterable[str] | None = None) -> dict[str, Analysis]:
         if ids is None:
-            rows = self._db.execute("SELECT article_id, data FROM analyses")
-            return {aid: codec.loads(Analysis, data) for aid, data in rows}
+            every = self._db.execute("SELECT article_id, data FROM analyses")
+            return {aid: codec.loads(Analysis, data) for aid, data in every}
         rows = self._in("SELECT article_id, data FROM analyses WHERE article_id IN ({marks})", ids)
         return {aid: codec.loads(Analysis, data) for aid, data in rows}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
@@ -103,7 +103,9 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-ERRORS = {code: {"model": ErrorBody} for code in (400, 401, 403, 404, 413, 415, 422)}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 404, 408, 413, 415, 422, 503)
+}
 
 
 def _store(request: Request) -> Store:
@@ -183,9 +185,11 @@ def _json_body(body: bytes, settings) -> bytes:
         value = loads(body)
     except InputError as err:
         raise ApiError(400, "malformed_json", f"the body is refused: {err}") from err
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        where = f" at line {err.lineno}, column {err.colno}" if hasattr(err, "lineno") else ""
+    except json.JSONDecodeError as err:
+        where = f" at line {err.lineno}, column {err.colno}"
         raise ApiError(400, "malformed_json", f"the body is not valid JSON{where}") from err
+    except UnicodeDecodeError as err:
+        raise ApiError(400, "malformed_json", "the body is not valid JSON (not UTF-8)") from err
     if value == [] or value == {}:
         raise ApiError(422, "no_article", "the body holds no article")
     if isinstance(value, dict) and "url" in value and not ({"text", "html", "body"} & value.keys()):

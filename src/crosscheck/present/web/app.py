@@ -69,5 +69,5 @@ def _writes(router: APIRouter) -> frozenset[tuple[str, str]]:
         for route in router.routes
         if isinstance(route, APIRoute)
         and any(d.call is require_token for d in route.dependant.dependencies)
-        for method in route.methods
+        for method in route.methods or ()
     )

@@ -73,7 +73,9 @@ def install_error_handlers(app: FastAPI, render_page) -> None:
             message = f"nothing at {request.url.path}"
         return error_response(
             request.url.path,
-            ApiError(exc.status_code, code, message, headers=exc.headers),
+            ApiError(
+                exc.status_code, code, message, headers=dict(exc.headers) if exc.headers else None
+            ),
             render_page,
         )
 
