@@ -7,6 +7,7 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import WIRE_TEXT, write
@@ -116,3 +117,19 @@ def test_an_empty_file_becomes_a_store(tmp_path, report_file):
     assert proc.returncode == 0, proc.stderr
     with SQLiteStore(db, create=False) as store:
         assert store.article_count() == 1
+
+
+def test_a_store_that_cannot_be_written_is_refused_at_once(tmp_path, monkeypatch):
+    path = tmp_path / "ro.sqlite"
+    SQLiteStore(path).close()
+    connect = sqlite3.connect
+
+    def read_only(target, *args, **kwargs):
+        # What a read-only folder or file gives; as root a chmod would not stop the write.
+        if kwargs.pop("uri", False):
+            return connect(target, *args, uri=True, **kwargs)
+        return connect(f"{Path(target).resolve().as_uri()}?mode=ro", *args, uri=True, **kwargs)
+
+    monkeypatch.setattr("crosscheck.store.sqlite.sqlite3.connect", read_only)
+    with pytest.raises(StoreError, match="cannot write to the store"):
+        SQLiteStore(path)
