@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, cast, get_args
+
+from crosscheck.records import Precision
 
 # Towns above this population; smaller places need the curated list (issue: villages).
 MIN_POPULATION = 1000
@@ -38,7 +40,7 @@ class Town(NamedTuple):
     country: str
     admin1: str | None
     population: int
-    precision: str = "town"
+    precision: Precision = "town"
     curated: bool = False
 
 
@@ -265,6 +267,9 @@ def _curated() -> list[tuple[Town, list[str]]]:
     )
     entries = []
     for name, aliases, lat, lon, country, admin1, precision in rows:
-        town = Town(name, float(lat), float(lon), country, admin1 or None, 0, precision, True)
+        if precision not in get_args(Precision):
+            raise ValueError(f"data/places.tsv: {name}: unknown precision {precision!r}")
+        level = cast(Precision, precision)
+        town = Town(name, float(lat), float(lon), country, admin1 or None, 0, level, True)
         entries.append((town, [name, *filter(None, aliases.split("|"))]))
     return entries

@@ -214,19 +214,9 @@ def reconcile_all(
     """Reconcile every story, or only those a link run changed, and any an interrupted run
     left linked but not reconciled. `embed` matches quotes by meaning (translations,
     rewordings); without it, by shared words."""
-    everything = linked is None or linked.linkage is None
-    removed: set[str] = set()
-    if everything:
-        linkage = store.linkage()
-    else:
-        assert linked is not None and linked.linkage is not None
-        linkage = linked.linkage
-        if left := set(store.unreconciled()) - set(linkage.stories):
-            # The linkage an earlier run stored and did not reconcile: its stories as they
-            # stand now, and those it dropped, whose records must go.
-            linkage = store.linkage([*store.members_of(left), *_members(linkage)])
-            removed = left - set(linkage.stories)
-        removed |= linked.removed
+    partial, removed = _to_reconcile(store, linked)
+    everything = partial is None
+    linkage = store.linkage() if partial is None else partial
     wanted = list(linkage.stories)
     members = sorted({m for s in wanted for m in linkage.stories[s]})
     analyses = store.analyses(None if everything else members)
@@ -244,6 +234,21 @@ def reconcile_all(
         store.replace_stories(removed | set(wanted), records)
     progress("reconcile", len(records), len(records))
     return len(records)
+
+
+def _to_reconcile(store: Store, linked: Linked | None) -> tuple[Linkage | None, set[str]]:
+    """The linkage of the stories to reconcile (None: every story) and the stories whose
+    records must go: those the link run changed, and any an interrupted run left."""
+    if linked is None or linked.linkage is None:
+        return None, set()
+    linkage = linked.linkage
+    removed = set(linked.removed)
+    if left := set(store.unreconciled()) - set(linkage.stories):
+        # The linkage an earlier run stored and did not reconcile: its stories as they
+        # stand now, and those it dropped, whose records must go.
+        linkage = store.linkage([*store.members_of(left), *_members(linkage)])
+        removed |= left - set(linkage.stories)
+    return linkage, removed
 
 
 def _members(linkage: Linkage) -> list[str]:

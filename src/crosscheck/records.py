@@ -9,6 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
+
+# The categorical fields' values, as the JSON Schema of stories.json lists them.
+Status = Literal["killed", "injured", "missing", "displaced", "arrested", "shot"]
+Granularity = Literal["day", "week", "month", "year"]
+Precision = Literal["point", "town", "district", "region", "country"]
+EntityKind = Literal["person", "organisation"]
+QuoteKind = Literal["direct", "reported"]
+SpeakerFrom = Literal["name", "pronoun", "description", "continuation"]
+DerivationKind = Literal["verbatim", "edited", "paraphrase"]
+ConflictKind = Literal["revision", "disagreement"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +79,7 @@ class Figure:
     value: int
     low: int
     high: int
-    status: str
+    status: Status
     span: Span
     sentence: Span
     qualifier: str | None = None
@@ -98,7 +109,7 @@ class DateMention:
 
     span: Span
     resolved: str | None
-    granularity: str = "day"
+    granularity: Granularity = "day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +122,7 @@ class Place:
     lon: float | None
     admin1: str | None
     country: str | None
-    precision: str
+    precision: Precision
 
     @property
     def in_title(self) -> bool:
@@ -124,7 +135,7 @@ class Entity:
     """A person or organisation mention; `name` is the fullest form the article uses for it."""
 
     span: Span
-    kind: str  # person | organisation
+    kind: EntityKind
     name: str
 
 
@@ -139,10 +150,10 @@ class Quote:
 
     span: Span
     text: str
-    kind: str  # direct | reported
+    kind: QuoteKind
     speaker: str | None = None
     speaker_span: Span | None = None
-    speaker_from: str | None = None
+    speaker_from: SpeakerFrom | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +206,7 @@ class Derivation:
 
     article: str
     source: str
-    kind: str  # verbatim | edited | paraphrase
+    kind: DerivationKind
     score: float
 
 
@@ -265,7 +276,7 @@ class FigureClaim:
     value: int
     low: int
     high: int
-    status: str
+    status: Status
     support: tuple[Span, ...]
     independent_origins: int
     qualifier: str | None = None
@@ -291,7 +302,7 @@ class Conflict:
 
     earlier: int  # index in the story's figures: the one first reported
     later: int
-    kind: str
+    kind: ConflictKind
     compatible: bool
     reason: str
 
@@ -322,7 +333,7 @@ class EventClaim:
     """A dated event as the story's articles place it: the day and the words that say so."""
 
     date: str
-    granularity: str
+    granularity: Granularity
     support: tuple[Span, ...]
     articles: int
     independent_origins: int
@@ -341,7 +352,7 @@ class BriefSentence:
 
 @dataclass(frozen=True, slots=True)
 class CategoryEstimate:
-    status: str
+    status: Status
     category: str
     estimate: Estimate
 
@@ -351,7 +362,7 @@ class TotalCheck:
     """A report that gives a total and its parts: do the parts add up?"""
 
     article: str
-    status: str
+    status: Status
     total: int
     parts: dict[str, int]
     consistent: bool
@@ -380,7 +391,7 @@ class Actor:
     """A person or organisation named in a story, its spellings merged across articles."""
 
     name: str
-    kind: str
+    kind: EntityKind
     variants: tuple[str, ...]
     articles: tuple[str, ...]
 

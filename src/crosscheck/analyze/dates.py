@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from crosscheck.analyze.roundups import SEVERAL_INCIDENTS
-from crosscheck.records import DateMention, Span
+from crosscheck.records import DateMention, Granularity, Span
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -352,7 +352,7 @@ def _plausible(mention: DateMention, base: date | None, within: timedelta) -> bo
 
 
 def _mention(
-    sentence: Span, match: re.Match, resolved: date | None, granularity: str = "day"
+    sentence: Span, match: re.Match, resolved: date | None, granularity: Granularity = "day"
 ) -> DateMention:
     start = sentence.start + match.start()
     end = sentence.start + match.end()
@@ -371,9 +371,9 @@ def _month_only(match: re.Match, base: date | None) -> date | None:
     return date(year, month, 1)
 
 
-def _ago(match: re.Match, base: date | None) -> tuple[date | None, str]:
+def _ago(match: re.Match, base: date | None) -> tuple[date | None, Granularity]:
     unit = (match.group("unit") or match.group("last_unit")).lower()
-    granularity = "day" if unit == "day" else unit
+    granularity = _UNITS[unit]
     if base is None:
         return None, granularity
     raw = (match.group("n") or "1").lower()
@@ -386,6 +386,10 @@ def _ago(match: re.Match, base: date | None) -> tuple[date | None, str]:
         months = base.year * 12 + base.month - 1 - n
         return date(months // 12, months % 12 + 1, 1), granularity
     return date(base.year - n, 1, 1), granularity
+
+
+# The units _AGO names, and the granularity each gives a date.
+_UNITS: dict[str, Granularity] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
 def _explicit(match: re.Match, base: date | None) -> date | None:

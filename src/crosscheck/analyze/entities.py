@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from crosscheck.names import merge_names, name_parts
-from crosscheck.records import Entity, Span
+from crosscheck.records import Entity, EntityKind, Span
 
-_KINDS = {"PERSON": "person", "ORG": "organisation"}
+_KINDS: dict[str, EntityKind] = {"PERSON": "person", "ORG": "organisation"}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 # NER in the small model tags a few news-copy words as people or organisations.
@@ -32,7 +32,7 @@ def _display(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
-def _mention(ent: SpacySpan, article: str) -> tuple[str, Span] | None:
+def _mention(ent: SpacySpan, article: str) -> tuple[EntityKind, Span] | None:
     text = _TRAILING.sub("", _LEADING.sub("", ent.text.strip())).strip(" ,.;:")
     if not text or text.lower() in _NOT_NAMES or not text[:1].isupper():
         return None

@@ -16,7 +16,7 @@ from typing import Any
 from crosscheck.analyze.dates import MONTH_NAMES
 from crosscheck.analyze.numbers import NUMBER_PATTERN, Amount, parse_amount, writes_number
 from crosscheck.analyze.roundups import SEVERAL_INCIDENTS
-from crosscheck.records import Figure, Span
+from crosscheck.records import Figure, Span, Status
 
 _QUALIFIERS = (
     "at least|more than|over|nearly|almost|about|around|up to|some|roughly|approximately"
@@ -52,7 +52,7 @@ _UNSPECIFIED = (
     r"|\d{1,3}-(?:year|month|week)-olds?"
 )
 _NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
-_STATUS_WORDS = {
+_STATUS_WORDS: dict[str, Status] = {
     "killed": "killed", "dead": "killed", "died": "killed", "dies": "killed", "die": "killed",
     "slain": "killed",
     "murdered": "killed", "fatally": "killed", "deaths": "killed", "lost": "killed",
@@ -666,7 +666,9 @@ def implied_dead(
     return ()
 
 
-def _headline_one(headline: Span, match: re.Match, status: str, attributed: str | None) -> Figure:
+def _headline_one(
+    headline: Span, match: re.Match, status: Status, attributed: str | None
+) -> Figure:
     """One victim of a headline: the subject from its noun on ("6-year-old shot, killed"),
     the object with its verb ("killed Columbia teen")."""
     group = next((g for g in ("group", "group2", "group3", "group4") if match.group(g)), None)
@@ -815,7 +817,7 @@ def _listed_after(sentence: Span, figure: Figure, taken: list[tuple[int, int]]) 
 
 
 def _figure(
-    sentence: Span, start: int, end: int, amount: Amount, status: str, **fields: Any
+    sentence: Span, start: int, end: int, amount: Amount, status: Status, **fields: Any
 ) -> Figure:
     """A figure over [start, end) of the article; `fields` are Figure's optional fields."""
     qualifier = fields.pop("qualifier", None)
@@ -1186,7 +1188,7 @@ def _attacker(text: str, match: re.Match, strict: bool) -> bool:
 
 
 # Who the shot are is told by the counts of dead and injured: one kind of count with them.
-_WOUNDED = {"shot": "injured"}
+_WOUNDED: dict[str, Status] = {"shot": "injured"}
 
 # Pattern groups whose match alone says the victim died.
 _KILLED_GROUPS = (
@@ -1195,7 +1197,7 @@ _KILLED_GROUPS = (
 )  # fmt: skip
 
 
-def _status_of(match: re.Match) -> str | None:
+def _status_of(match: re.Match) -> Status | None:
     status = _status_said(match)
     if status == "shot" and (
         (match.groupdict().get("noun") or "").lower() == "others" or _ANOTHER.match(match.group(0))
@@ -1206,7 +1208,7 @@ def _status_of(match: re.Match) -> str | None:
     return status
 
 
-def _status_said(match: re.Match) -> str | None:
+def _status_said(match: re.Match) -> Status | None:
     groups = match.groupdict()
     if any(groups.get(g) for g in _KILLED_GROUPS):
         return "killed"

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from crosscheck.analyze.nlp import NOT_PLACES, VILLAGE_BEFORE, village_context
 from crosscheck.gazetteer import Gazetteer, Town, distance_km, name_key
-from crosscheck.records import Place, Span
+from crosscheck.records import Place, Precision, Span
 
 _DATELINE = re.compile(
     r"(?P<name>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?\s*[(—–-]"
@@ -660,7 +660,7 @@ def _postal_in_credit(title: str, gazetteer: Gazetteer) -> list[str]:
     ]
 
 
-def _place(span: Span, town: Town, precision: str, admin1: str | None = None) -> Place:
+def _place(span: Span, town: Town, precision: Precision, admin1: str | None = None) -> Place:
     return Place(
         span=span,
         name=town.name,

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from crosscheck.names import same_organisation, same_person
-from crosscheck.records import Entity, Quote, Span
+from crosscheck.records import Entity, Quote, Span, SpeakerFrom
 
 _MIN_WORDS = 4  # shorter quoted runs are scare quotes or titles, not statements
 _CONTINUATION_GAP = 400
@@ -73,7 +73,7 @@ def _direct_quotes(article: str, text: str, entities: tuple[Entity, ...]) -> Ite
 
 def _speaker(
     text: str, start: int, end: int, entities: tuple[Entity, ...], article: str
-) -> tuple[str | None, Span | None, str | None]:
+) -> tuple[str | None, Span | None, SpeakerFrom | None]:
     tail = text[end : end + 120].split("\n", 1)[0]
     for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
         match = pattern.match(tail)
@@ -96,7 +96,7 @@ def _who(
     entities: tuple[Entity, ...],
     article: str,
     before: int,
-) -> tuple[str | None, Span | None, str | None]:
+) -> tuple[str | None, Span | None, SpeakerFrom | None]:
     raw = match.group("who")
     who = raw.strip()
     begin = offset + match.start("who") + (len(raw) - len(raw.lstrip()))

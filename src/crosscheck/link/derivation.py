@@ -16,7 +16,7 @@ from datasketch import MinHash, MinHashLSH
 
 from crosscheck.credits import credited_outlet
 from crosscheck.link.shingles import containment, jaccard, shingles, signature
-from crosscheck.records import Article, Derivation
+from crosscheck.records import Article, Derivation, DerivationKind
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -101,7 +101,7 @@ def compare(a: Fingerprint, b: Fingerprint) -> Derivation | None:
         return None
     derived, source = _direction(a, b, a_in_b, b_in_a)
     score = jaccard(a.grams, b.grams)
-    kind = "verbatim" if score >= VERBATIM else "edited"
+    kind: DerivationKind = "verbatim" if score >= VERBATIM else "edited"
     return Derivation(derived.article.id, source.article.id, kind, round(max(a_in_b, b_in_a), 3))
 
 

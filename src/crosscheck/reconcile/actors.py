@@ -6,14 +6,14 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from crosscheck.names import merge_names
-from crosscheck.records import Actor, Analysis
+from crosscheck.records import Actor, Analysis, EntityKind
 
 
 def story_actors(ids: list[str], analyses: Mapping[str, Analysis]) -> tuple[Actor, ...]:
     mentions = [(a, e) for a in ids if a in analyses for e in analyses[a].entities]
     canonical = merge_names((e.kind, e.name) for _, e in mentions)
-    variants: dict[tuple[str, str], set[str]] = defaultdict(set)
-    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    variants: dict[tuple[EntityKind, str], set[str]] = defaultdict(set)
+    articles: dict[tuple[EntityKind, str], set[str]] = defaultdict(set)
     for article, entity in mentions:
         key = (entity.kind, canonical[(entity.kind, entity.name)])
         variants[key].update({entity.name, entity.span.text})

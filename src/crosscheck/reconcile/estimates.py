@@ -36,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from crosscheck.casualties import article_counts
-from crosscheck.records import CategoryEstimate, Estimate, Figure, TotalCheck
+from crosscheck.records import CategoryEstimate, Estimate, Figure, Status, TotalCheck
 
 
 def estimate(
@@ -112,7 +112,7 @@ def by_category(
     origin_of: Mapping[str, str],
     published: Mapping[str, str | None],
 ) -> tuple[CategoryEstimate, ...]:
-    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    counts: dict[tuple[Status, str], dict[str, int]] = defaultdict(dict)
     for article, own in _by_article(figures).items():
         for f in own:
             if f.category and f.status in {"killed", "injured"}:
@@ -129,8 +129,8 @@ def total_checks(figures: list[Figure]) -> tuple[TotalCheck, ...]:
     uncategorised total for that status: whether the parts sum to the total."""
     checks = []
     for article, own in _by_article(figures).items():
-        lists: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
-        totals: dict[str, int] = {}
+        lists: dict[tuple[Status, int], dict[str, int]] = defaultdict(dict)
+        totals: dict[Status, int] = {}
         for f in own:
             if f.listed_with is not None and f.category:
                 lists[(f.status, f.listed_with)][f.category] = f.value

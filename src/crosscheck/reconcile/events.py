@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from crosscheck.records import Analysis, EventClaim, Span
+from crosscheck.records import Analysis, EventClaim, Granularity, Span
 
 MAX_EVENTS = 8
 
@@ -15,7 +15,7 @@ MAX_EVENTS = 8
 def event_claims(
     ids: Sequence[str], analyses: Mapping[str, Analysis], origin_of: Mapping[str, str]
 ) -> tuple[EventClaim, ...]:
-    support: dict[tuple[str, str], dict[str, Span]] = defaultdict(dict)
+    support: dict[tuple[str, Granularity], dict[str, Span]] = defaultdict(dict)
     for article in ids:
         analysis = analyses.get(article)
         if analysis is None:

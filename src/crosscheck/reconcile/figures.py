@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 
-from crosscheck.records import Article, Conflict, Figure, FigureClaim
+from crosscheck.records import Article, Conflict, ConflictKind, Figure, FigureClaim
 
 # Qualifiers that still say the figure itself, and those that say something above or below.
 _ABOVE = frozenset({"more than", "over"})
@@ -113,6 +113,7 @@ def _conflict(
     shared = _voices(a, articles) & _voices(b, articles)
     later = a.first_reported and b.first_reported and a.first_reported < b.first_reported
     compatible = _overlap(a, b)
+    kind: ConflictKind
     if shared and later:
         who = sorted(shared)[0]
         kind, reason = "revision", f"{who} gave {_said(a)}, then {_said(b)}"
