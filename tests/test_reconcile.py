@@ -243,6 +243,29 @@ def test_a_vague_count_backs_the_exact_counts_it_may_mean():
     assert estimate("injured", five + two, origins, published).best == 2
 
 
+def test_one_origin_s_count_far_beyond_every_other_is_an_outlier_not_best():
+    named = [f for n in range(7) for f in figures(f"n{n}", "Police said the man killed his wife.")]
+    hundred = figures("h", "At least 100 people were killed, police said.")
+    published = {a: "2025-06-09" for a in [*(f"n{n}" for n in range(7)), "h"]}
+    origins = {a: a for a in published}
+    assert {f.value for f in named} == {1} and [f.value for f in hundred] == [100]
+    found = estimate("killed", named + hundred, origins, published)
+    # Seven reports naming one dead man back "five dead", not a hundred.
+    assert (found.low, found.best, found.high, found.outlier) == (1, 1, 100, 100)
+    five = figures("h", "Five people were killed, police said.")
+    found = estimate("killed", named + five, origins, published)
+    assert (found.best, found.outlier) == (5, None)
+    # Two numbered counts far apart: the far one is kept as high and named, whichever came
+    # later; within three times, the later count stands as before.
+    two = figures("n0", "Two people were killed, police said.")
+    nine = figures("h", "Nine people were killed, police said.")
+    found = estimate("killed", two + nine, origins, published | {"h": "2025-06-10"})
+    assert (found.best, found.high, found.outlier) == (2, 9, 9)
+    four = figures("h", "Four people were killed, police said.")
+    found = estimate("killed", two + four, origins, published | {"h": "2025-06-10"})
+    assert (found.best, found.outlier) == (4, None)
+
+
 @pytest.mark.parametrize(
     ("title", "text", "expected"),
     [

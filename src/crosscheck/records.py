@@ -263,6 +263,9 @@ class Estimate:
     low: int | None = None
     best: int | None = None
     high: int | None = None
+    # A count one origin gives that is far beyond every other origin's (kept as high, not
+    # made best): UCDP keeps a disputed figure in its high estimate.
+    outlier: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

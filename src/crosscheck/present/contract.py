@@ -22,7 +22,7 @@ from crosscheck.records import (
     StoryRecord,
 )
 
-SCHEMA_VERSION = "1.9"
+SCHEMA_VERSION = "1.10"
 
 
 def build_contract(

@@ -27,6 +27,15 @@ Rule (UCDP-style), applied to the story's total for each status and to each vict
   that injured multiple people" (two to nine) backs another report's "five were shot";
 - low and high are the smallest and largest counts any article reports.
 
+Outliers (UCDP: best is the most reliable figure, high includes the disputed one):
+
+- a lower bound backs a larger count only up to PLAUSIBLE_BOUND times its own: a report
+  naming one dead man may well be short of five dead, hardly of a hundred;
+- a count that only one origin gives, more than OUTLIER_FACTOR times every other origin's
+  count (a vague count's most it may mean; a count of the dead a report names counting as
+  PLAUSIBLE_BOUND times its own), is an outlier: it stays the high estimate, best is
+  chosen among the other counts, and the estimate names it.
+
 A report that gives a total and the parts it is made of is checked: do the parts add up?
 """
 
@@ -37,6 +46,13 @@ from collections.abc import Mapping
 
 from crosscheck.casualties import article_counts
 from crosscheck.records import CategoryEstimate, Estimate, Figure, Status, TotalCheck
+
+
+# How far beyond its own count a lower bound ("killed his wife", "multiple people") may back
+# another report's larger count.
+PLAUSIBLE_BOUND = 10
+# How far beyond every other origin's count one origin's count must lie to be an outlier.
+OUTLIER_FACTOR = 3
 
 
 def estimate(
@@ -66,7 +82,8 @@ def estimate(
     for article, count in per_article.items():
         if (ceiling := _vague_ceiling(by_article[article], status, count)) is not None:
             bounds.setdefault(article, ceiling)
-    return _estimate(per_article, origin_of, published, complete or None, also, bounds)
+    far = {a: _far(n, a in bounds, bounds.get(a)) for a, n in per_article.items()}
+    return _estimate(per_article, origin_of, published, complete or None, also, bounds, far)
 
 
 def _vague_ceiling(own: list[Figure], status: str, count: int) -> int | None:
@@ -113,13 +130,21 @@ def by_category(
     published: Mapping[str, str | None],
 ) -> tuple[CategoryEstimate, ...]:
     counts: dict[tuple[Status, str], dict[str, int]] = defaultdict(dict)
+    reach: dict[tuple[Status, str], dict[str, int]] = defaultdict(dict)
     for article, own in _by_article(figures).items():
         for f in own:
             if f.category and f.status in {"killed", "injured"}:
-                kept = counts[(f.status, f.category)]
-                kept[article] = max(kept.get(article, 0), f.value)
+                key = (f.status, f.category)
+                if f.value >= counts[key].get(article, 0):
+                    counts[key][article] = f.value
+                    # "several dozen" may mean up to 99: far outside it is far beyond that.
+                    reach[key][article] = max(f.value, f.high, 1) * OUTLIER_FACTOR
     return tuple(
-        CategoryEstimate(status, category, _estimate(per_article, origin_of, published))
+        CategoryEstimate(
+            status,
+            category,
+            _estimate(per_article, origin_of, published, far=reach[(status, category)]),
+        )
         for (status, category), per_article in sorted(counts.items())
     )
 
@@ -159,9 +184,11 @@ def _estimate(
     voters: set[str] | None = None,
     also: Mapping[str, set[int]] | None = None,
     bounds: Mapping[str, int | None] | None = None,
+    far: Mapping[str, int] | None = None,
 ) -> Estimate:
     """`bounds`: articles whose count is only a lower bound (the dead named, no number
-    written; "multiple people"), with the most it may mean (None: no limit)."""
+    written; "multiple people"), with the most it may mean (None: no limit). `far`: per
+    article, the count beyond which another origin's count is far outside what it says."""
     if not per_article:
         return Estimate()
     voting = {a: n for a, n in per_article.items() if voters is None or a in voters}
@@ -175,15 +202,50 @@ def _estimate(
             origins[value].add(origin_of.get(article, article))
             articles[value] += 1
             latest[value] = max(latest.get(value, ""), published.get(article) or "")
-    # A lower bound backs every larger count some report numbers.
+    # A lower bound backs every larger count some report numbers, within reason.
     bounds = bounds or {}
     numbered = {n for a, n in voting.items() if a not in bounds}
     for article in voting.keys() & bounds.keys():
-        ceiling = bounds[article]
         for value in numbered:
-            if voting[article] < value and (ceiling is None or value <= ceiling):
+            if voting[article] < value <= _reach(voting[article], bounds[article]):
                 origins[value].add(origin_of.get(article, article))
+    outlier = _outlier(voting, origin_of, far or {})
     # Only a count some article gives can be best; a smaller total it also states backs
     # another article's count of that size.
-    best = max(own, key=lambda c: (len(origins[c]), articles[c], own[c], latest[c], c))
-    return Estimate(low=min(per_article.values()), best=best, high=max(per_article.values()))
+    candidates = [c for c in own if c != outlier] or list(own)
+    best = max(candidates, key=lambda c: (len(origins[c]), articles[c], own[c], latest[c], c))
+    return Estimate(
+        low=min(per_article.values()),
+        best=best,
+        high=max(per_article.values()),
+        outlier=outlier if outlier != best else None,
+    )
+
+
+def _reach(count: int, ceiling: int | None) -> int:
+    """The largest count a lower bound of `count` may stand for."""
+    plausible = max(count, 1) * PLAUSIBLE_BOUND
+    return plausible if ceiling is None else min(ceiling, plausible)
+
+
+def _outlier(
+    voting: Mapping[str, int], origin_of: Mapping[str, str], far: Mapping[str, int]
+) -> int | None:
+    """The largest count, when one origin alone gives it and it lies more than
+    OUTLIER_FACTOR times beyond what every other origin reports."""
+    top = max(voting.values())
+    giving = {origin_of.get(a, a) for a, n in voting.items() if n == top}
+    others = [(a, n) for a, n in voting.items() if origin_of.get(a, a) not in giving]
+    if len(giving) != 1 or not others:
+        return None
+    limit = max(far.get(a, max(n, 1) * OUTLIER_FACTOR) for a, n in others)
+    return top if top > limit else None
+
+
+def _far(count: int, bound: bool, ceiling: int | None) -> int:
+    """Beyond this, a count is far outside what a report of `count` says: OUTLIER_FACTOR
+    times its count, or times the most a vague count may mean; PLAUSIBLE_BOUND times a
+    count of the dead it names."""
+    if bound and ceiling is None:
+        return max(count, 1) * PLAUSIBLE_BOUND
+    return max(ceiling if bound and ceiling else count, 1) * OUTLIER_FACTOR
