@@ -47,7 +47,6 @@ from collections.abc import Mapping
 from crosscheck.casualties import article_counts
 from crosscheck.records import CategoryEstimate, Estimate, Figure, Status, TotalCheck
 
-
 # How far beyond its own count a lower bound ("killed his wife", "multiple people") may back
 # another report's larger count.
 PLAUSIBLE_BOUND = 10
