@@ -255,15 +255,20 @@ def test_one_origin_s_count_far_beyond_every_other_is_an_outlier_not_best():
     five = figures("h", "Five people were killed, police said.")
     found = estimate("killed", named + five, origins, published)
     assert (found.best, found.outlier) == (5, None)
-    # Two numbered counts far apart: the far one is kept as high and named, whichever came
-    # later; within three times, the later count stands as before.
+    # Two origins counting two dead against one counting nine: nine is kept as high and
+    # named, though it came later; within three times, the later count stands as before.
     two = figures("n0", "Two people were killed, police said.")
+    two += figures("n1", "Police said two people were killed.")
+    later = published | {"h": "2025-06-10"}
     nine = figures("h", "Nine people were killed, police said.")
-    found = estimate("killed", two + nine, origins, published | {"h": "2025-06-10"})
+    found = estimate("killed", two + nine, origins, later)
     assert (found.best, found.high, found.outlier) == (2, 9, 9)
     four = figures("h", "Four people were killed, police said.")
-    found = estimate("killed", two + four, origins, published | {"h": "2025-06-10"})
-    assert (found.best, found.outlier) == (4, None)
+    found = estimate("killed", two + four, origins, later)
+    assert (found.best, found.outlier) == (2, None)  # two origins against one
+    # One origin against one other is a disagreement, not an outlier: the later stands.
+    found = estimate("killed", two[:1] + nine, origins, later)
+    assert (found.best, found.outlier) == (9, None)
 
 
 @pytest.mark.parametrize(

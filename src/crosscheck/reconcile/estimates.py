@@ -31,8 +31,9 @@ Outliers (UCDP: best is the most reliable figure, high includes the disputed one
 
 - a lower bound backs a larger count only up to PLAUSIBLE_BOUND times its own: a report
   naming one dead man may well be short of five dead, hardly of a hundred;
-- a count that only one origin gives, more than OUTLIER_FACTOR times every other origin's
-  count (a vague count's most it may mean; a count of the dead a report names counting as
+- a count that only one origin gives, more than OUTLIER_FACTOR times the count of every
+  other origin, where at least MIN_OTHERS other origins give one
+  (a vague count's most it may mean; a count of the dead a report names counting as
   PLAUSIBLE_BOUND times its own), is an outlier: it stays the high estimate, best is
   chosen among the other counts, and the estimate names it.
 
@@ -50,8 +51,10 @@ from crosscheck.records import CategoryEstimate, Estimate, Figure, Status, Total
 # How far beyond its own count a lower bound ("killed his wife", "multiple people") may back
 # another report's larger count.
 PLAUSIBLE_BOUND = 10
-# How far beyond every other origin's count one origin's count must lie to be an outlier.
+# How far beyond every other origin's count one origin's count must lie to be an outlier,
+# and how many other origins must report a count.
 OUTLIER_FACTOR = 3
+MIN_OTHERS = 2
 
 
 def estimate(
@@ -235,7 +238,9 @@ def _outlier(
     top = max(voting.values())
     giving = {origin_of.get(a, a) for a, n in voting.items() if n == top}
     others = [(a, n) for a, n in voting.items() if origin_of.get(a, a) not in giving]
-    if len(giving) != 1 or not others:
+    # One origin against one other is a disagreement (a conflict of the story), not an
+    # outlier: which of the two is off, nothing tells.
+    if len(giving) != 1 or len({origin_of.get(a, a) for a, _ in others}) < MIN_OTHERS:
         return None
     limit = max(far.get(a, max(n, 1) * OUTLIER_FACTOR) for a, n in others)
     return top if top > limit else None
