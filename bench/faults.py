@@ -13,8 +13,6 @@ time of the finishing run.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
 import tempfile
 import time
@@ -22,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from devsets import sample  # noqa: E402
 
 from tests import faults  # noqa: E402  (the shared harness)
 
@@ -34,7 +34,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        inputs = _sample(Path(args.data) / "articles.jsonl", args.articles, work / "in.jsonl")
+        inputs = sample(Path(args.data) / "articles.jsonl", args.articles, work / "in.jsonl")
         flags = ["--quiet", "--workers", "2", *(["--no-rewrites"] if args.no_rewrites else [])]
         started = time.perf_counter()
         reference = faults.run(["run", str(inputs), "--out", str(work / "ref"), *flags])
@@ -55,17 +55,6 @@ def main() -> None:
             failures += (status != -9) + bool(alive) + (not equal)
             print(f"| {point} | {status == -9} | {len(alive)} | {seconds:.0f} s | {equal} |")
     sys.exit(1 if failures else 0)
-
-
-def _sample(source: Path, count: int, target: Path) -> Path:
-    """`count` articles chosen by a stable hash of their ids, written to `target`."""
-    lines = source.read_text(encoding="utf-8").splitlines()
-
-    def key(line: str) -> str:
-        return hashlib.sha1(str(json.loads(line)["id"]).encode()).hexdigest()
-
-    target.write_text("\n".join(sorted(lines, key=key)[:count]) + "\n", encoding="utf-8")
-    return target
 
 
 if __name__ == "__main__":

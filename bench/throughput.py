@@ -17,12 +17,13 @@ the run's throughput over the bare pass's, and the cost of the rewrite search.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from devsets import sample
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,17 +53,6 @@ def main() -> None:
     print(f"run / bare throughput, rewrites on: {bare[0] / with_rewrites[0]:.2f} (target 0.5)")
     print(f"run / bare throughput, rewrites off: {bare[0] / without[0]:.2f}")
     print(f"rewrites on / off time: {with_rewrites[0] / without[0]:.2f} (target 1.5)")
-
-
-def sample(source: Path, count: int, target: Path) -> Path:
-    """`count` articles chosen by a stable hash of their ids, written to `target`."""
-    lines = source.read_text(encoding="utf-8").splitlines()
-
-    def key(line: str) -> str:
-        return hashlib.sha1(str(json.loads(line)["id"]).encode()).hexdigest()
-
-    target.write_text("\n".join(sorted(lines, key=key)[:count]) + "\n", encoding="utf-8")
-    return target
 
 
 _BARE = """
