@@ -1,6 +1,7 @@
 """The brief: a short extractive summary in which every sentence cites its articles.
 
-Sentences are taken whole from the reports: the lead of each independent origin in
+Sentences are taken whole from the reports: the lead of each independent origin (its first
+sentence that is not page furniture: a time stamp, a byline, a playlist) in
 publication order, a later origin's lead only when it brings a figure not yet told. Each is
 cited by the articles it comes from (its origin and the articles derived from it) and by the
 articles of other origins that carry the same figures. It is marked when a reader should
@@ -12,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from crosscheck.reconcile.furniture import is_furniture
 from crosscheck.records import Analysis, Article, BriefSentence, FigureClaim, Span
 
 MAX_SENTENCES = 4
+# How far down a report its lead is looked for, past the page's stamps and bylines.
+LEAD_WITHIN = 6
 
 
 def write_brief(
@@ -28,9 +32,9 @@ def write_brief(
     told: set[tuple[str, int]] = set()
     for origin in origins:
         analysis = analyses.get(origin)
-        if analysis is None or not analysis.sentences:
+        lead = _lead(analysis) if analysis else None
+        if analysis is None or lead is None:
             continue
-        lead = analysis.sentences[0]
         figures = {
             (f.status, f.value)
             for f in analysis.figures
@@ -43,6 +47,11 @@ def write_brief(
         if len(brief) >= MAX_SENTENCES:
             break
     return tuple(brief)
+
+
+def _lead(analysis: Analysis) -> Span | None:
+    """The report's first sentence that is its story, not its page's furniture."""
+    return next((s for s in analysis.sentences[:LEAD_WITHIN] if not is_furniture(s.text)), None)
 
 
 def _cited(
