@@ -7,6 +7,7 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,31 @@ def test_a_store_that_cannot_be_written_is_refused_at_once(tmp_path, monkeypatch
     monkeypatch.setattr("crosscheck.store.sqlite.sqlite3.connect", read_only)
     with pytest.raises(StoreError, match="cannot write to the store"):
         SQLiteStore(path)
+
+
+def test_connections_opening_a_new_store_at_once_migrate_it_once(tmp_path):
+    # A server's request threads and its processor open the same new store together.
+    for attempt in range(10):
+        path = tmp_path / f"race{attempt}.sqlite"
+        if attempt % 2:  # an empty database already in WAL mode: all race to migrate it
+            db = sqlite3.connect(path)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.close()
+        barrier = threading.Barrier(4)
+        errors: list[BaseException] = []
+
+        def open_it(path=path, barrier=barrier, errors=errors):
+            barrier.wait()
+            try:
+                SQLiteStore(path).close()
+            except BaseException as err:
+                errors.append(err)
+
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with SQLiteStore(path) as store:
+            assert store.schema_version() == 6

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -34,6 +35,8 @@ _BATCH = 500
 # program's SQLite file before anything is written to it.
 APPLICATION_ID = 0x78636B68
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# Seconds a new connection waits for another to finish switching a new file to WAL.
+_OPEN_PATIENCE = 10.0
 
 
 class StoreError(Exception):
@@ -85,8 +88,13 @@ def _check_sqlite(path: Path) -> None:
         raise StoreError(f"{path} is not a crosscheck store ({err})") from err
     finally:
         db.close()
-    # Stores written before the application id was set are known by their first migration.
-    ours = app == APPLICATION_ID or (app == 0 and 1 in versions and "articles" in tables)
+    # Stores written before the application id was set are known by their first migration;
+    # one another connection is creating right now has only the migrations table as yet.
+    ours = (
+        app == APPLICATION_ID
+        or (app == 0 and 1 in versions and "articles" in tables)
+        or (tables == {"schema_migrations"} and not versions)
+    )
     if not ours and (tables or app):
         raise StoreError(
             f"{path} is another program's SQLite database, not a crosscheck store; "
@@ -124,14 +132,28 @@ class SQLiteStore:
         except sqlite3.Error as err:
             raise StoreError(f"cannot open {self.path}: {err}") from err
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            self._prepare()
         except sqlite3.OperationalError as err:
             self._db.close()
             # A read-only file or folder, a full disk: say so now, not on the first write.
             raise StoreError(f"cannot write to the store {self.path}: {err}") from err
+
+    def _prepare(self) -> None:
+        """WAL mode and the schema. Switching a new file to WAL answers "database is locked"
+        at once, without waiting, while another connection does the same (a server's
+        threads opening a new store together): that is retried, briefly."""
+        deadline = time.monotonic() + _OPEN_PATIENCE
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
 
     # -- schema -----------------------------------------------------------------
     def _migrate(self) -> None:
@@ -146,6 +168,12 @@ class SQLiteStore:
             if version in done:
                 continue
             with self._transaction():
+                # Another connection (a server's other thread) may have applied it since
+                # `done` was read; the write lock this transaction holds settles it.
+                if self._db.execute(
+                    "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
+                ).fetchone():
+                    continue
                 for statement in entry.read_text().split(";"):
                     if statement.strip():
                         self._db.execute(statement)
