@@ -35,7 +35,7 @@ def _die() -> None:
 
 
 def _arm(point: str) -> None:
-    from crosscheck import cli, pipeline
+    from crosscheck import pipeline, runner
     from crosscheck.store.sqlite import SQLiteStore
 
     if point == "ingested":
@@ -55,7 +55,7 @@ def _arm(point: str) -> None:
     elif point == "linked":
         pipeline.reconcile_all = lambda *a, **k: _die()  # type: ignore[assignment]
     elif point == "reconciled":
-        cli.write_outputs = lambda *a, **k: _die()  # type: ignore[assignment]
+        runner.write_outputs = lambda *a, **k: _die()  # type: ignore[assignment]
     else:
         raise SystemExit(f"unknown point {point!r}; one of {', '.join(POINTS)}")
 

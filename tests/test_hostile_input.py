@@ -187,7 +187,8 @@ def test_an_article_the_analyzer_fails_on_is_recorded_and_skipped(store, monkeyp
     assert store.rejection_count() == 1
     # Later runs skip it, and link and reconcile the rest.
     assert store.unanalysed(ANALYZER_VERSION) == []
-    assert not pipeline.analyze_pending(store)
+    again = pipeline.analyze_pending(store)
+    assert (again.analysed, again.failed) == (0, [])
     pipeline.reconcile_all(store, linked=pipeline.link_all(store, rewrites=False))
     assert sorted(store.linkage().story_of()) == ["a0", "a2"]
     # A new analyzer tries it again.

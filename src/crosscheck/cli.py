@@ -23,7 +23,6 @@ from rich.text import Text
 
 from crosscheck import pipeline
 from crosscheck.ingest import DEFAULT_MAX_BYTES, IngestOptions
-from crosscheck.link.embeddings import LazyEncoder
 from crosscheck.present.outputs import write_outputs
 from crosscheck.present.web.settings import (
     DEFAULT_BODY_TIMEOUT,
@@ -33,6 +32,7 @@ from crosscheck.present.web.settings import (
     TOKEN_ENV,
 )
 from crosscheck.records import Rejection
+from crosscheck.runner import Pipeline
 from crosscheck.store import Store, StoreError, open_store
 
 app = typer.Typer(
@@ -91,27 +91,24 @@ def run(
     rewrites: Rewrites = True,
 ) -> None:
     """Ingest, analyze, link, reconcile and write every output."""
-    store = _open(db or out / "crosscheck.sqlite", create=True)
     with _progress(quiet) as progress:
-        summary = pipeline.ingest_into(
-            store, inputs, IngestOptions(max_bytes), progress, _report_rejection
+        pipe = _pipeline(
+            db or out / "crosscheck.sqlite", progress, True, workers, rewrites, max_bytes
         )
-        analysed = pipeline.analyze_pending(store, workers, progress, _report_rejection)
-        encoder = LazyEncoder() if rewrites else None
-        linked = pipeline.link_all(store, progress, rewrites, encoder=encoder)
-        pipeline.reconcile_all(store, progress, linked, encoder)
-        outputs = write_outputs(store, out)
+        with pipe:
+            result = pipe.run(inputs)
+            outputs = pipe.write(out)
     if not quiet:
+        summary, analysed = result.ingested, result.analysed
         failed = f", {len(analysed.failed)} failed analysis" if analysed.failed else ""
         _out.print(
             f"{summary.read} articles read ({summary.added} new, {summary.already_stored} "
             f"already stored, {summary.duplicates} duplicates), {len(summary.rejected)} rejected"
-            f"{failed}, {linked.stories} {'story' if linked.stories == 1 else 'stories'} "
+            f"{failed}, {result.stories} {'story' if result.stories == 1 else 'stories'} "
             f"-> {printable(str(outputs.stories_json.parent))}/",
             soft_wrap=True,
         )
-    store.close()
-    if summary.rejected or analysed.failed:
+    if result.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
 
@@ -171,17 +168,13 @@ def ingest_command(
     inputs: Inputs, db: DbRequired, quiet: Quiet = False, max_bytes: MaxBytes = DEFAULT_MAX_BYTES
 ) -> None:
     """Read reports into the store without analysing them."""
-    store = _open(db, create=True)
-    with _progress(quiet) as progress:
-        summary = pipeline.ingest_into(
-            store, inputs, IngestOptions(max_bytes), progress, _report_rejection
-        )
+    with _progress(quiet) as progress, _pipeline(db, progress, True, max_bytes=max_bytes) as pipe:
+        summary = pipe.ingest(inputs)
     if not quiet:
         _out.print(
             f"{summary.read} articles read ({summary.added} new, {summary.already_stored} already "
             f"stored, {summary.duplicates} duplicates), {len(summary.rejected)} rejected"
         )
-    store.close()
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -189,12 +182,10 @@ def ingest_command(
 @app.command()
 def analyze(db: DbRequired, quiet: Quiet = False, workers: Workers = _CPUS) -> None:
     """Analyze stored articles that have no current analysis."""
-    store = _open(db)
-    with _progress(quiet) as progress:
-        summary = pipeline.analyze_pending(store, workers, progress, _report_rejection)
+    with _progress(quiet) as progress, _pipeline(db, progress, workers=workers) as pipe:
+        summary = pipe.analyze()
     if not quiet:
         _out.print(f"{summary.analysed} articles analysed, {len(summary.failed)} failed")
-    store.close()
     if summary.failed:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -205,16 +196,16 @@ def link_command(
 ) -> None:
     """Place new articles into stories (or relink all), find derivations, and reconcile
     the stories that changed."""
-    store = _open(db)
-    with _progress(quiet) as progress:
-        pipeline.analyze_pending(store, 1, progress, _report_rejection)
-        encoder = LazyEncoder() if rewrites else None
-        linked = pipeline.link_all(store, progress, rewrites, full, encoder)
-        pipeline.reconcile_all(store, progress, linked, encoder)
+    with (
+        _progress(quiet) as progress,
+        _pipeline(db, progress, rewrites=rewrites) as pipe,
+    ):
+        pipe.analyze()
+        linked = pipe.link(full=full)
+        pipe.reconcile(linked)
     if not quiet:
         changed = "all" if linked.changed is None else len(linked.changed)
         _out.print(f"{linked.stories} stories ({changed} new or changed)")
-    store.close()
 
 
 @app.command()
@@ -321,6 +312,31 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
+def _pipeline(
+    db: Path,
+    progress: pipeline.Progress,
+    create: bool = False,
+    workers: int = 1,
+    rewrites: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Pipeline:
+    """The library's Pipeline over `db`, rejections printed as they come; a store that
+    cannot be used is a usage error."""
+    try:
+        return Pipeline(
+            db,
+            create=create,
+            workers=workers,
+            rewrites=rewrites,
+            max_bytes=max_bytes,
+            progress=progress,
+            on_reject=_report_rejection,
+        )
+    except StoreError as err:
+        _error(printable(str(err)))
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _open(db: Path, create: bool = False, hint: str | None = None) -> Store:

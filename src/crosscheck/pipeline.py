@@ -98,9 +98,6 @@ class AnalyzeSummary:
     analysed: int = 0
     failed: list[Rejection] = field(default_factory=list)
 
-    def __bool__(self) -> bool:
-        return bool(self.analysed or self.failed)
-
 
 def analyze_pending(
     store: Store,
@@ -147,8 +144,16 @@ def link_work_left(store: Store) -> bool:
     """Whether analysed articles wait to be linked, or linked stories to be reconciled."""
     if store.unreconciled():
         return True
-    failed = {f.article for f in store.failed_analyses(ANALYZER_VERSION)}
-    return any(a not in failed for a in store.unindexed())
+    unlinkable = _unlinkable(store)
+    return any(a not in unlinkable for a in store.unindexed())
+
+
+def _unlinkable(store: Store) -> set[str]:
+    """Articles linking must leave out: those waiting for their analysis (a server stores
+    articles while it links: linked without it, their profile would carry no place, day or
+    toll to keep them apart) and those the analyzer failed on, which have none to give."""
+    waiting = set(store.unanalysed(ANALYZER_VERSION))
+    return waiting | {f.article for f in store.failed_analyses(ANALYZER_VERSION)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +182,7 @@ def link_all(
     encode = StoredVectors(store, encoder or LazyEncoder()) if rewrites else None
     version = f"{ANALYZER_VERSION}/profile-{PROFILE_VERSION}"
     linked = store.index_size() if store.index_version() == version else 0
-    # Articles stored while this runs (a server ingesting) wait for their analysis: linked
-    # without it, their profile would carry no place, day or toll to keep them apart. Those
-    # the analyzer failed on have none to give.
-    pending = set(store.unanalysed(ANALYZER_VERSION))
-    pending.update(f.article for f in store.failed_analyses(ANALYZER_VERSION))
+    pending = _unlinkable(store)
     new = [a for a in store.unindexed() if a not in pending] if linked and not full else []
     if linked and not full and not new:
         result = Linked(store.story_count(), frozenset(), linkage=Linkage({}, (), {}))

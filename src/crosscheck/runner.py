@@ -15,7 +15,7 @@ are called in, and a step interrupted is finished by the next run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -52,13 +52,25 @@ def analyze_text(
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    """What `Pipeline.run` did: inputs read and stored, rejected (unreadable input, or an
-    article analysis failed on), and the stories the store holds after it."""
+    """What `Pipeline.run` did: what ingest read and stored, what analysis did, and the
+    stories the store holds after it."""
 
-    read: int
-    added: int
-    rejected: tuple[Rejection, ...]
+    ingested: steps.IngestSummary
+    analysed: steps.AnalyzeSummary
     stories: int
+
+    @property
+    def read(self) -> int:
+        return self.ingested.read
+
+    @property
+    def added(self) -> int:
+        return self.ingested.added
+
+    @property
+    def rejected(self) -> tuple[Rejection, ...]:
+        """Unreadable inputs, then the articles analysis failed on."""
+        return (*self.ingested.rejected, *self.analysed.failed)
 
 
 class Pipeline:
@@ -74,40 +86,48 @@ class Pipeline:
         workers: int = 1,
         rewrites: bool = True,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        progress: steps.Progress = steps.no_progress,
+        on_reject: Callable[[Rejection], None] | None = None,
     ) -> None:
+        """`progress` hears each step's progress; `on_reject` each input or article
+        rejected, as it happens (the command line prints them)."""
         self.store: Store = open_store(str(db), create=create)
         self._workers = workers
         self._rewrites = rewrites
         self._options = IngestOptions(max_bytes)
+        self._progress = progress
+        self._on_reject = on_reject
         # Loaded on first use and shared by linking and reconciling.
         self._encoder = LazyEncoder() if rewrites else None
 
     def ingest(self, inputs: Iterable[str | Path]) -> steps.IngestSummary:
         """Store the reports in files, folders (recursively) or "-" (standard input)."""
-        return steps.ingest_into(self.store, [str(i) for i in inputs], self._options)
+        return steps.ingest_into(
+            self.store, [str(i) for i in inputs], self._options, self._progress, self._on_reject
+        )
 
     def analyze(self) -> steps.AnalyzeSummary:
         """Analyse every stored article without a current analysis."""
-        return steps.analyze_pending(self.store, self._workers)
+        return steps.analyze_pending(self.store, self._workers, self._progress, self._on_reject)
 
     def link(self, *, full: bool = False) -> steps.Linked:
         """Place analysed articles into stories (every article when `full`)."""
-        return steps.link_all(self.store, rewrites=self._rewrites, full=full, encoder=self._encoder)
+        return steps.link_all(
+            self.store, self._progress, rewrites=self._rewrites, full=full, encoder=self._encoder
+        )
 
     def reconcile(self, linked: steps.Linked | None = None) -> int:
         """Reconcile the stories `linked` changed (all of them when None) and any an
         interrupted run left; returns how many were reconciled."""
-        return steps.reconcile_all(self.store, linked=linked, embed=self._encoder)
+        return steps.reconcile_all(self.store, self._progress, linked=linked, embed=self._encoder)
 
     def run(self, inputs: Iterable[str | Path]) -> RunResult:
         """All four steps, as `crosscheck run` does them."""
-        read = self.ingest(inputs)
+        ingested = self.ingest(inputs)
         analysed = self.analyze()
         linked = self.link()
         self.reconcile(linked)
-        return RunResult(
-            read.read, read.added, tuple(read.rejected + analysed.failed), linked.stories
-        )
+        return RunResult(ingested, analysed, linked.stories)
 
     def stories(self) -> list[StoryRecord]:
         return self.store.stories()

@@ -87,7 +87,7 @@ class Processor:
         # fails on is recorded as failed (GET /api/status lists it) and skipped from then on,
         # so it cannot stop the processing of the articles posted after it.
         analysed = pipeline.analyze_pending(store, 1, self._check)
-        if not analysed and not pipeline.link_work_left(store):
+        if not (analysed.analysed or analysed.failed) and not pipeline.link_work_left(store):
             return
         linked = pipeline.link_all(store, self._check, rewrites=self._rewrites, encoder=encoder)
         pipeline.reconcile_all(store, self._check, linked=linked, embed=encoder)
