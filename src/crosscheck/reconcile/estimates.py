@@ -140,7 +140,7 @@ def by_category(
                 if f.value >= counts[key].get(article, 0):
                     counts[key][article] = f.value
                     # "several dozen" may mean up to 99: far outside it is far beyond that.
-                    reach[key][article] = max(f.value, f.high, 1) * OUTLIER_FACTOR
+                    reach[key][article] = _far(f.value, f.high > f.value, f.high)
     return tuple(
         CategoryEstimate(
             status,
