@@ -76,6 +76,11 @@ def main() -> None:
             *bcubed(contract, gold)
         )
     )
+    inside, reuse = derivation_scores(contract, gold, data / "articles.jsonl")
+    print(
+        f"derivation edges inside one incident: {inside:.3f} (target 0.98); heavy verbatim "
+        f"reuse inside an incident found: {reuse:.3f} (target 0.90)"
+    )
     for name, score in incident_scores(contract, gold).items():
         verdict = "met" if score >= TARGETS[name] else "not met"
         print(f"incident {name}: {score:.3f} (target {TARGETS[name]:.2f}, {verdict})")
@@ -103,6 +108,34 @@ def bcubed(contract: dict, gold: list[dict]) -> tuple[float, float, float]:
     n = len(story_of) or 1
     p, r = precision / n, recall / n
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def derivation_scores(contract: dict, gold: list[dict], articles: Path) -> tuple[float, float]:
+    """The share of derivation edges whose two articles report one gold incident (edges
+    across incidents come from shared page boilerplate), and of pairs of one incident's
+    reports where one holds half or more of the other's word 5-grams, the share put in one
+    origin group."""
+    from crosscheck.link.shingles import containment, shingles
+
+    incident_of = {a: i["incident_id"] for i in gold for a in i["articles"]}
+    edges = [d for s in contract["stories"] for d in s["derivations"]]
+    inside = sum(
+        1 for d in edges if incident_of.get(d["article"], "?") == incident_of.get(d["source"], "!")
+    )
+    origin = {a["id"]: a["origin"] for a in contract["articles"]}
+    texts = {}
+    for line in articles.open(encoding="utf-8"):
+        record = json.loads(line)
+        texts[record["id"]] = shingles(record["text"], 5)
+    heavy = found = 0
+    for incident in gold:
+        members = sorted(a for a in set(incident["articles"]) if a in texts and a in origin)
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if max(containment(texts[a], texts[b]), containment(texts[b], texts[a])) >= 0.5:
+                    heavy += 1
+                    found += origin[a] == origin[b]
+    return inside / (len(edges) or 1), found / (heavy or 1)
 
 
 def incident_scores(contract: dict, gold: list[dict]) -> dict[str, float]:

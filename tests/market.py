@@ -21,17 +21,19 @@ WIRE = (
     "Sarmada lies near the Turkish border and shelters tens of thousands of displaced families."
 )
 SPUN = (
-    "Shelling hit a busy produce bazaar in Sarmada, a town in Syria's northwest, on "
-    "Thursday and left no fewer than 14 civilians dead, four of them children, according to "
-    "a monitoring group. "
-    "Another 31 people suffered injuries in the bombardment, which landed on the bazaar just "
-    "after the morning prayer, the Syrian Observatory for Human Rights reported. "
-    "White Helmets volunteers dug survivors out of flattened market stands and rushed the "
-    "injured to a makeshift clinic at the town's outskirts. "
+    "Artillery shells hit a busy vegetable market in Sarmada, a town in northwestern Syria, "
+    "on Thursday, killing at least 14 civilians, four of them children, according to a war "
+    "monitor. "
+    "Another 31 people were wounded in the shelling, which struck the market just after "
+    "dawn prayers, the Syrian Observatory for Human Rights reported. "
+    "White Helmets rescue workers pulled survivors out of the collapsed stalls and took the "
+    "wounded to a field hospital at the edge of the town. "
     '"This is a deliberate massacre of innocent shoppers and the world is silent," '
     "a local shopkeeper told reporters. "
-    "Locals blamed government troops stationed south of the town for firing the rounds. "
-    "The border town near Turkey is home to many thousands of families who fled the fighting."
+    "According to residents, the shells were fired from government positions south of the "
+    "town. "
+    "Sarmada, close to the border with Turkey, is home to tens of thousands of displaced "
+    "families."
 )
 INDEPENDENT = (
     "SARMADA, Syria — Abu Khaled was buying tomatoes when the first shell landed. "

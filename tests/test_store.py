@@ -22,9 +22,9 @@ def test_schema_migrations_are_recorded_once_and_wal_is_on(tmp_path):
     path = tmp_path / "s.sqlite"
     SQLiteStore(path).close()
     with SQLiteStore(path) as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == 7
     db = sqlite3.connect(path)
-    assert db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone() == (6,)
+    assert db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone() == (7,)
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 

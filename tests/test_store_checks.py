@@ -161,4 +161,4 @@ def test_connections_opening_a_new_store_at_once_migrate_it_once(tmp_path):
             thread.join()
         assert errors == []
         with SQLiteStore(path) as store:
-            assert store.schema_version() == 6
+            assert store.schema_version() == 7

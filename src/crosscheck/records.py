@@ -19,6 +19,10 @@ EntityKind = Literal["person", "organisation"]
 QuoteKind = Literal["direct", "reported"]
 SpeakerFrom = Literal["name", "pronoun", "description", "continuation"]
 DerivationKind = Literal["verbatim", "edited", "paraphrase"]
+# How a derivation's direction was told: by publication times, from the two texts (credits,
+# containment, how each is written), or not at all (the pair is still one origin group).
+DerivationDirection = Literal["dated", "content", "unknown"]
+AlteredField = Literal["figure", "place", "day", "actor"]
 ConflictKind = Literal["revision", "disagreement"]
 
 
@@ -208,6 +212,21 @@ class Derivation:
     source: str
     kind: DerivationKind
     score: float
+    direction: DerivationDirection = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Altered:
+    """A sentence of a rewrite that says what its origin's sentence says with one fact
+    changed: "31 killed" where the origin has 13, another town, day or actor."""
+
+    article: str
+    origin: str
+    field: AlteredField
+    value: str
+    origin_value: str
+    span: Span
+    origin_span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +258,7 @@ class Linkage:
     derivations: tuple[Derivation, ...]
     origin_of: dict[str, str]
     unsupported: tuple[Unsupported, ...] = ()
+    altered: tuple[Altered, ...] = ()
 
     def story_of(self) -> dict[str, str]:
         return {a: s for s, members in self.stories.items() for a in members}
@@ -415,3 +435,4 @@ class StoryRecord:
     actors: tuple[Actor, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     events: tuple[EventClaim, ...] = ()
+    altered: tuple[dict, ...] = ()

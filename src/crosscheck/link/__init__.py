@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from crosscheck.link.alignment import Encode
 from crosscheck.link.derivation import find_derivations, fingerprints, origins, within_stories
 from crosscheck.link.incremental import LinkIndex, LinkUpdate, extend, index_entries
-from crosscheck.link.paraphrase import Encode
 from crosscheck.link.rewrites import rewrites
 from crosscheck.link.stories import Vocabulary, group_stories, profiles
-from crosscheck.records import Analysis, Article, Linkage, Unsupported
+from crosscheck.records import Altered, Analysis, Article, Linkage, Unsupported
 
 __all__ = ["Encode", "LinkIndex", "LinkUpdate", "build", "extend", "link"]
 
@@ -37,8 +37,9 @@ def build(
     stories = group_stories(pool, derivations, vocabulary)
     derivations = within_stories(derivations, stories)
     added: tuple[Unsupported, ...] = ()
+    changed: tuple[Altered, ...] = ()
     if encode is not None and analyses:
-        derivations, added = rewrites(
+        derivations, added, changed = rewrites(
             articles, analyses, encode, stories, derivations, pool, vocabulary.text
         )
     linkage = Linkage(
@@ -46,5 +47,6 @@ def build(
         derivations=derivations,
         origin_of=origins([a.id for a in articles], derivations),
         unsupported=added,
+        altered=changed,
     )
     return LinkUpdate(frozenset(), linkage, tuple(index_entries(pool, vocabulary.keys)))

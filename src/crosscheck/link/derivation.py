@@ -16,7 +16,7 @@ from datasketch import MinHash, MinHashLSH
 
 from crosscheck.credits import credited_outlet
 from crosscheck.link.shingles import containment, jaccard, shingles, signature
-from crosscheck.records import Article, Derivation, DerivationKind
+from crosscheck.records import Article, Derivation, DerivationDirection, DerivationKind
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -99,28 +99,32 @@ def compare(a: Fingerprint, b: Fingerprint) -> Derivation | None:
     b_in_a = containment(b.grams, a.grams)
     if max(a_in_b, b_in_a) < REUSE:
         return None
-    derived, source = _direction(a, b, a_in_b, b_in_a)
+    derived, source, direction = _direction(a, b, a_in_b, b_in_a)
     score = jaccard(a.grams, b.grams)
     kind: DerivationKind = "verbatim" if score >= VERBATIM else "edited"
-    return Derivation(derived.article.id, source.article.id, kind, round(max(a_in_b, b_in_a), 3))
+    return Derivation(
+        derived.article.id, source.article.id, kind, round(max(a_in_b, b_in_a), 3), direction
+    )
 
 
-def _direction(a: Fingerprint, b: Fingerprint, a_in_b: float, b_in_a: float):
+def _direction(
+    a: Fingerprint, b: Fingerprint, a_in_b: float, b_in_a: float
+) -> tuple[Fingerprint, Fingerprint, DerivationDirection]:
     # Copy that credits an outlet ("(Levant Wire) —") comes from that outlet's article.
     credit = a.credit
     if credit and credit == b.credit:
         if a.article.outlet == credit != b.article.outlet:
-            return (b, a)
+            return b, a, "content"
         if b.article.outlet == credit != a.article.outlet:
-            return (a, b)
+            return a, b, "content"
     pa, pb = a.article.published, b.article.published
     if pa and pb and pa != pb:
-        return (b, a) if pa < pb else (a, b)
+        return (b, a, "dated") if pa < pb else (a, b, "dated")
     # Without telling times, the article mostly contained in the other is taken as the copy:
     # outlets trim wire stories far more often than they pad them.
     if abs(a_in_b - b_in_a) > 0.05:
-        return (b, a) if b_in_a > a_in_b else (a, b)
-    return (b, a) if a.article.id < b.article.id else (a, b)
+        return (b, a, "content") if b_in_a > a_in_b else (a, b, "content")
+    return (b, a, "unknown") if a.article.id < b.article.id else (a, b, "unknown")
 
 
 def primary_sources(derivations: Iterable[Derivation]) -> dict[str, Derivation]:

@@ -21,8 +21,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from crosscheck.link.alignment import Encode
 from crosscheck.link.derivation import derivations_between, origins, within_stories
-from crosscheck.link.paraphrase import Encode
 from crosscheck.link.rewrites import rewrites
 from crosscheck.link.stories import (
     KEYS_PER_ARTICLE,
@@ -39,7 +39,15 @@ from crosscheck.link.stories import (
     story_edges,
 )
 from crosscheck.link.unionfind import UnionFind
-from crosscheck.records import Analysis, Article, Derivation, IndexEntry, Linkage, Unsupported
+from crosscheck.records import (
+    Altered,
+    Analysis,
+    Article,
+    Derivation,
+    IndexEntry,
+    Linkage,
+    Unsupported,
+)
 
 QUERY_KEYS = 2 * KEYS_PER_ARTICLE
 # Copy shares most of its words with its source; pairs below this TF-IDF cosine are not
@@ -135,13 +143,14 @@ def extend(
     stories = named_stories(groups, pool)
     derivations = within_stories(_derivations(linkage, affected, reused), stories)
     added: tuple[Unsupported, ...] = ()
+    changed: tuple[Altered, ...] = ()
     if encode is not None:
         text, heads = _wordings(pool, fresh, index, n)
         articles.update((a.id, a) for a in index.articles(sorted(affected - articles.keys())))
         more = {a: analyses[a] for a in fresh if a in analyses}
         more.update(index.analyses(sorted(affected - fresh.keys())))
         kept = [d for d in derivations if d.kind != "paraphrase"]
-        derivations, added = rewrites(
+        derivations, added, changed = rewrites(
             [articles[a] for a in sorted(affected)], more, encode, stories, kept, pool, text
         )
     return LinkUpdate(
@@ -151,6 +160,7 @@ def extend(
             derivations=derivations,
             origin_of=origins(sorted(affected), derivations),
             unsupported=added,
+            altered=changed,
         ),
         entries=entries,
     )

@@ -1,137 +1,207 @@
-"""Paraphrased rewrites and what a derivative adds to its origin.
+"""Paraphrased rewrites, and what a derivative adds to or alters in its origin.
 
-A spun rewrite shares almost no five-word run with its origin, so shingles miss it; what it
-keeps is the origin's sentences, one by one, in the same order, each reworded. So the two
-articles' sentences are compared by meaning (sentence embeddings) and aligned monotonically:
-the longest chain of matching sentences that keeps both articles' order. A pair whose chain
-covers most of the shorter article is a rewrite; the article whose sentences are covered
-(or, with publication times, the later one) is the derivative.
+Each pair of a story's members that shingles did not already connect is aligned sentence by
+sentence (link/alignment) and judged by the learned rewrite models (link/rewrite_model):
+is it a rewrite, and which side is the derivative. Accepted edges are taken strongest first,
+and an edge between two articles already in one origin group is left out: two rewrites of
+one origin resemble each other through it, and neither is the other's source.
 
 The same alignment says which sentences of any derivative, verbatim or reworded, have no
-counterpart in its origin: an added quote, a new figure, an editorial claim.
+counterpart in its origin (an added quote, a new figure, an editorial claim), and which say
+what their origin's sentence says with one fact changed: another toll, town, day or actor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 
+from crosscheck.link.alignment import MIN_SENTENCES, Encode, Sentences, likeness
 from crosscheck.link.derivation import primary_sources
+from crosscheck.link.rewrite_model import RewriteModel, alignment, rewrite_model, style
+from crosscheck.link.unionfind import UnionFind
 from crosscheck.names import fold
-from crosscheck.records import Analysis, Article, Derivation, Span, Unsupported
+from crosscheck.records import Altered, AlteredField, Derivation, DerivationDirection, Unsupported
 
-# Two sentences say the same thing at this likeness: the cosine of their all-MiniLM-L6-v2
-# vectors (reworded sentences score 0.55-0.8, two reports' own sentences on one event
-# rarely above 0.5), raised when they name the same figure, place or person.
-SAME_MEANING = 0.55
-SHARED_FACT = 0.1
+__all__ = ["Encode", "Sentences", "altered", "differences", "find_paraphrases"]
+
 # A sentence whose best counterpart in the origin stays below this is the derivative's own.
 SUPPORTED = 0.4
-# A rewrite follows this share of the shorter article's sentences, in order.
-FOLLOWS = 0.6
-MIN_SENTENCES = 3
-MAX_SENTENCES = 60
+# A derivative's sentence restates its origin's sentence at this cosine or more: when the
+# two then give different facts, the derivative altered one.
+RESTATES = 0.75
 NEIGHBOURS = 5  # in large stories, each article is compared with its nearest few only
-MIN_WORDS = 4
-
-Encode = Callable[[str, Sequence[str]], np.ndarray]
+ALTERABLE: tuple[AlteredField, ...] = ("figure", "place", "day", "actor")
 
 
 @dataclass(frozen=True, slots=True)
-class Sentences:
-    article: Article
-    spans: tuple[Span, ...]
-    vectors: np.ndarray
-    figures: tuple[frozenset[int], ...]  # casualty figures each sentence gives
-    names: tuple[frozenset[str], ...]  # places and people each sentence names
-
-    @property
-    def centroid(self) -> np.ndarray:
-        mean = self.vectors.mean(axis=0)
-        return mean / max(float(np.linalg.norm(mean)), 1e-12)
-
-
-def sentences_of(article: Article, analysis: Analysis, encode: Encode) -> Sentences:
-    spans = tuple(s for s in analysis.sentences if len(s.text.split()) >= MIN_WORDS)
-    spans = spans[:MAX_SENTENCES]
-    named = [(p.span.start, fold(p.name)) for p in analysis.places] + [
-        (e.span.start, fold(e.name)) for e in analysis.entities
-    ]
-    return Sentences(
-        article,
-        spans,
-        encode(article.id, [s.text for s in spans]),
-        tuple(
-            frozenset(
-                f.value
-                for f in analysis.figures
-                if not f.span.in_title and s.start <= f.span.start < s.end
-            )
-            for s in spans
-        ),
-        tuple(frozenset(n for at, n in named if s.start <= at < s.end) for s in spans),
-    )
-
-
-def likeness(a: Sentences, b: Sentences) -> np.ndarray:
-    """Sentence-by-sentence likeness: meaning, plus shared facts; two sentences that give
-    different figures do not say the same thing however alike their wording."""
-    score = a.vectors @ b.vectors.T
-    for i in range(len(a.spans)):
-        for j in range(len(b.spans)):
-            fa, fb = a.figures[i], b.figures[j]
-            if fa and fb and not fa & fb:
-                score[i, j] = -1.0
-            elif fa & fb or a.names[i] & b.names[j]:
-                score[i, j] += SHARED_FACT
-    return score
+class _Judged:
+    edge: Derivation
+    weight: float  # how sure: the rewrite's probability times the direction's
+    published: str  # the source's publication time ("" when unknown)
 
 
 def find_paraphrases(
     stories: Iterable[Sequence[str]],
     sentences: Mapping[str, Sentences],
     known: Iterable[Derivation],
+    model: RewriteModel | None = None,
 ) -> tuple[Derivation, ...]:
     """Rewrites among the members of each story that shingles did not already connect."""
+    model = model or rewrite_model()
+    known = tuple(known)
     linked = {frozenset((d.article, d.source)) for d in known}
-    best: dict[str, tuple[Derivation, str]] = {}
+    judged: list[_Judged] = []
     for members in stories:
         usable = [m for m in members if m in sentences and len(sentences[m].spans) >= MIN_SENTENCES]
         for a, b in _pairs(usable, sentences):
-            if frozenset((a, b)) in linked:
-                continue
-            edge = _paraphrase(sentences[a], sentences[b])
-            if edge is None:
-                continue
-            # A rewrite of wire copy matches every outlet that ran the copy: keep the one
-            # it follows best, and of equals the first published.
-            published = sentences[edge.source].article.published or ""
-            kept = best.get(edge.article)
-            if kept is None or (-edge.score, published) < (-kept[0].score, kept[1]):
-                best[edge.article] = (edge, published)
-    return tuple(sorted((edge for edge, _ in best.values()), key=lambda d: (d.article, d.source)))
+            if frozenset((a, b)) not in linked and (
+                found := _judge(sentences[a], sentences[b], model)
+            ):
+                judged.append(found)
+    return _accepted(judged, known)
 
 
-def unsupported(
+def _accepted(judged: list[_Judged], known: Sequence[Derivation]) -> tuple[Derivation, ...]:
+    groups = UnionFind()
+    for d in known:
+        groups.union(d.article, d.source)
+    kept: dict[str, Derivation] = {}
+    # A rewrite of wire copy matches every outlet that ran the copy: the strongest edge
+    # wins, and of equals the earliest published source.
+    for j in sorted(judged, key=lambda j: (-j.weight, j.published, j.edge.article, j.edge.source)):
+        d = j.edge
+        if d.article in kept or groups.find(d.article) == groups.find(d.source):
+            continue
+        groups.union(d.article, d.source)
+        kept[d.article] = d
+    return tuple(sorted(_to_roots(kept, judged).values(), key=lambda d: (d.article, d.source)))
+
+
+def _to_roots(kept: dict[str, Derivation], judged: list[_Judged]) -> dict[str, Derivation]:
+    """Two rewrites of one origin are often more alike to each other than either is to the
+    origin, so the strongest edge can join a rewrite to its sibling. Where the rewrite is
+    also judged a rewrite of its sibling's own source, that source is taken instead: of a
+    sibling and the article both derive from, the latter is the likelier source. The origin
+    groups are the same either way."""
+    edges = {(j.edge.article, j.edge.source): j.edge for j in judged}
+    moved = True
+    while moved:
+        moved = False
+        for article, d in list(kept.items()):
+            upstream = kept.get(d.source)
+            if upstream is None or upstream.source == article:
+                continue
+            if better := edges.get((article, upstream.source)):
+                kept[article] = better
+                moved = True
+    return kept
+
+
+def _judge(a: Sentences, b: Sentences, model: RewriteModel) -> _Judged | None:
+    pair = alignment(a, b)
+    rewrite = model.detect.probability(pair.detect_features())
+    if rewrite < model.threshold:
+        return None
+    pa, pb = a.article.published, b.article.published
+    direction: DerivationDirection
+    if pa and pb and pa != pb:
+        a_from_b, direction = (1.0 if pa > pb else 0.0), "dated"
+    else:
+        a_from_b = model.direction.probability(
+            pair.direction_features(style(a.article.text, a), style(b.article.text, b))
+        )
+        direction = "content" if abs(a_from_b - 0.5) >= model.margin else "unknown"
+    derived, source = (a, b) if a_from_b >= 0.5 else (b, a)
+    chained = len(pair.chain) / len(derived.spans)
+    return _Judged(
+        Derivation(
+            derived.article.id, source.article.id, "paraphrase", round(chained, 3), direction
+        ),
+        rewrite * max(a_from_b, 1.0 - a_from_b),
+        source.article.published or "",
+    )
+
+
+def differences(
     derivations: Iterable[Derivation], sentences: Mapping[str, Sentences]
-) -> tuple[Unsupported, ...]:
-    """Sentences of each derivative with no counterpart in the article it derives from
-    (its closest source, when it has several)."""
-    found: list[Unsupported] = []
+) -> tuple[tuple[Unsupported, ...], tuple[Altered, ...]]:
+    """What each derivative says that the article it derives from (its closest source, when
+    it has several) does not: sentences with no counterpart there, and sentences that
+    restate one of its sentences with a figure, place, day or actor changed."""
+    added: list[Unsupported] = []
+    changed: list[Altered] = []
     for d in primary_sources(derivations).values():
         own, origin = sentences.get(d.article), sentences.get(d.source)
         if own is None or origin is None or not len(own.spans) or not len(origin.spans):
             continue
+        found = altered(d, own, origin)
+        changed.extend(found)
+        moved = {a.span for a in found}
         best = likeness(own, origin).max(axis=1)
-        found.extend(
+        added.extend(
             Unsupported(d.article, d.source, span)
             for span, score in zip(own.spans, best, strict=True)
-            if score < SUPPORTED
+            if score < SUPPORTED and span not in moved
         )
-    return tuple(found)
+    return tuple(added), tuple(changed)
+
+
+def altered(d: Derivation, own: Sentences, origin: Sentences) -> list[Altered]:
+    """Sentences of `own` restating a sentence of `origin` with a fact replaced: a value the
+    origin's sentence lacks standing where one of the origin's own is missing ("41 killed,
+    four of them children" for "14 killed, four of them children"). A fact only added or
+    only left out is a rewording, not an alteration; so is a name moved to another sentence:
+    a town or actor counts as replaced only when the other article names it nowhere."""
+    if not own.facts or not origin.facts:
+        return []
+    raw = own.vectors @ origin.vectors.T
+    named = (_everywhere(own), _everywhere(origin))
+    found = []
+    for i, j in enumerate(raw.argmax(axis=1)):
+        if raw[i, j] < RESTATES:
+            continue
+        for field in ALTERABLE:
+            ours, theirs = own.facts[i][field], origin.facts[j][field]
+            if field == "figure":
+                new, gone = _multiset_minus(ours, theirs), _multiset_minus(theirs, ours)
+            else:
+                new = _unmatched(ours, theirs + named[1][field])
+                gone = _unmatched(theirs, ours + named[0][field])
+            if new and gone:
+                found.append(
+                    Altered(
+                        d.article,
+                        d.source,
+                        field,
+                        ", ".join(sorted(new)),
+                        ", ".join(sorted(gone)),
+                        own.spans[i],
+                        origin.spans[j],
+                    )
+                )
+    return found
+
+
+def _everywhere(sentences: Sentences) -> dict[AlteredField, tuple[str, ...]]:
+    return {
+        field: tuple(v for facts in sentences.facts for v in facts[field]) for field in ALTERABLE
+    }
+
+
+def _multiset_minus(values: tuple[str, ...], others: tuple[str, ...]) -> set[str]:
+    return set((Counter(values) - Counter(others)).elements())
+
+
+def _unmatched(values: tuple[str, ...], others: tuple[str, ...]) -> set[str]:
+    """Values with no counterpart among `others`, a name matching another form of itself
+    that holds all its words or whose words it holds ("Idlib" and "Idlib province")."""
+    words = [set(fold(o).split()) for o in others]
+    return {v for v in values if not any((w := set(fold(v).split())) <= o or o <= w for o in words)}
 
 
 def _pairs(members: list[str], sentences: Mapping[str, Sentences]) -> Iterable[tuple[str, str]]:
@@ -144,47 +214,3 @@ def _pairs(members: list[str], sentences: Mapping[str, Sentences]) -> Iterable[t
         for j in np.argsort(-row)[1 : NEIGHBOURS + 1]:
             pairs.add((members[min(i, j)], members[max(i, j)]))
     return sorted(pairs)
-
-
-def _paraphrase(a: Sentences, b: Sentences) -> Derivation | None:
-    chain = align(likeness(a, b))
-    shorter = min(len(a.spans), len(b.spans))
-    if len(chain) < MIN_SENTENCES or len(chain) / shorter < FOLLOWS:
-        return None
-    derived, source = _direction(a, b, len(chain))
-    share = len(chain) / len(derived.spans)
-    return Derivation(derived.article.id, source.article.id, "paraphrase", round(share, 3))
-
-
-def align(likeness: np.ndarray) -> list[tuple[int, int]]:
-    """The longest order-preserving chain of sentence pairs that mean the same thing,
-    weighted by how alike they are (a weighted longest common subsequence)."""
-    m, n = likeness.shape
-    score = np.zeros((m + 1, n + 1))
-    for i in range(m):
-        for j in range(n):
-            match = score[i, j] + likeness[i, j] if likeness[i, j] >= SAME_MEANING else -1.0
-            score[i + 1, j + 1] = max(score[i, j + 1], score[i + 1, j], match)
-    chain = []
-    i, j = m, n
-    while i and j:
-        if score[i, j] == score[i - 1, j]:
-            i -= 1
-        elif score[i, j] == score[i, j - 1]:
-            j -= 1
-        else:
-            chain.append((i - 1, j - 1))
-            i, j = i - 1, j - 1
-    return chain[::-1]
-
-
-def _direction(a: Sentences, b: Sentences, aligned: int) -> tuple[Sentences, Sentences]:
-    pa, pb = a.article.published, b.article.published
-    if pa and pb and pa != pb:
-        return (b, a) if pa < pb else (a, b)
-    # Without times, the article whose sentences are the more fully covered is the one
-    # contained in the other: the rewrite, which rarely keeps all of a longer origin.
-    cover_a, cover_b = aligned / len(a.spans), aligned / len(b.spans)
-    if cover_a != cover_b:
-        return (a, b) if cover_a > cover_b else (b, a)
-    return (b, a) if a.article.id < b.article.id else (a, b)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from crosscheck.link.paraphrase import Encode, find_paraphrases, sentences_of, unsupported
+from crosscheck.link.alignment import Encode, sentences_of
+from crosscheck.link.paraphrase import differences, find_paraphrases
 from crosscheck.link.stories import Profile, Wording
-from crosscheck.records import Analysis, Article, Derivation, Unsupported
+from crosscheck.records import Altered, Analysis, Article, Derivation, Unsupported
 
 # Reports of one story that share less wording than this are not checked for rewording: a
 # spun copy swaps common words but keeps the names, places and numbers TF-IDF weighs most.
@@ -26,9 +27,9 @@ def rewrites(
     derivations: Sequence[Derivation],
     pool: Mapping[str, Profile],
     text: Wording,
-) -> tuple[tuple[Derivation, ...], tuple[Unsupported, ...]]:
+) -> tuple[tuple[Derivation, ...], tuple[Unsupported, ...], tuple[Altered, ...]]:
     """`derivations` with the paraphrased rewrites found among each story's members, and
-    the unsupported sentences of every derivative."""
+    the unsupported and altered sentences of every derivative."""
     needed = _worth_aligning(stories, derivations, pool, text)
     sentences = {
         a.id: sentences_of(a, analyses[a.id], encode)
@@ -37,7 +38,7 @@ def rewrites(
     }
     found = find_paraphrases(stories.values(), sentences, derivations)
     everything = tuple(sorted((*derivations, *found), key=lambda d: (d.article, d.source)))
-    return everything, unsupported(everything, sentences)
+    return (everything, *differences(everything, sentences))
 
 
 def _worth_aligning(

@@ -22,7 +22,7 @@ from crosscheck.records import (
     StoryRecord,
 )
 
-SCHEMA_VERSION = "1.10"
+SCHEMA_VERSION = "1.11"
 
 
 def build_contract(
@@ -171,8 +171,15 @@ def story_contract(story: StoryRecord, linkage: Linkage) -> dict:
             for e in story.events
         ],
         "unsupported": [dict(u) for u in story.unsupported],
+        "altered": [dict(a) for a in story.altered],
         "derivations": [
-            {"article": d.article, "source": d.source, "kind": d.kind, "score": d.score}
+            {
+                "article": d.article,
+                "source": d.source,
+                "kind": d.kind,
+                "score": d.score,
+                "direction": d.direction,
+            }
             for d in linkage.derivations
             if d.article in members
         ],

@@ -76,6 +76,7 @@ def reconcile(
         events=event_claims(ids, analyses, origin_of),
         actors=story_actors(ids, analyses),
         unsupported=_unsupported(set(ids), linkage),
+        altered=_altered(set(ids), linkage),
     )
 
 
@@ -90,6 +91,26 @@ def _unsupported(ids: set[str], linkage: Linkage) -> tuple[dict, ...]:
         }
         for u in linkage.unsupported
         if u.article in ids
+    )
+
+
+def _altered(ids: set[str], linkage: Linkage) -> tuple[dict, ...]:
+    return tuple(
+        {
+            "article": a.article,
+            "origin": a.origin,
+            "field": a.field,
+            "value": a.value,
+            "origin_value": a.origin_value,
+            "text": a.span.text,
+            "start": a.span.start,
+            "end": a.span.end,
+            "origin_text": a.origin_span.text,
+            "origin_start": a.origin_span.start,
+            "origin_end": a.origin_span.end,
+        }
+        for a in linkage.altered
+        if a.article in ids
     )
 
 

@@ -18,7 +18,15 @@ from crosscheck.link.rewrites import rewrites
 from crosscheck.link.stories import Wording, named_stories
 from crosscheck.present.contract import story_document
 from crosscheck.reconcile import Coverage, reconcile
-from crosscheck.records import Analysis, Article, Derivation, Linkage, StoryRecord, Unsupported
+from crosscheck.records import (
+    Altered,
+    Analysis,
+    Article,
+    Derivation,
+    Linkage,
+    StoryRecord,
+    Unsupported,
+)
 from crosscheck.spark.linking import Linkable
 
 
@@ -63,9 +71,10 @@ def _story(
     analyses = {m.article.id: m.analysis for m in members}
     found = within_stories(sorted(derivations, key=lambda d: (d.article, d.source)), stories)
     added: tuple[Unsupported, ...] = ()
+    changed: tuple[Altered, ...] = ()
     if encoder is not None:
         text = Wording.of_vectors({m.article.id: m.linkable.text for m in members})
-        found, added = rewrites(
+        found, added, changed = rewrites(
             [articles[a] for a in sorted(articles)],
             analyses,
             lambda _article, sentences: encoder(sentences),
@@ -74,7 +83,7 @@ def _story(
             pool,
             text,
         )
-    linkage = Linkage(stories, found, origins(sorted(articles), found), added)
+    linkage = Linkage(stories, found, origins(sorted(articles), found), added, changed)
     areas = {
         a.id: coverage[a.outlet]
         for a in articles.values()

@@ -12,6 +12,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from crosscheck.records import (
+    Altered,
     Analysis,
     AnalysisFailure,
     Article,
@@ -342,6 +343,7 @@ class SQLiteStore:
         self._db.execute("DELETE FROM story_members")
         self._db.execute("DELETE FROM derivations")
         self._db.execute("DELETE FROM unsupported")
+        self._db.execute("DELETE FROM altered")
         self._insert_linkage(linkage)
 
     def _insert_linkage(self, linkage: Linkage) -> None:
@@ -357,8 +359,8 @@ class SQLiteStore:
             ),
         )
         self._db.executemany(
-            "INSERT INTO derivations VALUES (?, ?, ?, ?)",
-            ((d.article, d.source, d.kind, d.score) for d in linkage.derivations),
+            "INSERT INTO derivations VALUES (?, ?, ?, ?, ?)",
+            ((d.article, d.source, d.kind, d.score, d.direction) for d in linkage.derivations),
         )
         self._db.executemany(
             "INSERT INTO unsupported VALUES (?, ?, ?, ?, ?)",
@@ -367,17 +369,41 @@ class SQLiteStore:
                 for u in linkage.unsupported
             ),
         )
+        self._db.executemany(
+            "INSERT INTO altered VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    a.article,
+                    a.origin,
+                    a.field,
+                    a.value,
+                    a.origin_value,
+                    a.span.start,
+                    a.span.end,
+                    a.span.text,
+                    a.origin_span.start,
+                    a.origin_span.end,
+                    a.origin_span.text,
+                )
+                for a in linkage.altered
+            ),
+        )
 
     def linkage(self, articles: Iterable[str] | None = None) -> Linkage:
         """The whole linkage, or only the stories holding `articles` (each story whole, with
         its members' derivations and unsupported sentences)."""
         members = "SELECT rowid, article_id, story_id, origin FROM story_members"
-        derived = "SELECT article_id, source_id, kind, score FROM derivations"
+        derived = "SELECT article_id, source_id, kind, score, direction FROM derivations"
         added = 'SELECT article_id, origin_id, start, "end", text FROM unsupported'
+        changed = (
+            'SELECT article_id, origin_id, field, value, origin_value, start, "end", text, '
+            "origin_start, origin_end, origin_text FROM altered"
+        )
         if articles is None:
             rows = self._db.execute(members).fetchall()
             derivations = self._db.execute(derived).fetchall()
             unsupported = self._db.execute(added).fetchall()
+            altered = self._db.execute(changed).fetchall()
         else:
             holding = "SELECT DISTINCT story_id FROM story_members WHERE article_id IN ({marks})"
             stories = [s for (s,) in self._in(holding, articles)]
@@ -385,6 +411,7 @@ class SQLiteStore:
             ids = [r[1] for r in rows]
             derivations = self._in(derived + " WHERE article_id IN ({marks})", ids)
             unsupported = self._in(added + " WHERE article_id IN ({marks})", ids)
+            altered = self._in(changed + " WHERE article_id IN ({marks})", ids)
         grouped: dict[str, list[str]] = {}
         for _, article, story, _ in sorted(rows, key=lambda r: (r[2], r[0])):
             grouped.setdefault(story, []).append(article)
@@ -396,6 +423,7 @@ class SQLiteStore:
                 Unsupported(article, origin, Span(article, start, end, text))
                 for article, origin, start, end, text in sorted(unsupported, key=lambda r: r[:3])
             ),
+            tuple(_altered(row) for row in sorted(altered, key=lambda r: (r[0], r[5], r[2]))),
         )
 
     def story_count(self) -> int:
@@ -414,7 +442,7 @@ class SQLiteStore:
             "INSERT OR IGNORE INTO unreconciled VALUES (?)", ((s,) for s in removed)
         )
         self._in("DELETE FROM story_members WHERE story_id IN ({marks})", removed)
-        for table in ("story_members", "derivations", "unsupported"):
+        for table in ("story_members", "derivations", "unsupported", "altered"):
             self._in(f"DELETE FROM {table} WHERE article_id IN ({{marks}})", members)
         self._insert_linkage(linkage)
 
@@ -596,3 +624,16 @@ class _Transaction:
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _altered(row: tuple) -> Altered:
+    article, origin, field, value, origin_value, start, end, text, o_start, o_end, o_text = row
+    return Altered(
+        article,
+        origin,
+        field,
+        value,
+        origin_value,
+        Span(article, start, end, text),
+        Span(origin, o_start, o_end, o_text),
+    )

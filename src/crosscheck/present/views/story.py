@@ -19,7 +19,7 @@ SNIPPET = 48
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of an article's text: a sentence (with an anchor to jump to) or the gap
-    between two. `marks` are CSS classes: cited, unsupported."""
+    between two. `marks` are CSS classes: cited, unsupported, altered."""
 
     text: str
     anchor: str | None = None
@@ -109,7 +109,7 @@ def story_view(
     sentences = {a: [s.start for s in analyses[a].sentences] for a in members if a in analyses}
     anchors = Anchors(story.id, articles, sentences)
     cited = _cited_offsets(story)
-    unsupported = _unsupported_spans(story)
+    changed = _changed_spans(story)
     return StoryView(
         record=story,
         anchors=anchors,
@@ -130,7 +130,7 @@ def story_view(
                     anchors,
                     a,
                     cited.get(a, set()),
-                    unsupported.get(a, []),
+                    changed.get(a, []),
                 ),
             )
             for a in members
@@ -157,7 +157,7 @@ def _segments(
     anchors: Anchors,
     article: str,
     cited: set[int],
-    unsupported: list[tuple[int, int]],
+    changed: list[tuple[int, int, str]],
 ) -> tuple[Segment, ...]:
     out: list[Segment] = []
     at = 0
@@ -169,8 +169,7 @@ def _segments(
         marks = []
         if any(s.start <= c < s.end for c in cited):
             marks.append("cited")
-        if any(a < s.end and b > s.start for a, b in unsupported):
-            marks.append("unsupported")
+        marks += sorted({mark for a, b, mark in changed if a < s.end and b > s.start})
         out.append(
             Segment(text[s.start : s.end], anchors.sentence(article, s.start), " ".join(marks))
         )
@@ -192,10 +191,14 @@ def _cited_offsets(story: StoryRecord) -> dict[str, set[int]]:
     return found
 
 
-def _unsupported_spans(story: StoryRecord) -> dict[str, list[tuple[int, int]]]:
-    found: dict[str, list[tuple[int, int]]] = {}
+def _changed_spans(story: StoryRecord) -> dict[str, list[tuple[int, int, str]]]:
+    """Sentences of rewrites their origin lacks ("unsupported") or states otherwise
+    ("altered"), per article, with the CSS class that marks each."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
     for u in story.unsupported:
-        found.setdefault(u["article"], []).append((u["start"], u["end"]))
+        found.setdefault(u["article"], []).append((u["start"], u["end"], "unsupported"))
+    for c in story.altered:
+        found.setdefault(c["article"], []).append((c["start"], c["end"], "altered"))
     return found
 
 

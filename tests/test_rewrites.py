@@ -1,0 +1,108 @@
+"""Rewrites judged by the learned model: found without dates, grouped into one origin, and
+the facts a rewrite changed. The market shelling of tests/market.py, composed for these
+tests, with a rewrite that changes its toll and town."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from market import SPUN, WIRE
+from reports import report
+
+from crosscheck.analyze import analyze_many
+from crosscheck.link import link
+from crosscheck.link.alignment import sentences_of
+from crosscheck.link.embeddings import SentenceEncoder
+from crosscheck.link.rewrite_model import alignment, rewrite_model, style
+
+ALTERED = SPUN.replace("at least 14 civilians", "at least 41 civilians").replace(
+    "Another 31 people", "Another 13 people"
+)
+
+
+@pytest.fixture(scope="module")
+def encoder() -> SentenceEncoder:
+    return SentenceEncoder()
+
+
+def _link(encoder, *articles):
+    articles = list(articles)
+    analyses = {a.article: a for a in analyze_many(articles)}
+    return link(articles, analyses, lambda _id, sentences: encoder.encode(sentences))
+
+
+def test_an_undated_rewrite_is_found_and_counts_one_origin_with_its_source(encoder):
+    wire = dataclasses.replace(
+        report("wire", "", WIRE, "2025-03-13T09:00:00Z", ""), published=None, title=None
+    )
+    spun = dataclasses.replace(report("spun", "", SPUN, "2025-03-13T15:00:00Z", ""),
+                               published=None, title=None)  # fmt: skip
+    linkage = _link(encoder, wire, spun)
+    [edge] = linkage.derivations
+    assert {edge.article, edge.source} == {"wire", "spun"}
+    assert edge.kind == "paraphrase"
+    # No times: whatever the direction, it was not read from dates.
+    assert edge.direction in {"content", "unknown"}
+    assert linkage.origin_of["wire"] == linkage.origin_of["spun"]
+
+
+def test_a_dated_rewrite_points_at_the_earlier_report(encoder):
+    linkage = _link(
+        encoder,
+        report("wire", "Shelling of Syrian market kills 14", WIRE, "2025-03-13T09:00:00Z",
+               "Levant Wire"),
+        report("spun", "Syrian bazaar shelling", SPUN, "2025-03-13T15:00:00Z", "spun.example"),
+    )  # fmt: skip
+    [edge] = linkage.derivations
+    assert (edge.article, edge.source, edge.direction) == ("spun", "wire", "dated")
+
+
+def test_a_rewrite_that_changes_the_toll_is_flagged_with_both_values(encoder):
+    linkage = _link(
+        encoder,
+        report("wire", "Shelling of Syrian market kills 14", WIRE, "2025-03-13T09:00:00Z",
+               "Levant Wire"),
+        report("spun", "Syrian bazaar shelling", ALTERED, "2025-03-13T15:00:00Z",
+               "spun.example"),
+    )  # fmt: skip
+    assert [(d.article, d.source) for d in linkage.derivations] == [("spun", "wire")]
+    changed = {(a.field, a.value, a.origin_value) for a in linkage.altered}
+    assert ("figure", "41", "14") in changed
+    assert ("figure", "13", "31") in changed
+    flagged = next(a for a in linkage.altered if a.value == "41")
+    assert "41 civilians" in flagged.span.text and "14 civilians" in flagged.origin_span.text
+    assert ALTERED[flagged.span.start : flagged.span.end] == flagged.span.text
+    # An altered sentence is reported as altered, not again as unsupported.
+    assert not {u.span for u in linkage.unsupported} & {a.span for a in linkage.altered}
+
+
+def test_a_faithful_rewrite_alters_nothing(encoder):
+    linkage = _link(
+        encoder,
+        report("wire", "Shelling of Syrian market kills 14", WIRE, "2025-03-13T09:00:00Z",
+               "Levant Wire"),
+        report("spun", "Syrian bazaar shelling", SPUN, "2025-03-13T15:00:00Z", "spun.example"),
+    )  # fmt: skip
+    assert linkage.altered == ()
+
+
+def test_the_shipped_model_reads_exactly_the_features_alignment_gives(encoder):
+    articles = [
+        report("wire", "", WIRE, "2025-03-13T09:00:00Z", ""),
+        report("spun", "", SPUN, "2025-03-13T15:00:00Z", ""),
+    ]
+    analyses = {a.article: a for a in analyze_many(articles)}
+    a, b = (
+        sentences_of(x, analyses[x.id], lambda _id, s: encoder.encode(list(s))) for x in articles
+    )
+    pair = alignment(a, b)
+    model = rewrite_model()
+    assert set(model.detect.features) == set(pair.detect_features())
+    direction = pair.direction_features(style(WIRE, a), style(SPUN, b))
+    assert set(model.direction.features) == set(direction)
+    # Direction is antisymmetric: swapping the two sides swaps the probabilities.
+    reverse = alignment(b, a).direction_features(style(SPUN, b), style(WIRE, a))
+    forward_p, reverse_p = (model.direction.probability(f) for f in (direction, reverse))
+    assert np.isclose(forward_p + reverse_p, 1.0, atol=1e-9)
