@@ -5,17 +5,21 @@ tests, with a rewrite that changes its toll and town."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
+import jsonschema
 import numpy as np
 import pytest
 from market import SPUN, WIRE
 from reports import report
 
+from crosscheck import Pipeline
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
 from crosscheck.link.alignment import sentences_of
 from crosscheck.link.embeddings import SentenceEncoder
 from crosscheck.link.rewrite_model import alignment, rewrite_model, style
+from crosscheck.present import load_schema
 
 ALTERED = SPUN.replace("at least 14 civilians", "at least 41 civilians").replace(
     "Another 31 people", "Another 13 people"
@@ -106,3 +110,31 @@ def test_the_shipped_model_reads_exactly_the_features_alignment_gives(encoder):
     reverse = alignment(b, a).direction_features(style(SPUN, b), style(WIRE, a))
     forward_p, reverse_p = (model.direction.probability(f) for f in (direction, reverse))
     assert np.isclose(forward_p + reverse_p, 1.0, atol=1e-9)
+
+
+def test_altered_items_reach_the_contract_and_the_report(tmp_path):
+    """Through the whole run: the store keeps them, stories.json carries them valid against
+    its schema, and the report says what the rewrite changed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = [
+        {"id": "wire", "title": "Shelling of Syrian market kills 14", "text": WIRE,
+         "published": "2025-03-13T09:00:00Z", "outlet": "Levant Wire"},
+        {"id": "spun", "title": "Syrian bazaar shelling", "text": ALTERED,
+         "published": "2025-03-13T15:00:00Z", "outlet": "spun.example"},
+    ]  # fmt: skip
+    (folder / "reports.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = tmp_path / "out"
+    with Pipeline(out / "crosscheck.sqlite") as pipeline:
+        pipeline.run([folder])
+        pipeline.write(out)
+    contract = json.loads((out / "stories.json").read_text())
+    jsonschema.Draft202012Validator(load_schema()).validate(contract)
+    [story] = contract["stories"]
+    assert {(c["field"], c["value"], c["origin_value"]) for c in story["altered"]} >= {
+        ("figure", "41", "14")
+    }
+    [edge] = story["derivations"]
+    assert (edge["article"], edge["source"], edge["direction"]) == ("spun", "wire", "dated")
+    report = (out / "report.html").read_text()
+    assert "the rewrite says 41, its origin 14" in report

@@ -245,7 +245,7 @@ def get_story(request: Request, story_id: str) -> dict:
     return story_document(pool.stories[0], pool.articles, pool.linkage, pool.analyses)
 
 
-CLAIMS = ("figures", "conflicts", "quotes", "events", "unsupported")
+CLAIMS = ("figures", "conflicts", "quotes", "events", "unsupported", "altered")
 
 
 @router.get(
@@ -253,7 +253,8 @@ CLAIMS = ("figures", "conflicts", "quotes", "events", "unsupported")
     responses=ERRORS,
     summary="A story's claims",
     description="Figures (with support, origins, attribution, unverified markers), conflicts, "
-    "statements and dated events, as in stories.json.",
+    "statements, dated events, and what rewrites add (unsupported) or change (altered), "
+    "as in stories.json.",
 )
 def get_claims(request: Request, story_id: str) -> dict:
     store = _store(request)
