@@ -3,13 +3,16 @@ opened from disk. Screenshots go to test-artifacts/ (CROSSCHECK_ARTIFACTS)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 
 import httpx
 import pytest
+from conftest import WIRE_TEXT, write
 from playwright.sync_api import Page, expect, sync_playwright
 
+from crosscheck import Pipeline
 from tests.web import TOKEN, chromium_path, screenshot, serving
 
 
@@ -121,4 +124,58 @@ def test_report_html_from_disk(browser, page, example_run):
     screenshot(page, "report")
     follow_first_citation(page)
     screenshot(page, "report-citation")
+    assert page.problems == []
+
+
+def _overlapping(boxes: list[dict]) -> list[tuple[dict, dict]]:
+    return [
+        (a, b)
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    ]
+
+
+TOWNS = (
+    " Shells also hit Saraqib, Ariha, Binnish, Taftanaz, Sarmada, Maarat al-Numan, Khan "
+    "Shaykhun, Jisr al-Shughur and Idlib on the same day, residents said."
+)
+
+
+def test_a_crowded_story_never_draws_a_label_over_another(browser, page, tmp_path):
+    """Thirty outlets running one wire story over three days, some within minutes of each
+    other, naming ten towns a few kilometres apart: nearby reports are counted together, and
+    no two labels of the timeline, nor of the map, overlap as Chromium lays them out."""
+    rows = [
+        {
+            "id": f"copy-{n}",
+            "title": f"Shelling kills 12 in Kafr Nabl ({n})",
+            "text": WIRE_TEXT + TOWNS,
+            "outlet": f"Outlet Number {n} Daily",
+            "published": f"2025-03-{11 + n // 12:02d}T{(n * 7) % 24:02d}:{n % 6 * 9:02d}:00Z",
+        }
+        for n in range(30)
+    ]
+    source = write(tmp_path / "in" / "reports.jsonl", "\n".join(json.dumps(r) for r in rows))
+    out = tmp_path / "out"
+    with Pipeline(out / "crosscheck.sqlite") as pipeline:
+        pipeline.run([source])
+        pipeline.write(out)
+    page.goto((out / "report.html").as_uri())
+    timeline = page.locator("section.story").first.locator("svg.timeline")
+    labels = [b for t in timeline.locator("text").all() if (b := t.bounding_box())]
+    assert len(labels) >= 4  # ticks and some labels are drawn
+    assert _overlapping(labels) == []
+    # Every report is still reachable: a mark for each group, its tooltip listing them.
+    tooltips = " ".join(timeline.locator("a title").all_text_contents())
+    assert all(f"Outlet Number {n} Daily" in tooltips for n in range(30))
+    world = page.locator("section.story").first.locator("svg.map")
+    towns = [b for t in world.locator("text").all() if (b := t.bounding_box())]
+    assert len(towns) >= 3  # the map names several of them
+    assert _overlapping(towns) == []
+    assert world.locator("circle.marker").count() >= len(towns)  # a mark for each label
+    screenshot(page, "report-crowded-story")
     assert page.problems == []
