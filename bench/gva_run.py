@@ -17,11 +17,11 @@ import json
 import re
 import resource
 import shutil
-import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from devsets import run_crosscheck
 
 # Issue 5's targets for incident records (exact match of the story's best estimate, city,
 # state and day against the gold incident).
@@ -45,25 +45,11 @@ def main() -> None:
     if out.exists() and not args.keep:
         shutil.rmtree(out)
     started = time.perf_counter()
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "crosscheck",
-            "run",
-            str(data / "articles.jsonl"),
-            "--out",
-            str(out),
-            "--quiet",
-            *(["--no-rewrites"] if args.no_rewrites else []),
-        ],
-        capture_output=True,
-        text=True,
+    proc = run_crosscheck(
+        data / "articles.jsonl", out, *(["--no-rewrites"] if args.no_rewrites else [])
     )
     elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    if proc.returncode not in (0, 1):
-        sys.exit(f"crosscheck run failed ({proc.returncode}):\n{proc.stderr}")
     rejected = sum(1 for line in proc.stderr.splitlines() if line.startswith("rejected"))
     contract = json.loads((out / "stories.json").read_text())
     gold = [json.loads(line) for line in (data / "gold.jsonl").open()]

@@ -21,14 +21,13 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devsets import DATA, half
+from devsets import DATA, half, run_crosscheck
 
 
 def families(gold: list[dict]) -> dict[str, str]:
@@ -87,22 +86,7 @@ def main() -> None:
         if out.exists():
             shutil.rmtree(out)
         started = time.perf_counter()
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "crosscheck",
-                "run",
-                str(data / "articles.jsonl"),
-                "--out",
-                str(out),
-                "--quiet",
-            ],
-            capture_output=True,
-            text=True,
-        )
-        if proc.returncode not in (0, 1):
-            sys.exit(f"crosscheck run failed ({proc.returncode}):\n{proc.stderr}")
+        run_crosscheck(data / "articles.jsonl", out)
         print(f"run: {time.perf_counter() - started:.0f} s")
     contract = json.loads((out / "stories.json").read_text())
     gold = [json.loads(line) for line in (data / "gold.jsonl").open()]

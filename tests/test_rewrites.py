@@ -37,6 +37,17 @@ def _link(encoder, *articles):
     return link(articles, analyses, lambda _id, sentences: encoder.encode(sentences))
 
 
+def _dated(encoder, rewrite: str):
+    """The wire story and a rewrite of it published six hours later."""
+    return _link(
+        encoder,
+        report("wire", "Shelling of Syrian market kills 14", WIRE, "2025-03-13T09:00:00Z",
+               "Levant Wire"),
+        report("spun", "Syrian bazaar shelling", rewrite, "2025-03-13T15:00:00Z",
+               "spun.example"),
+    )  # fmt: skip
+
+
 def test_an_undated_rewrite_is_found_and_counts_one_origin_with_its_source(encoder):
     wire = dataclasses.replace(
         report("wire", "", WIRE, "2025-03-13T09:00:00Z", ""), published=None, title=None
@@ -53,24 +64,13 @@ def test_an_undated_rewrite_is_found_and_counts_one_origin_with_its_source(encod
 
 
 def test_a_dated_rewrite_points_at_the_earlier_report(encoder):
-    linkage = _link(
-        encoder,
-        report("wire", "Shelling of Syrian market kills 14", WIRE, "2025-03-13T09:00:00Z",
-               "Levant Wire"),
-        report("spun", "Syrian bazaar shelling", SPUN, "2025-03-13T15:00:00Z", "spun.example"),
-    )  # fmt: skip
+    linkage = _dated(encoder, SPUN)
     [edge] = linkage.derivations
     assert (edge.article, edge.source, edge.direction) == ("spun", "wire", "dated")
 
 
 def test_a_rewrite_that_changes_the_toll_is_flagged_with_both_values(encoder):
-    linkage = _link(
-        encoder,
-        report("wire", "Shelling of Syrian market kills 14", WIRE, "2025-03-13T09:00:00Z",
-               "Levant Wire"),
-        report("spun", "Syrian bazaar shelling", ALTERED, "2025-03-13T15:00:00Z",
-               "spun.example"),
-    )  # fmt: skip
+    linkage = _dated(encoder, ALTERED)
     assert [(d.article, d.source) for d in linkage.derivations] == [("spun", "wire")]
     changed = {(a.field, a.value, a.origin_value) for a in linkage.altered}
     assert ("figure", "41", "14") in changed
@@ -83,12 +83,7 @@ def test_a_rewrite_that_changes_the_toll_is_flagged_with_both_values(encoder):
 
 
 def test_a_faithful_rewrite_alters_nothing(encoder):
-    linkage = _link(
-        encoder,
-        report("wire", "Shelling of Syrian market kills 14", WIRE, "2025-03-13T09:00:00Z",
-               "Levant Wire"),
-        report("spun", "Syrian bazaar shelling", SPUN, "2025-03-13T15:00:00Z", "spun.example"),
-    )  # fmt: skip
+    linkage = _dated(encoder, SPUN)
     assert linkage.altered == ()
 
 
