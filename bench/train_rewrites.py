@@ -42,6 +42,7 @@ from crosscheck.records import Article
 VERSION = "rewrites-1"
 PER_HALF = {"ecb same event": 300, "ecb look-alike": 150, "gva same incident": 300}
 MARGIN = 0.2
+UPSTREAM = 0.5
 # Two reports sharing this share of one side's word 5-grams are not independent reports.
 SHARED_COPY = 0.2
 OUT = Path(__file__).resolve().parents[1] / "src" / "crosscheck" / "data" / MODEL_FILE
@@ -279,6 +280,7 @@ def main() -> None:
                     "trained_by": "python bench/train_rewrites.py --write",
                     "threshold": threshold,
                     "margin": MARGIN,
+                    "upstream": UPSTREAM,
                     "detect": detect,
                     "direction": direction,
                     "measured": measured,

@@ -42,6 +42,7 @@ ALTERABLE: tuple[AlteredField, ...] = ("figure", "place", "day", "actor")
 @dataclass(frozen=True, slots=True)
 class _Judged:
     edge: Derivation
+    rewrite: float  # the detection model's probability that the pair is a rewrite
     weight: float  # how sure: the rewrite's probability times the direction's
     published: str  # the source's publication time ("" when unknown)
 
@@ -60,35 +61,39 @@ def find_paraphrases(
     for members in stories:
         usable = [m for m in members if m in sentences and len(sentences[m].spans) >= MIN_SENTENCES]
         for a, b in _pairs(usable, sentences):
-            if frozenset((a, b)) not in linked and (
-                found := _judge(sentences[a], sentences[b], model)
-            ):
-                judged.append(found)
-    return _accepted(judged, known)
+            if frozenset((a, b)) not in linked:
+                judged.append(_judge(sentences[a], sentences[b], model))
+    return _accepted(judged, known, model)
 
 
-def _accepted(judged: list[_Judged], known: Sequence[Derivation]) -> tuple[Derivation, ...]:
+def _accepted(
+    judged: list[_Judged], known: Sequence[Derivation], model: RewriteModel
+) -> tuple[Derivation, ...]:
     groups = UnionFind()
     for d in known:
         groups.union(d.article, d.source)
     kept: dict[str, Derivation] = {}
     # A rewrite of wire copy matches every outlet that ran the copy: the strongest edge
     # wins, and of equals the earliest published source.
-    for j in sorted(judged, key=lambda j: (-j.weight, j.published, j.edge.article, j.edge.source)):
+    rewrites = [j for j in judged if j.rewrite >= model.threshold]
+    for j in sorted(
+        rewrites, key=lambda j: (-j.weight, j.published, j.edge.article, j.edge.source)
+    ):
         d = j.edge
         if d.article in kept or groups.find(d.article) == groups.find(d.source):
             continue
         groups.union(d.article, d.source)
         kept[d.article] = d
-    return tuple(sorted(_to_roots(kept, judged).values(), key=lambda d: (d.article, d.source)))
+    upstream = [j for j in judged if j.rewrite >= model.threshold * model.upstream]
+    return tuple(sorted(_to_roots(kept, upstream).values(), key=lambda d: (d.article, d.source)))
 
 
 def _to_roots(kept: dict[str, Derivation], judged: list[_Judged]) -> dict[str, Derivation]:
     """Two rewrites of one origin are often more alike to each other than either is to the
     origin, so the strongest edge can join a rewrite to its sibling. Where the rewrite is
-    also judged a rewrite of its sibling's own source, that source is taken instead: of a
-    sibling and the article both derive from, the latter is the likelier source. The origin
-    groups are the same either way."""
+    also judged, on weaker evidence (`RewriteModel.upstream`), a rewrite of its sibling's own
+    source, that source is taken instead: of a sibling and the article both derive from, the
+    latter is the likelier source. The origin groups are the same either way."""
     edges = {(j.edge.article, j.edge.source): j.edge for j in judged}
     moved = True
     while moved:
@@ -103,11 +108,9 @@ def _to_roots(kept: dict[str, Derivation], judged: list[_Judged]) -> dict[str, D
     return kept
 
 
-def _judge(a: Sentences, b: Sentences, model: RewriteModel) -> _Judged | None:
+def _judge(a: Sentences, b: Sentences, model: RewriteModel) -> _Judged:
     pair = alignment(a, b)
     rewrite = model.detect.probability(pair.detect_features())
-    if rewrite < model.threshold:
-        return None
     pa, pb = a.article.published, b.article.published
     direction: DerivationDirection
     if pa and pb and pa != pb:
@@ -123,6 +126,7 @@ def _judge(a: Sentences, b: Sentences, model: RewriteModel) -> _Judged | None:
         Derivation(
             derived.article.id, source.article.id, "paraphrase", round(chained, 3), direction
         ),
+        rewrite,
         rewrite * max(a_from_b, 1.0 - a_from_b),
         source.article.published or "",
     )

@@ -72,6 +72,9 @@ class RewriteModel:
     threshold: float
     # Direction is told from content when its probability is this far from even.
     margin: float
+    # A rewrite joined to a sibling moves to the sibling's source when the pair with that
+    # source reaches this share of the threshold: it is in that origin group already.
+    upstream: float
 
 
 @cache
@@ -84,6 +87,7 @@ def rewrite_model() -> RewriteModel:
         Logistic.of(data["direction"]),
         float(data["threshold"]),
         float(data["margin"]),
+        float(data["upstream"]),
     )
 
 
