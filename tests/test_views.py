@@ -45,11 +45,14 @@ def test_graph_has_one_band_per_origin_and_an_arrow_per_derivation(coast):
 
 def test_timeline_places_reports_in_publication_order(coast):
     view, articles, *_ = coast
-    # By link, not label: two of the reports are Levant Wire's.
-    reports = {m.href: m.x for m in view.timeline.reports}
-    assert len(reports) == len(articles)
-    xs = [reports[view.anchors.href(a.id)] for a in sorted(articles, key=lambda a: a.published)]
-    assert xs == sorted(xs) and xs[0] < xs[1]  # two days between the first two reports
+    marks = view.timeline.reports
+    assert [m.x for m in marks] == sorted(m.x for m in marks)
+    # Reports published within a label's reach of each other share a mark; each is named in
+    # its mark's tooltip, and the first report (two days before the next) has its own.
+    first, *rest = sorted(articles, key=lambda a: a.published)
+    assert marks[0].href == view.anchors.href(first.id) and len(marks) >= 2
+    for article in rest:
+        assert any(article.title in m.title for m in marks)
     assert view.timeline.events, "the reports date the killings"
 
 
@@ -109,3 +112,27 @@ def test_a_span_of_the_headline_points_at_its_article_not_at_a_sentence(coast):
     assert view.anchors.href(article, as_dict) == "#" + view.anchors.article(article)
     text_span = Span(article, 0, 4, "Four")
     assert view.anchors.href(article, text_span) == "#" + view.anchors.sentence(article, 0)
+
+
+def test_a_crowded_timeline_counts_nearby_reports_and_never_stacks_labels():
+    """Forty reports an hour apart over two days: marks within a label's reach are one
+    counted mark; labels that fit no row are blank (their tooltip names the report)."""
+    from datetime import datetime, timedelta
+
+    from crosscheck.present.views.timeline import CHAR, ROW, Entry, timeline
+
+    start = datetime(2025, 3, 10)
+    reports = [
+        Entry(start + timedelta(hours=n), f"Outlet {n}", f"Report {n}", f"#r{n}") for n in range(40)
+    ]
+    view = timeline([], reports)
+    assert len(view.reports) < 40
+    assert any(m.label.endswith(" reports") for m in view.reports)
+    tips = " ".join(m.title for m in view.reports)
+    assert all(f"Outlet {n}: Report {n}" in tips for n in range(40))
+    labelled = [m for m in view.reports if m.label]
+    for a in labelled:
+        for b in labelled:
+            if a is not b and a.y == b.y and a.x < b.x:
+                assert a.x + len(a.label) * CHAR < b.x  # same row: no overlap
+    assert all(abs(a.y - b.y) >= ROW or a.y == b.y for a in labelled for b in labelled)
