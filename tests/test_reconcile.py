@@ -10,8 +10,9 @@ import pytest
 from coast import coast_articles, coast_story
 
 from crosscheck.analyze import analyze
+from crosscheck.reconcile import reconcile
 from crosscheck.reconcile.estimates import estimate
-from crosscheck.records import Analysis, Article, Figure, Span
+from crosscheck.records import Analysis, Article, Figure, Linkage, Span
 
 
 @pytest.fixture(scope="module")
@@ -296,3 +297,18 @@ def test_story_places_rank_by_mentions_then_the_headline(title, text, expected):
     article = Article("a", "s", text, "h", title=title)
     found = reconcile("s", [article], {"a": analyze(article)}, Linkage({}, (), {}))
     assert [p["name"] for p in found.incident.places] == expected
+
+
+def test_a_story_without_headlines_is_titled_from_its_lead():
+    """Wire text pasted without its headline: the title is the lead's opening words, not
+    "Untitled story"; a story with a headline keeps it."""
+    untitled = [replace(a, title=None) for a in coast_articles()[:1]]
+    analyses = {a.id: analyze(a) for a in untitled}
+    linkage = Linkage({"s": (untitled[0].id,)}, (), {untitled[0].id: untitled[0].id})
+    record = reconcile("s", untitled, analyses, linkage)
+    lead = record.brief[0].text.split()
+    assert record.title and record.title.rstrip("…").split() == lead[: len(record.title.split())]
+    assert len(record.title.split()) <= 14
+    titled = coast_articles()[:1]
+    kept = reconcile("s", titled, {a.id: analyze(a) for a in titled}, linkage)
+    assert kept.title == titled[0].title

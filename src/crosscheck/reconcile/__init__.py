@@ -50,9 +50,10 @@ def reconcile(
     day = _event_date(ids, analyses)
     killed = estimate("killed", figures, origin_of, published)
     kind, sub_kind = story_event_type(analyses[a] for a in ids if a in analyses)
+    brief = write_brief(origins, members, analyses, claims, origin_of)
     return StoryRecord(
         id=story,
-        title=story_title(articles),
+        title=story_title(articles, brief),
         articles=tuple(ids),
         independent_origins=len(origins),
         incident=Incident(
@@ -71,7 +72,7 @@ def reconcile(
         ),
         figures=claims,
         conflicts=conflicts,
-        brief=write_brief(origins, members, analyses, claims, origin_of),
+        brief=brief,
         quotes=statement_claims(ids, analyses, linkage, embed),
         events=event_claims(ids, analyses, origin_of),
         actors=story_actors(ids, analyses),

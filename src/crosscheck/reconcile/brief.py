@@ -17,6 +17,8 @@ from crosscheck.reconcile.furniture import is_furniture
 from crosscheck.records import Analysis, Article, BriefSentence, FigureClaim, Span
 
 MAX_SENTENCES = 4
+# A title made from a story's lead, for stories without a headline, runs to this many words.
+TITLE_WORDS = 14
 # How far down a report its lead is looked for, past the page's stamps and bylines.
 LEAD_WITHIN = 6
 
@@ -78,5 +80,12 @@ def _cited(
     return BriefSentence(lead.text, tuple(citations), lead, tuple(marks))
 
 
-def story_title(articles: list[Article]) -> str | None:
-    return next((a.title for a in articles if a.title), None)
+def story_title(articles: list[Article], brief: Sequence[BriefSentence]) -> str | None:
+    """The first headline its reports carry. A story none of whose reports has one (wire
+    text pasted without its headline, rewrites) takes the opening words of its lead, the
+    brief's first sentence: who, what and where, page furniture already left out."""
+    headline = next((a.title for a in articles if a.title), None)
+    if headline or not brief:
+        return headline
+    words = brief[0].text.split()
+    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
