@@ -18,17 +18,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-
-def overlapping(boxes: list[dict]) -> int:
-    return sum(
-        1
-        for i, a in enumerate(boxes)
-        for b in boxes[i + 1 :]
-        if a["x"] < b["x"] + b["width"]
-        and b["x"] < a["x"] + a["width"]
-        and a["y"] < b["y"] + b["height"]
-        and b["y"] < a["y"] + a["height"]
-    )
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.web import overlapping
 
 
 def main() -> None:
@@ -55,7 +46,7 @@ def main() -> None:
                 boxes = [
                     b for t in section.locator(f"svg.{part} text").all() if (b := t.bounding_box())
                 ]
-                counts[part] = (len(boxes), overlapping(boxes))
+                counts[part] = (len(boxes), len(overlapping(boxes)))
                 worst = max(worst, counts[part][1])
             print(
                 f"{story['id']} ({len(story['articles'])} articles): timeline "

@@ -13,7 +13,7 @@ from conftest import WIRE_TEXT, write
 from playwright.sync_api import Page, expect, sync_playwright
 
 from crosscheck import Pipeline
-from tests.web import TOKEN, chromium_path, screenshot, serving
+from tests.web import TOKEN, chromium_path, overlapping, screenshot, serving
 
 
 @pytest.fixture(scope="module")
@@ -127,18 +127,6 @@ def test_report_html_from_disk(browser, page, example_run):
     assert page.problems == []
 
 
-def _overlapping(boxes: list[dict]) -> list[tuple[dict, dict]]:
-    return [
-        (a, b)
-        for i, a in enumerate(boxes)
-        for b in boxes[i + 1 :]
-        if a["x"] < b["x"] + b["width"]
-        and b["x"] < a["x"] + a["width"]
-        and a["y"] < b["y"] + b["height"]
-        and b["y"] < a["y"] + a["height"]
-    ]
-
-
 TOWNS = (
     " Shells also hit Saraqib, Ariha, Binnish, Taftanaz, Sarmada, Maarat al-Numan, Khan "
     "Shaykhun, Jisr al-Shughur and Idlib on the same day, residents said."
@@ -168,14 +156,14 @@ def test_a_crowded_story_never_draws_a_label_over_another(browser, page, tmp_pat
     timeline = page.locator("section.story").first.locator("svg.timeline")
     labels = [b for t in timeline.locator("text").all() if (b := t.bounding_box())]
     assert len(labels) >= 4  # ticks and some labels are drawn
-    assert _overlapping(labels) == []
+    assert overlapping(labels) == []
     # Every report is still reachable: a mark for each group, its tooltip listing them.
     tooltips = " ".join(timeline.locator("a title").all_text_contents())
     assert all(f"Outlet Number {n} Daily" in tooltips for n in range(30))
     world = page.locator("section.story").first.locator("svg.map")
     towns = [b for t in world.locator("text").all() if (b := t.bounding_box())]
     assert len(towns) >= 3  # the map names several of them
-    assert _overlapping(towns) == []
+    assert overlapping(towns) == []
     assert world.locator("circle.marker").count() >= len(towns)  # a mark for each label
     screenshot(page, "report-crowded-story")
     assert page.problems == []
