@@ -12,7 +12,7 @@ Both sides are analysed and embedded as a run would; the alignment's `altered` i
 read directly (linking is scored by bench/rewrites.py). Reported per half (tuning and
 check, by a stable hash of the report or family id).
 
-    python bench/altered.py [--limit 150]
+    python bench/altered.py [--limit 120]
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -44,14 +45,19 @@ def _article(id_: str, text: str) -> Article | None:
     return article if isinstance(article, Article) else None
 
 
+# Each original and rewrite is read several times (as it is, altered, for its names).
+analysed = cache(analyze)
+
+
 class Judge:
     def __init__(self) -> None:
         encoder = SentenceEncoder()
-        self._encode = lambda _id, texts: encoder.encode(list(texts))
+        self._sentences = cache(
+            lambda a: sentences_of(a, analysed(a), lambda _id, t: encoder.encode(list(t)))
+        )
 
     def changes(self, derived: Article, origin: Article) -> list:
-        own = sentences_of(derived, analyze(derived), self._encode)
-        theirs = sentences_of(origin, analyze(origin), self._encode)
+        own, theirs = self._sentences(derived), self._sentences(origin)
         return altered(Derivation(derived.id, origin.id, "paraphrase", 1.0), own, theirs)
 
 
@@ -63,7 +69,7 @@ def fakes(judge: Judge, limit: int) -> dict[str, list[int]]:
         origin = _article(record["id"], record["text"])
         if origin is None:
             continue
-        figures = [f for f in analyze(origin).figures if not f.span.in_title and f.value >= 2]
+        figures = [f for f in analysed(origin).figures if not f.span.in_title and f.value >= 2]
         if not figures:
             continue
         first = figures[0]
@@ -99,7 +105,7 @@ def rewrites(judge: Judge, limit: int) -> dict[str, list[int]]:
             e.name
             for p in gold[:40]
             if (a := _article(p["source"], texts[p["source"]]))
-            for e in analyze(a).entities
+            for e in analysed(a).entities
             if e.kind == "person" and " " in e.name
         }
     )
@@ -132,8 +138,8 @@ def rewrites(judge: Judge, limit: int) -> dict[str, list[int]]:
 
 def _shared_actor(derived: Article, origin: Article) -> str | None:
     """A person's full name both texts use (the rewrite's first), to be replaced."""
-    theirs = {e.name for e in analyze(origin).entities if e.kind == "person"}
-    for e in analyze(derived).entities:
+    theirs = {e.name for e in analysed(origin).entities if e.kind == "person"}
+    for e in analysed(derived).entities:
         if e.kind == "person" and e.name in theirs and " " in e.name:
             return e.name
     return None
@@ -156,7 +162,7 @@ def _hash(key: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--limit", type=int, default=150, help="reports and rewrites each")
+    parser.add_argument("--limit", type=int, default=120, help="reports and rewrites each")
     args = parser.parse_args()
     judge = Judge()
     for which, (n, hit, false) in fakes(judge, args.limit).items():

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from devsets import run_crosscheck
 
+from crosscheck.link.shingles import containment, shingles
+
 # Issue 5's targets for incident records (exact match of the story's best estimate, city,
 # state and day against the gold incident).
 TARGETS = {"killed": 0.90, "injured": 0.85, "city": 0.90, "state": 0.95, "date": 0.85}
@@ -101,8 +103,6 @@ def derivation_scores(contract: dict, gold: list[dict], articles: Path) -> tuple
     across incidents come from shared page boilerplate), and of pairs of one incident's
     reports where one holds half or more of the other's word 5-grams, the share put in one
     origin group."""
-    from crosscheck.link.shingles import containment, shingles
-
     incident_of = {a: i["incident_id"] for i in gold for a in i["articles"]}
     edges = [d for s in contract["stories"] for d in s["derivations"]]
     inside = sum(

@@ -35,7 +35,7 @@ from crosscheck.analyze import analyze
 from crosscheck.ingest.draft import Draft, finish
 from crosscheck.link.alignment import MIN_SENTENCES, Sentences, sentences_of
 from crosscheck.link.embeddings import SentenceEncoder
-from crosscheck.link.rewrite_model import MODEL_FILE, alignment, style
+from crosscheck.link.rewrite_model import MODEL_FILE, Logistic, alignment, style
 from crosscheck.link.shingles import containment, shingles
 from crosscheck.records import Article
 
@@ -72,9 +72,12 @@ def rewrite_pairs() -> tuple[list[dict], list[tuple[str, str, str, str]]]:
     return _lines("rewrites-dev", "articles.jsonl"), pairs
 
 
-def event_pairs(name: str, label: str, topic_of) -> tuple[list[dict], list[tuple]]:
-    """Same-event pairs (and for ecb look-alike pairs) of a clustered set, sampled per half
-    by a stable hash of the pair."""
+def event_pairs(
+    name: str, same: str, topic_of, look_alike: str | None = None
+) -> tuple[list[dict], list[tuple]]:
+    """Pairs of reports of one event (group `same`), and with `look_alike` pairs of two
+    events of one topic, of a clustered set; sampled per half by a stable hash of the pair
+    (PER_HALF of each group)."""
     gold = _lines(name, "gold.jsonl")
     chosen: list[tuple] = []
     candidates: dict[tuple[str, str], list[tuple]] = {}
@@ -82,17 +85,15 @@ def event_pairs(name: str, label: str, topic_of) -> tuple[list[dict], list[tuple
         members = sorted(set(event["articles"]))
         which = half(topic_of(event["incident_id"]))
         for a, b in itertools.combinations(members, 2):
-            candidates.setdefault(
-                (f"{label} same {'event' if name == 'ecb-dev' else 'incident'}", which), []
-            ).append(("negative", a, b, which))
-    if name == "ecb-dev":
+            candidates.setdefault((same, which), []).append(("negative", a, b, which))
+    if look_alike:
         by_topic: dict[str, list[dict]] = {}
         for event in gold:
             by_topic.setdefault(topic_of(event["incident_id"]), []).append(event)
         for topic, events in by_topic.items():
             for e1, e2 in itertools.combinations(events, 2):
                 for a, b in itertools.product(sorted(e1["articles"]), sorted(e2["articles"])):
-                    candidates.setdefault(("ecb look-alike", half(topic)), []).append(
+                    candidates.setdefault((look_alike, half(topic)), []).append(
                         ("negative", a, b, half(topic))
                     )
     for (group, _), pairs in sorted(candidates.items()):
@@ -182,9 +183,8 @@ def fit(xs: list[dict[str, float]], ys: list[int], *, centred: bool = False) -> 
 
 
 def _prob(fitted: dict, values: dict[str, float]) -> float:
-    x = np.array([values[n] for n in fitted["features"]])
-    z = ((x - fitted["mean"]) / np.array(fitted["scale"])) @ fitted["coef"] + fitted["intercept"]
-    return float(1 / (1 + np.exp(-z)))
+    """What the shipped model will say of `values` (the run's own reader of the file)."""
+    return Logistic.of(fitted).probability(values)
 
 
 def best_threshold(tuning: list[dict], detect: dict) -> float:
@@ -244,8 +244,10 @@ def main() -> None:
     data: list[dict] = []
     sets = {
         "rewrites-dev": rewrite_pairs(),
-        "ecb-dev": event_pairs("ecb-dev", "ecb", lambda i: i.split("_")[0]),
-        "gva-dev": event_pairs("gva-dev", "gva", str),
+        "ecb-dev": event_pairs(
+            "ecb-dev", "ecb same event", lambda i: i.split("_")[0], "ecb look-alike"
+        ),
+        "gva-dev": event_pairs("gva-dev", "gva same incident", str),
     }
     for name, (records, pairs) in sets.items():
         sentences = prepared(records, name, cache, encoder)

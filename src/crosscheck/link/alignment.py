@@ -37,7 +37,7 @@ class Sentences:
     figures: tuple[frozenset[int], ...]  # casualty figures each sentence gives
     names: tuple[frozenset[str], ...]  # places and people each sentence names
     # What each sentence states, by field, as written: what a rewrite can alter.
-    facts: tuple[Mapping[AlteredField, tuple[str, ...]], ...] = ()
+    facts: tuple[Mapping[AlteredField, tuple[str, ...]], ...]
 
     @property
     def centroid(self) -> np.ndarray:
@@ -100,7 +100,12 @@ def _distinct(values: Iterable[str]) -> tuple[str, ...]:
 def likeness(a: Sentences, b: Sentences) -> np.ndarray:
     """Sentence-by-sentence likeness: meaning, plus shared facts; two sentences that give
     different figures do not say the same thing however alike their wording."""
-    score = a.vectors @ b.vectors.T
+    return with_facts(a.vectors @ b.vectors.T, a, b)
+
+
+def with_facts(raw: np.ndarray, a: Sentences, b: Sentences) -> np.ndarray:
+    """`likeness` from the cosines `raw` (a.vectors @ b.vectors.T) already computed."""
+    score = raw.copy()
     for i in range(len(a.spans)):
         for j in range(len(b.spans)):
             fa, fb = a.figures[i], b.figures[j]

@@ -14,7 +14,7 @@ what their origin's sentence says with one fact changed: another toll, town, day
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -58,11 +58,20 @@ def find_paraphrases(
     known = tuple(known)
     linked = {frozenset((d.article, d.source)) for d in known}
     judged: list[_Judged] = []
+    styles: dict[str, dict[str, float]] = {}  # how each article is written, read once
+
+    def written(s: Sentences) -> dict[str, float]:
+        if s.article.id not in styles:
+            styles[s.article.id] = style(s.article.text, s)
+        return styles[s.article.id]
+
     for members in stories:
         usable = [m for m in members if m in sentences and len(sentences[m].spans) >= MIN_SENTENCES]
         for a, b in _pairs(usable, sentences):
-            if frozenset((a, b)) not in linked:
-                judged.append(_judge(sentences[a], sentences[b], model))
+            if frozenset((a, b)) not in linked and (
+                found := _judge(sentences[a], sentences[b], model, written)
+            ):
+                judged.append(found)
     return _accepted(judged, known, model)
 
 
@@ -84,8 +93,7 @@ def _accepted(
             continue
         groups.union(d.article, d.source)
         kept[d.article] = d
-    upstream = [j for j in judged if j.rewrite >= model.threshold * model.upstream]
-    return tuple(sorted(_to_roots(kept, upstream).values(), key=lambda d: (d.article, d.source)))
+    return tuple(sorted(_to_roots(kept, judged).values(), key=lambda d: (d.article, d.source)))
 
 
 def _to_roots(kept: dict[str, Derivation], judged: list[_Judged]) -> dict[str, Derivation]:
@@ -108,17 +116,21 @@ def _to_roots(kept: dict[str, Derivation], judged: list[_Judged]) -> dict[str, D
     return kept
 
 
-def _judge(a: Sentences, b: Sentences, model: RewriteModel) -> _Judged:
+def _judge(
+    a: Sentences, b: Sentences, model: RewriteModel, written: Callable[[Sentences], dict]
+) -> _Judged | None:
+    """The pair as the models see it; None when it is too weak a rewrite to be any article's
+    source, even upstream of a sibling (`RewriteModel.upstream`)."""
     pair = alignment(a, b)
     rewrite = model.detect.probability(pair.detect_features())
+    if rewrite < model.threshold * model.upstream:
+        return None
     pa, pb = a.article.published, b.article.published
     direction: DerivationDirection
     if pa and pb and pa != pb:
         a_from_b, direction = (1.0 if pa > pb else 0.0), "dated"
     else:
-        a_from_b = model.direction.probability(
-            pair.direction_features(style(a.article.text, a), style(b.article.text, b))
-        )
+        a_from_b = model.direction.probability(pair.direction_features(written(a), written(b)))
         direction = "content" if abs(a_from_b - 0.5) >= model.margin else "unknown"
     derived, source = (a, b) if a_from_b >= 0.5 else (b, a)
     chained = len(pair.chain) / len(derived.spans)
@@ -162,8 +174,6 @@ def altered(d: Derivation, own: Sentences, origin: Sentences) -> list[Altered]:
     four of them children" for "14 killed, four of them children"). A fact only added or
     only left out is a rewording, not an alteration; so is a name moved to another sentence:
     a town or actor counts as replaced only when the other article names it nowhere."""
-    if not own.facts or not origin.facts:
-        return []
     raw = own.vectors @ origin.vectors.T
     named = (_everywhere(own), _everywhere(origin))
     found = []

@@ -26,7 +26,7 @@ from importlib import resources
 
 import numpy as np
 
-from crosscheck.link.alignment import Sentences, align, likeness
+from crosscheck.link.alignment import Sentences, align, with_facts
 
 MODEL_FILE = "rewrite_model.json"
 
@@ -109,7 +109,9 @@ class Alignment:
             values[f"max {name}"], values[f"min {name}"] = max(pair), min(pair)
         return values
 
-    def direction_features(self, style_a: dict[str, float], style_b: dict[str, float]):
+    def direction_features(
+        self, style_a: dict[str, float], style_b: dict[str, float]
+    ) -> dict[str, float]:
         """Antisymmetric: each is negated when a and b swap, so the model says how likely
         a derives from b and one minus that for the reverse."""
         values = {f"diff {k}": self.side_a[k] - self.side_b[k] for k in self.side_a}
@@ -118,9 +120,8 @@ class Alignment:
 
 
 def alignment(a: Sentences, b: Sentences) -> Alignment:
-    scores = likeness(a, b)
-    chain = align(scores)
     raw = a.vectors @ b.vectors.T
+    chain = align(with_facts(raw, a, b))
     best_a, best_b = raw.max(axis=1), raw.max(axis=0)
     return Alignment(
         chain,

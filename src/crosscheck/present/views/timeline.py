@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 WIDTH = 760
@@ -134,17 +134,12 @@ def _rows(entries: Sequence[Entry], x_of: Callable[[datetime], float]) -> list[t
             row = len(ends)
             ends.append(0.0)
         if row is None or x + width > WIDTH:
-            placed.append((_unlabelled(entry), 0))
+            # Its tooltip (`_grouped`) already names every report the mark stands for.
+            placed.append((replace(entry, label=""), 0))
             continue
         ends[row] = x + width
         placed.append((entry, row))
     return placed
-
-
-def _unlabelled(entry: Entry) -> Entry:
-    # Grouped tooltips already name each member; a lone entry's label goes into its own.
-    title = entry.title if entry.title.startswith(entry.label) else _tip(entry)
-    return Entry(entry.when, "", title, entry.href)
 
 
 def _ticks(first: date, last: date, x_of: Callable[[datetime], float]) -> tuple[Tick, ...]:
