@@ -192,6 +192,42 @@ def test_search_finds_stories_by_place_and_outlet(example_api):
     assert example_api.get("/api/stories", params={"q": "kirkuk"}).json()["total"] == 0
 
 
+def test_the_list_filters_by_date_country_and_toll(example_api):
+    def total(**params) -> int:
+        response = example_api.get("/api/stories", params=params)
+        assert response.status_code == 200, response.text
+        return response.json()["total"]
+
+    # The example is one strike in Syria in March 2025 that killed 23.
+    assert total(since="2025-03-01", until="2025-03-31", country="SY", min_killed=20) == 1
+    assert total(country="Syria", place="saraqib", sort="killed") == 1
+    assert total(until="2025-02-28") == 0
+    assert total(country="IQ") == 0
+    assert total(max_killed=10) == 0
+    assert total(since="", min_killed="") == 1, "an empty form field is no filter"
+    # The local site's first count (at least 15) and the monitor's update (27) can both
+    # hold, and "four of the wounded died" is told beside the 27: nothing is flagged.
+    [story] = example_api.get("/api/stories").json()["stories"]
+    assert story["flags"] == []
+    assert total(flagged="true") == 0
+    error = assert_error(example_api.get("/api/stories?since=13/03/2025"), 422, "invalid_request")
+    assert "since" in error["message"] and "YYYY-MM-DD" in error["message"]
+    assert_error(example_api.get("/api/stories?min_killed=-3"), 422, "invalid_request")
+    assert_error(example_api.get("/api/stories?sort=loudest"), 422, "invalid_request")
+
+
+def test_the_story_page_list_keeps_its_filters(example_api):
+    page = example_api.get("/", params={"country": "SY", "sort": "newest"})
+    assert page.status_code == 200
+    assert "1 story matching these filters" in page.text
+    assert '<option value="SY" selected>Syria</option>' in page.text
+    assert '<option value="newest" selected>' in page.text
+    empty = example_api.get("/", params={"country": "IQ"})
+    assert "0 stories matching" in empty.text and "No stories." in empty.text
+    bad = example_api.get("/", params={"until": "yesterday"})
+    assert bad.status_code == 422 and "until" in bad.text
+
+
 def test_openapi_documents_the_api(api):
     spec = api.get("/api/openapi.json").json()
     for path in (

@@ -9,7 +9,7 @@ from coast import coast_story
 from crosscheck.present.report import render_report
 from crosscheck.present.views import story_views
 from crosscheck.present.views.basemap import basemap
-from crosscheck.present.views.place_map import place_map
+from crosscheck.present.views.place_map import CONTEXT_TOWNS, MIN_WIDTH, place_map
 from crosscheck.present.views.story import _safe_url
 from crosscheck.present.views.timeline import timeline
 from crosscheck.records import Span
@@ -84,6 +84,34 @@ def test_map_frames_the_places_and_draws_their_country(coast):
         assert x <= m.x <= x + w and y <= m.y <= y + h
 
 
+def test_a_story_in_one_town_is_shown_in_its_region():
+    """One town alone: the map is a few degrees wide, draws the boundaries of the provinces
+    around it and labels the region's largest towns, none over the story's own label."""
+    town = {"name": "Saraqib", "lat": 35.86, "lon": 36.81, "precision": "town", "articles": 3}
+    view = place_map([town], basemap())
+    assert view is not None
+    x, y, w, h = map(float, view.view_box.split())
+    assert w == pytest.approx(MIN_WIDTH)
+    assert view.boundaries, "first-level boundaries cross a region this size"
+    names = [t.name for t in view.towns]
+    assert "Aleppo" in names and "Saraqib" not in names
+    assert len(names) <= CONTEXT_TOWNS
+    [marker] = view.markers
+    assert marker.label == "Saraqib"
+    for t in view.towns:
+        assert x <= t.x <= x + w and y <= t.y <= y + h
+
+
+def test_boundaries_are_left_off_a_map_of_half_a_continent():
+    far_apart = [
+        {"name": "West", "lat": 35.0, "lon": -10.0, "precision": "town"},
+        {"name": "East", "lat": 40.0, "lon": 40.0, "precision": "town"},
+    ]
+    view = place_map(far_apart, basemap())
+    assert view is not None and view.boundaries == ()
+    assert view.countries
+
+
 def test_nothing_to_draw_gives_no_map_and_no_timeline():
     assert place_map([{"name": "Somewhere", "lat": None, "lon": None}], basemap()) is None
     assert timeline([], []) is None
@@ -100,6 +128,10 @@ def test_report_defines_each_outline_once(coast):
     html = render_report(articles, linkage, [record, record], analyses)
     assert html.count('id="country-SYR"') == 1
     assert html.count('href="#country-SYR"') == 2
+    [view] = story_views([record], {a.id: a for a in articles}, linkage, analyses)
+    tile = view.map.boundaries[0]
+    assert html.count(f'id="{tile}"') == 1
+    assert html.count(f'href="#{tile}"') == 2
 
 
 def test_a_span_of_the_headline_points_at_its_article_not_at_a_sentence(coast):

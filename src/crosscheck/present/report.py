@@ -9,23 +9,27 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from crosscheck.present.story_query import flags
 from crosscheck.present.views import StoryView, story_views
-from crosscheck.present.views.basemap import Country, basemap
+from crosscheck.present.views.basemap import Boundaries, Country, basemap
 from crosscheck.records import Analysis, Article, Linkage, StoryRecord
 
 
 def template_environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("crosscheck", "present/templates"),
         # Article text is untrusted: every value is escaped, in every template.
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals["story_flags"] = flags
+    return environment
 
 
 def stylesheet() -> str:
@@ -38,10 +42,24 @@ def style_hash(css: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def countries_for(views: Iterable[StoryView]) -> list[Country]:
-    """The outlines the page's maps use: each defined once, however many maps draw it."""
-    wanted = {iso for v in views if v.map for iso in v.map.countries}
-    return [c for c in basemap().countries if c.iso in wanted]
+@dataclass(frozen=True, slots=True)
+class MapDefs:
+    """The outlines and boundary tiles the page's maps use: each defined once, however many
+    maps draw it."""
+
+    countries: list[Country]
+    boundaries: list[Boundaries]
+
+
+def map_defs(views: Iterable[StoryView]) -> MapDefs:
+    maps = [v.map for v in views if v.map]
+    countries = {iso for m in maps for iso in m.countries}
+    boundaries = {b for m in maps for b in m.boundaries}
+    base = basemap()
+    return MapDefs(
+        [c for c in base.countries if c.iso in countries],
+        [b for b in base.boundaries if b.id in boundaries],
+    )
 
 
 def order_stories(stories: Iterable[StoryRecord]) -> list[StoryRecord]:
@@ -64,7 +82,7 @@ def render_report(
         .render(
             views=views,
             article_count=len(by_id),
-            countries=countries_for(views),
+            defs=map_defs(views),
             css=css,
             csp=f"default-src 'none'; style-src {style_hash(css)}; img-src data:; "
             "base-uri 'none'; form-action 'none'",

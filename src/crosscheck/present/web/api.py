@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -20,6 +21,8 @@ from crosscheck.present.contract import story_contract, story_document
 from crosscheck.present.csv_export import incidents_csv
 from crosscheck.present.geojson import places_geojson
 from crosscheck.present.outputs import Pool
+from crosscheck.present.story_query import Flag, StoryQuery
+from crosscheck.present.web.catalog import story_query
 from crosscheck.present.web.errors import ApiError
 from crosscheck.present.web.fetch import fetch_page
 from crosscheck.present.web.guards import require_token
@@ -68,6 +71,11 @@ class StorySummary(BaseModel):
     articles: int
     independent_origins: int
     url: str = Field(description="the story's page in the web app")
+    flags: list[Flag] = Field(
+        default_factory=list,
+        description="outlier: one origin's count was kept out of best; "
+        "disputed: sources give figures that cannot both hold",
+    )
 
 
 class StoryList(BaseModel):
@@ -209,15 +217,19 @@ def _json_body(body: bytes, settings) -> bytes:
 @router.get("/stories", response_model=StoryList, summary="List and search stories")
 def list_stories(
     request: Request,
-    q: Annotated[str | None, Query(max_length=200, description="words to look for")] = None,
+    query: Annotated[StoryQuery, Depends(story_query)],
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> StoryList:
-    total, page = request.app.state.catalog.search(_store(request), q, offset, limit)
-    return StoryList(total=total, offset=offset, stories=[_summary(s) for s in page])
+    found = request.app.state.catalog.search(_store(request), query, offset, limit)
+    return StoryList(
+        total=found.total,
+        offset=offset,
+        stories=[_summary(s, f) for s, f in zip(found.stories, found.flags, strict=True)],
+    )
 
 
-def _summary(story: StoryRecord) -> StorySummary:
+def _summary(story: StoryRecord, flags: Sequence[Flag]) -> StorySummary:
     incident = story.incident
     return StorySummary(
         id=story.id,
@@ -229,6 +241,7 @@ def _summary(story: StoryRecord) -> StorySummary:
         articles=len(story.articles),
         independent_origins=story.independent_origins,
         url=f"/stories/{story.id}",
+        flags=list(flags),
     )
 
 
