@@ -38,3 +38,34 @@ def test_a_brief_opens_with_the_story_not_the_page_stamp():
     article = Article("a", "s", text, "h", title="3-year-old shot in South Toledo")
     record = reconcile("s", [article], {"a": analyze(article)}, Linkage({}, (), {}))
     assert record.brief[0].text.startswith("A 3-year-old boy was shot")
+
+
+def test_a_page_that_held_no_story_gives_no_brief_sentence():
+    """A paywall saved under a shooting's headline: whatever line of it the patterns miss,
+    none opens the brief; a report of the story beside it does."""
+    wall = Article(
+        "wall",
+        "s",
+        "Thank you for reading!\n\nThe article you are viewing is reserved for members of "
+        "the Valley Ledger.\n\nMembers enjoy unlimited access to local reporting and the "
+        "daily e-edition at a reduced rate.",
+        "h1",
+        title="Teen wounded in shooting near Riverside park",
+        published="2025-05-02T08:00:00Z",
+    )
+    record = reconcile("s", [wall], {"wall": analyze(wall)}, Linkage({}, (), {}))
+    assert record.brief == ()
+    assert record.title == "Teen wounded in shooting near Riverside park"
+
+    report = Article(
+        "report",
+        "s",
+        "A 16-year-old was wounded in a shooting near Riverside park on Thursday night, "
+        "police said. He is in stable condition.",
+        "h2",
+        title="Teen wounded in shooting near Riverside park",
+        published="2025-05-02T09:00:00Z",
+    )
+    both = {a.id: analyze(a) for a in (wall, report)}
+    record = reconcile("s", [wall, report], both, Linkage({}, (), {}))
+    assert [b.text for b in record.brief] == [report.text.split(" He is")[0]]

@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from crosscheck.casualties import article_counts
 from crosscheck.link.unionfind import UnionFind
 from crosscheck.link.vocabulary import Vector, inverse_frequency, terms, vectorise
+from crosscheck.link.walls import LOCAL, bare
 from crosscheck.names import fold, name_parts
 from crosscheck.records import Analysis, Article, Derivation, Figure, Place
 
@@ -77,9 +78,6 @@ MASS_TOLL = 20
 # or an institution NER took for a person, not a victim or suspect, unless every one of those
 # reports names one town (a case followed for months: the arrest, the trial, the sentence).
 MAX_EVENTS_PER_NAME = 3
-# Below this share of its headline's words in its text, a page without figures or places
-# carried a login wall or a video playlist instead of the story.
-BARE_TITLE_SHARE = 0.2
 # Officials and anchors are named in reports of many incidents; victims and suspects in one.
 _OFFICIAL = re.compile(
     r"\b(?:sheriff|chief|officer|sgt|sergeant|lt|lieutenant|capt|captain|det|detective|"
@@ -98,7 +96,6 @@ _NAMES_A_PLACE = re.compile(
     r"|high|academy|university|college|church|apartments|homes|plaza|mall|field|stadium)\b",
     re.IGNORECASE,
 )
-_LOCAL = frozenset({"town", "district", "point"})
 _NOT_PEOPLE = frozenset(
     "hospital center centre medical county street avenue road park school university "
     "college church department office police sheriff court news "
@@ -235,15 +232,15 @@ class Profile:
         facts = Facts.of(analysis, article.text)
         headline = terms(article.title or "")
         body = terms(article.text)
-        bare = _bare(headline, body, analysis)
-        counted = headline if bare else headline + body
+        held_no_story = bare(headline, body, analysis)
+        counted = headline if held_no_story else headline + body
         return cls(
             article.id,
             _day(article.published),
             counted,
             headline,
-            Facts.of_headline(analysis, _day(article.published)) if bare else facts,
-            bare,
+            Facts.of_headline(analysis, _day(article.published)) if held_no_story else facts,
+            held_no_story,
         )
 
     def to_json(self) -> str:
@@ -518,7 +515,7 @@ def _towns(places: Iterable[Place]) -> frozenset[str]:
         f"{fold(p.name)}|{p.admin1 or p.country}"
         for p in places
         # A county of a name several states have, the state unknown, tells nothing apart.
-        if p.precision in _LOCAL and (p.admin1 or p.country != "US")
+        if p.precision in LOCAL and (p.admin1 or p.country != "US")
     )
 
 
@@ -621,17 +618,6 @@ def _person_key(name: str) -> str | None:
 
 def byline_key(key: str, names: frozenset[str]) -> bool:
     return key.startswith("who:") and key[4:] not in names
-
-
-def _bare(headline: Counter[str], body: Counter[str], analysis: Analysis | None) -> bool:
-    if len(headline) < 3 or analysis is None:
-        return False
-    # What the headline alone gave (its figures and places) says nothing of the page's text.
-    if any(not f.span.in_title for f in analysis.figures) or any(
-        p.precision in _LOCAL and not p.in_title for p in analysis.places
-    ):
-        return False
-    return sum(1 for t in headline if t in body) / len(headline) < BARE_TITLE_SHARE
 
 
 def _day(published: str | None) -> date | None:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
 
+from crosscheck.link.walls import held_no_story
 from crosscheck.reconcile.actors import story_actors
 from crosscheck.reconcile.brief import story_title, write_brief
 from crosscheck.reconcile.estimates import by_category, estimate, total_checks
@@ -50,7 +51,11 @@ def reconcile(
     day = _event_date(ids, analyses)
     killed = estimate("killed", figures, origin_of, published)
     kind, sub_kind = story_event_type(analyses[a] for a in ids if a in analyses)
-    brief = write_brief(origins, members, analyses, claims, origin_of)
+    # A page that held no story (a paywall saved under the headline) gives no lead.
+    storied = {
+        a: analyses[a] for a in ids if a in analyses and not held_no_story(by_id[a], analyses[a])
+    }
+    brief = write_brief(origins, members, storied, claims, origin_of)
     return StoryRecord(
         id=story,
         title=story_title(articles, brief),

@@ -1,12 +1,13 @@
 """The brief: a short extractive summary in which every sentence cites its articles.
 
 Sentences are taken whole from the reports: the lead of each independent origin (its first
-sentence that is not page furniture: a time stamp, a byline, a playlist) in
-publication order, a later origin's lead only when it brings a figure not yet told. Each is
-cited by the articles it comes from (its origin and the articles derived from it) and by the
-articles of other origins that carry the same figures. It is marked when a reader should
-weigh it: "single origin" (one origin stands behind it), "unverified" (a report carrying
-its figure says it could not verify it), "disputed" (its figure conflicts with another).
+sentence that is not page furniture: a time stamp, a byline, a playlist; none from a page
+that held no story, link.walls) in publication order, a later origin's lead only when it
+brings a figure not yet told. Each is cited by the articles it comes from (its origin and
+the articles derived from it) and by the articles of other origins that carry the same
+figures. It is marked when a reader should weigh it: "single origin" (one origin stands
+behind it), "unverified" (a report carrying its figure says it could not verify it),
+"disputed" (its figure conflicts with another).
 """
 
 from __future__ import annotations
