@@ -2,8 +2,11 @@
 
 Reads a store a run wrote (by default bench/gva_run.py's) and counts, per story with at
 least two independent origins giving a count of dead, whether the best estimate is more than
-three times the largest count any other origin gives, and whether the estimate then names
-an outlier, as issue 33 asks: such a best must not stand unflagged.
+three times the largest count any other origin gives, and whether the story is then
+flagged, as issue 33 asks: such a best must not stand unflagged. Flagged is what the story
+list shows (crosscheck.present.story_query.flags): the estimate names an outlier (one
+origin against two or more others), or the story's toll is disputed (two reports' own
+tolls cannot both hold: one origin against one other, where nothing tells which is off).
 
     python bench/outliers.py [--db /tmp/crosscheck-gva/crosscheck.sqlite]
 """
@@ -14,6 +17,7 @@ import argparse
 from collections import defaultdict
 
 from crosscheck.casualties import article_counts
+from crosscheck.present.story_query import flags
 from crosscheck.reconcile.estimates import OUTLIER_FACTOR
 from crosscheck.store import SQLiteStore
 
@@ -43,11 +47,11 @@ def main() -> None:
         others = [n for n in counts.values() if n != best]
         if others and best > OUTLIER_FACTOR * max(others):
             far += 1
-            flagged += story.incident.killed.outlier is not None
+            flagged += bool(flags(story))
     print(f"{len(stories)} stories, {outliers} name an outlier in their killed estimate")
     print(f"{checked} stories with two or more origins counting the dead")
     print(f"best killed more than {OUTLIER_FACTOR}x every other origin's count: {far}")
-    print(f"  of which the estimate names an outlier: {flagged}; unflagged: {far - flagged}")
+    print(f"  of which flagged (outlier or disputed): {flagged}; unflagged: {far - flagged}")
 
 
 if __name__ == "__main__":

@@ -69,3 +69,17 @@ def test_a_page_that_held_no_story_gives_no_brief_sentence():
     both = {a.id: analyze(a) for a in (wall, report)}
     record = reconcile("s", [wall, report], both, Linkage({}, (), {}))
     assert [b.text for b in record.brief] == [report.text.split(" He is")[0]]
+
+
+def test_the_lead_is_the_first_line_that_tells_of_the_story():
+    """A station's own lines, which no furniture pattern knows, come before the story: the
+    lead is the first sentence sharing a word with the headline or stating a casualty
+    figure."""
+    text = (
+        "Welcome to the new home of Channel 9 News online!\n\n"
+        "Having trouble with our player? Refresh the page.\n\n"
+        "Two men were wounded in a shooting outside a Dayton bar early Sunday, police said."
+    )
+    article = Article("a", "s", text, "h", title="Two wounded outside Dayton bar")
+    record = reconcile("s", [article], {"a": analyze(article)}, Linkage({}, (), {}))
+    assert record.brief[0].text.startswith("Two men were wounded")

@@ -55,7 +55,8 @@ def reconcile(
     storied = {
         a: analyses[a] for a in ids if a in analyses and not held_no_story(by_id[a], analyses[a])
     }
-    brief = write_brief(origins, members, storied, claims, origin_of)
+    headlines = {a.id: a.title or "" for a in articles}
+    brief = write_brief(origins, members, storied, claims, origin_of, headlines)
     return StoryRecord(
         id=story,
         title=story_title(articles, brief),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from crosscheck.link.vocabulary import terms
 from crosscheck.reconcile.furniture import is_furniture
 from crosscheck.records import Analysis, Article, BriefSentence, FigureClaim, Span
 
@@ -30,12 +31,14 @@ def write_brief(
     analyses: Mapping[str, Analysis],
     claims: Sequence[FigureClaim],
     origin_of: Mapping[str, str],
+    headlines: Mapping[str, str] | None = None,
 ) -> tuple[BriefSentence, ...]:
+    """`headlines` (by article id) tell which of a report's first lines is its story."""
     brief: list[BriefSentence] = []
     told: set[tuple[str, int]] = set()
     for origin in origins:
         analysis = analyses.get(origin)
-        lead = _lead(analysis) if analysis else None
+        lead = _lead(analysis, (headlines or {}).get(origin, "")) if analysis else None
         if analysis is None or lead is None:
             continue
         figures = {
@@ -52,9 +55,19 @@ def write_brief(
     return tuple(brief)
 
 
-def _lead(analysis: Analysis) -> Span | None:
-    """The report's first sentence that is its story, not its page's furniture."""
-    return next((s for s in analysis.sentences[:LEAD_WITHIN] if not is_furniture(s.text)), None)
+def _lead(analysis: Analysis, headline: str) -> Span | None:
+    """The report's first sentence that is its story, not its page's furniture: the first
+    that states a casualty figure or shares a word with the headline, else the first that no
+    furniture pattern catches. A page's own lines ("Having trouble viewing the video?", a
+    station's welcome) are of neither kind, whichever outlet's they are, which the list of
+    furniture patterns can never cover."""
+    candidates = [s for s in analysis.sentences[:LEAD_WITHIN] if not is_furniture(s.text)]
+    told = terms(headline)
+    counted = {f.sentence.start for f in analysis.figures if not f.sentence.in_title}
+    return next(
+        (s for s in candidates if s.start in counted or told.keys() & terms(s.text).keys()),
+        candidates[0] if candidates else None,
+    )
 
 
 def _cited(
