@@ -13,6 +13,7 @@ behind it), "unverified" (a report carrying its figure says it could not verify 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import islice
 
 from crosscheck.link.vocabulary import terms
 from crosscheck.reconcile.furniture import is_furniture
@@ -21,7 +22,8 @@ from crosscheck.records import Analysis, Article, BriefSentence, FigureClaim, Sp
 MAX_SENTENCES = 4
 # A title made from a story's lead, for stories without a headline, runs to this many words.
 TITLE_WORDS = 14
-# How far down a report its lead is looked for, past the page's stamps and bylines.
+# How many of a report's sentences that are no furniture its lead is looked for among: a
+# narrative opening may come before the sentence that tells of the story.
 LEAD_WITHIN = 6
 
 
@@ -57,16 +59,21 @@ def write_brief(
 
 def _lead(analysis: Analysis, headline: str) -> Span | None:
     """The report's first sentence that is its story, not its page's furniture: the first
-    that states a casualty figure or shares a word with the headline, else the first that no
-    furniture pattern catches. A page's own lines ("Having trouble viewing the video?", a
-    station's welcome) are of neither kind, whichever outlet's they are, which the list of
-    furniture patterns can never cover."""
-    candidates = [s for s in analysis.sentences[:LEAD_WITHIN] if not is_furniture(s.text)]
+    that states a casualty figure or shares a word with the headline. A page's own lines
+    ("Having trouble viewing the video?", a station's welcome, a playlist's titles) are of
+    neither kind, whichever outlet's they are, which a list of furniture patterns can never
+    wholly cover; a report with no such sentence gives no lead. Without a headline, the
+    first sentence no furniture pattern catches."""
+    candidates = list(
+        islice((s for s in analysis.sentences if not is_furniture(s.text)), LEAD_WITHIN)
+    )
     told = terms(headline)
+    if not told:
+        return candidates[0] if candidates else None
     counted = {f.sentence.start for f in analysis.figures if not f.sentence.in_title}
     return next(
         (s for s in candidates if s.start in counted or told.keys() & terms(s.text).keys()),
-        candidates[0] if candidates else None,
+        None,
     )
 
 
