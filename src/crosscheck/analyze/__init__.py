@@ -23,16 +23,17 @@ from crosscheck.analyze.event_type import event_type
 from crosscheck.analyze.figures import extract_figures, headline_figures, implied_dead
 from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.places import credit_town, find_places, headline_of
-from crosscheck.analyze.quotes import find_quotes
+from crosscheck.analyze.quotes import direct_quotes, find_quotes
 from crosscheck.analyze.roundups import roundup_sentences
 from crosscheck.analyze.sentences import split_sentences
+from crosscheck.analyze.speech import parse_speech
 from crosscheck.analyze.verification import unverified_sentences
 from crosscheck.credits import credited_outlet
 from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, AnalysisFailure, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-87"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-88"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
@@ -96,6 +97,14 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     figures += headline_figures(title, titled, figures)
     figures += implied_dead((title, *sentences), (titled, *attributions), figures)
     kind, sub_kind = event_type(article.text)
+    direct = direct_quotes(article.id, article.text, entities)
+    speech = parse_speech(
+        load_nlp(),
+        doc,
+        sentences,
+        [(q.span.start, q.span.end) for q in direct],
+        [(q.span.start, q.span.end) for q in direct if q.speaker_from in (None, "continuation")],
+    )
     day_of_event = event_date(
         dates, sentences, day, headline_dates, tells_of_aftermath(article.title)
     )
@@ -108,7 +117,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         dates=dates + headline_dates,
         places=find_places(doc, article.id, load_gazetteer(), article.title, headline),
         entities=entities,
-        quotes=find_quotes(article.id, article.text, sentences, attributions, entities),
+        quotes=find_quotes(direct, sentences, attributions, entities, speech),
         outlet=article.outlet or credited_outlet(article.text),
         unverified=unverified_sentences(sentences),
         roundup=roundup_sentences(sentences),

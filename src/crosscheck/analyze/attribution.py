@@ -78,6 +78,21 @@ def resolve_back_references(
     return tuple(resolved)
 
 
+def referred_organisation(who: str, entities: Sequence[Entity], before: int) -> Entity | None:
+    """The organisation "the group", "the monitor" or "the ministry" refers back to: the
+    last named before `before` whose name holds the word, or for a word any organisation
+    may be called ("group", "monitor"), the last named. None for other words."""
+    organisations = [e for e in entities if e.kind == "organisation"]
+    if not _back_reference(who, {e.name.lower() for e in organisations}):
+        return None
+    word = who.lower().split()[-1]
+    earlier = [e for e in organisations if e.span.start < before]
+    same = [e for e in earlier if word in e.name.lower()] or (
+        earlier if word in {"group", "monitor", "watchdog"} else []
+    )
+    return same[-1] if same else None
+
+
 def _back_reference(who: str, organisations: set[str]) -> bool:
     """ "the monitor", "it", "the Britain-based monitor": a short description ending in a
     back-reference word, not an organisation's own name ("Interior Ministry")."""

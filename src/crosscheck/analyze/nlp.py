@@ -73,7 +73,9 @@ def load_nlp() -> Language:
     """Loaded once per process; read-only afterwards."""
     import spacy
 
-    nlp = spacy.load(MODEL, exclude=["lemmatizer", "parser"])
+    # The parser is loaded but off: it parses only the sentences that hold a cue of
+    # reported speech (analyze.speech), one at a time.
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"], disable=["parser"])
     nlp.add_pipe("crosscheck_places", before="ner")
     return nlp
 

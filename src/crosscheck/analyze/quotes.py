@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
+from crosscheck.analyze.attribution import referred_organisation
+from crosscheck.analyze.speech import Found, Speech
 from crosscheck.names import same_organisation, same_person
 from crosscheck.records import Entity, Quote, Span, SpeakerFrom
 
 _MIN_WORDS = 4  # shorter quoted runs are scare quotes or titles, not statements
+# How far after a statement its speaker is still the passage's: a later quote paragraph
+# with no speaker continues it, and a later "he said" is taken as that person's.
 _CONTINUATION_GAP = 400
 _VERBS = (
     r"(?:said|says|told\s+[^,.\"“”]{1,40}?|added|wrote|stated|explained|recalled|warned"
@@ -34,26 +39,85 @@ _BEFORE = (
 _DIRECT = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 _PRONOUNS = re.compile(rf"^{_PRONOUN}$", re.I)
+# Subjects that name nobody when the text does not resolve them.
+_UNRESOLVED = re.compile(rf"^(?:{_PRONOUN}|it|you|this|that|who|which)$", re.I)
 _DESCRIPTION = re.compile(r"^(?:a|an|the|one|another|two|three)\s+|^(?:police|officials)", re.I)
 
 
+def direct_quotes(article: str, text: str, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+    return tuple(_direct_quotes(article, text, entities))
+
+
 def find_quotes(
-    article: str,
-    text: str,
+    direct: tuple[Quote, ...],
     sentences: tuple[Span, ...],
     attributions: tuple[str | None, ...],
     entities: tuple[Entity, ...],
+    found: Found | None = None,
 ) -> tuple[Quote, ...]:
-    """`attributions` gives each sentence's named source (see attribution.attribution_in)."""
-    direct = list(_direct_quotes(article, text, entities))
+    """The direct quotes, their speaker the parse's (`found`) where the words around them
+    gave none, and reported speech: what the parse found, and in the sentences where it
+    found none, the sentence a source is named for (`attributions`, see
+    attribution.attribution_in)."""
+    found = found or Found()
+    direct = tuple(_given_speaker(q, found, entities) for q in direct)
     quoted = [(q.span.start, q.span.end) for q in direct]
+    parsed = [_parsed(s, entities) for s in found.reported]
+    covered = [(q.span.start, q.span.end) for q in parsed]
     reported = [
         q
         for s, who in zip(sentences, attributions, strict=True)
-        if who and not any(a < s.end and s.start < b for a, b in quoted)
+        if who
+        and not any(a < s.end and s.start < b for a, b in quoted)
+        and not any(s.start <= a < s.end for a, _ in covered)
         for q in _reported(s, who, entities)
     ]
-    return tuple(sorted([*direct, *reported], key=lambda q: q.span.start))
+    return _salient(sorted([*direct, *parsed, *reported], key=lambda q: q.span.start), entities)
+
+
+def _salient(quotes: list[Quote], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+    """A "he said" goes to the person who spoke last, when a statement within
+    _CONTINUATION_GAP before it was named to a person, rather than to whoever was named last:
+    the speaker is the topic of the passage; a name in passing ("the former president's
+    regime") is not."""
+    people = {e.name for e in entities if e.kind == "person"}
+    resolved: list[Quote] = []
+    last: Quote | None = None
+    for quote in quotes:
+        if (
+            quote.speaker_from == "pronoun"
+            and quote.speaker in people
+            and last is not None
+            and last.speaker != quote.speaker
+            and quote.span.start - last.span.end <= _CONTINUATION_GAP
+        ):
+            quote = replace(quote, speaker=last.speaker)
+        if quote.speaker_from == "name" and quote.speaker in people:
+            last = quote
+        resolved.append(quote)
+    return tuple(resolved)
+
+
+def _given_speaker(quote: Quote, found: Found, entities: tuple[Entity, ...]) -> Quote:
+    source = found.speakers.get((quote.span.start, quote.span.end))
+    # A paragraph's quote with no speaker of its own continues the last one's, unless its
+    # own sentence has a speech verb with a subject.
+    if quote.speaker_from not in (None, "continuation") or source is None:
+        return quote
+    speaker = _resolve(source, entities, quote.span.start, named_like=True)
+    if speaker[0] is None and not _UNRESOLVED.match(source.text):
+        speaker = (_tidy(source.text), source, "description")
+    return replace(quote, speaker=speaker[0], speaker_span=speaker[1], speaker_from=speaker[2])
+
+
+def _parsed(speech: Speech, entities: tuple[Entity, ...]) -> Quote:
+    content = speech.content
+    if speech.source is None:
+        return Quote(content, content.text, "reported")
+    speaker = _resolve(speech.source, entities, speech.source.start, named_like=True)
+    if speaker[0] is None and not _UNRESOLVED.match(speech.source.text):
+        speaker = (_tidy(speech.source.text), speech.source, "description")
+    return Quote(content, content.text, "reported", *speaker)
 
 
 def _direct_quotes(article: str, text: str, entities: tuple[Entity, ...]) -> Iterator[Quote]:
@@ -100,21 +164,51 @@ def _who(
     raw = match.group("who")
     who = raw.strip()
     begin = offset + match.start("who") + (len(raw) - len(raw.lstrip()))
-    span = Span(article, begin, begin + len(who), who)
-    named = [e for e in entities if begin <= e.span.start < begin + len(who)]
+    return _resolve(Span(article, begin, begin + len(who), who), entities, before)
+
+
+def _resolve(
+    span: Span, entities: tuple[Entity, ...], before: int, named_like: bool = False
+) -> tuple[str | None, Span | None, SpeakerFrom | None]:
+    """Who the words of `span` name: an entity inside them, a pronoun's nearest fitting
+    antecedent before `before`, a person the article names elsewhere, or a description.
+    With `named_like`, a capitalised run NER missed is taken as the name it is."""
+    who = span.text
+    named = [e for e in entities if span.start <= e.span.start < span.end]
     if named:
-        return named[0].name, named[0].span, "name"
+        return _fullest(named[0], entities), named[0].span, "name"
     if _PRONOUNS.match(who):
         if who.lower() not in ("he", "she"):
             return None, None, None
         person = _nearest_person(entities, before)
         return (person.name, span, "pronoun") if person else (None, None, None)
+    if who.lower() == "it":  # "it said": the organisation last named
+        body = _nearest(entities, before, "organisation")
+        return (body.name, span, "pronoun") if body else (None, None, None)
     known = _known_person(who, entities)
     if known:
         return known.name, span, "name"
+    body = referred_organisation(_tidy(who), entities, before)
+    if body is not None:
+        return body.name, span, "pronoun"
     if _DESCRIPTION.match(who) and len(who.split()) <= 8:
         return _tidy(who), span, "description"
+    if named_like and _NAME_LIKE.match(who):
+        return who, span, "name"
     return None, None, None
+
+
+def _fullest(entity: Entity, entities: tuple[Entity, ...]) -> str:
+    """A surname alone ("Haddad said") as the article names the person in full elsewhere,
+    even where NER took the full name for something else at a sentence's start."""
+    if entity.kind != "person" or len(entity.name.split()) > 1:
+        return entity.name
+    fuller = [
+        e.name
+        for e in entities
+        if len(e.name.split()) in (2, 3) and same_person(entity.name, e.name)
+    ]
+    return max(fuller, key=len, default=entity.name)
 
 
 def _known_person(who: str, entities: tuple[Entity, ...]) -> Entity | None:
@@ -125,8 +219,12 @@ def _known_person(who: str, entities: tuple[Entity, ...]) -> Entity | None:
 
 
 def _nearest_person(entities: tuple[Entity, ...], before: int) -> Entity | None:
-    people = [e for e in entities if e.kind == "person" and e.span.end <= before]
-    return people[-1] if people else None
+    return _nearest(entities, before, "person")
+
+
+def _nearest(entities: tuple[Entity, ...], before: int, kind: str) -> Entity | None:
+    named = [e for e in entities if e.kind == kind and e.span.end <= before]
+    return named[-1] if named else None
 
 
 def _reported(sentence: Span, who: str, entities: tuple[Entity, ...]) -> Iterator[Quote]:

@@ -1,0 +1,254 @@
+"""Reported speech from the dependency parse: a cue verb's subject said, thought or showed
+its clausal complement ("Aid workers warned that the camp could run out of water"); the
+object of "according to" stands behind the clause it is attached to.
+
+The parser runs only on sentences that hold a cue word (data/speech.json): most sentences
+hold none, and the rest of analysis needs no parse. Each sentence is parsed on its own,
+from the tagger's features the pipeline already computed for the whole text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from crosscheck.records import Span
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSES = frozenset({"ccomp"})
+_VERBS = frozenset({"VERB", "AUX"})
+# A verb in these relations to another takes that one's subject when it has none.
+_SHARING = frozenset({"conj", "advcl", "xcomp"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """One reported statement: its content, and the words naming who stands behind it
+    (None when the parse found no subject)."""
+
+    content: Span
+    source: Span | None
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    verbs: frozenset[str]  # the forms a text writes
+    according: frozenset[str]
+    objects: frozenset[str]  # forms of the verbs whose direct object is the message
+
+
+@cache
+def speech_cues() -> Cues:
+    data = json.loads(resources.files("crosscheck").joinpath("data/speech.json").read_text())
+    verbs = data["verbs"]
+    return Cues(
+        frozenset(f for forms in verbs.values() for f in forms),
+        frozenset(data["according"]),
+        frozenset(f for lemma in data["objects"] for f in verbs[lemma]),
+    )
+
+
+def speech_examples() -> list[dict]:
+    data = json.loads(resources.files("crosscheck").joinpath("data/speech.json").read_text())
+    return list(data["examples"])
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What the parse tells: reported statements, and for direct quotes whose speaker the
+    words around them did not give, the subject of a cue verb in their sentence (by the
+    quote's (start, end))."""
+
+    reported: tuple[Speech, ...] = ()
+    speakers: dict[tuple[int, int], Span] = field(default_factory=dict)
+
+
+def parse_speech(
+    nlp: Language,
+    doc: Doc,
+    sentences: Sequence[Span],
+    quoted: Sequence[tuple[int, int]] = (),
+    unattributed: Sequence[tuple[int, int]] = (),
+) -> Found:
+    """Parse the sentences of `doc`'s text that hold a cue word, for reported speech whose
+    content is no direct quotation (`quoted`), and for the speaker of each `unattributed`
+    quotation, in the sentence it ends in (else the one it starts in). No other sentence
+    is parsed."""
+    cues = speech_cues()
+    wanted = {i: s for i, s in enumerate(sentences) if not s.in_title}
+    homes = {q: _home(q, sentences) for q in unattributed}
+    for home in homes.values():
+        if home is not None:
+            wanted[home] = sentences[home]
+    chosen = [
+        (i, tokens)
+        for i in sorted(wanted)
+        if (tokens := doc.char_span(wanted[i].start, wanted[i].end, alignment_mode="expand"))
+        is not None
+        and any(t.lower_ in cues.verbs or t.lower_ in cues.according for t in tokens)
+    ]
+    if not chosen:
+        return Found()
+    parser = nlp.get_pipe("parser")
+    parsed = dict(
+        zip(
+            (i for i, _ in chosen),
+            parser.pipe(tokens.as_doc() for _, tokens in chosen),  # type: ignore[attr-defined]
+            strict=True,
+        )
+    )
+    offsets = {i: tokens.start_char for i, tokens in chosen}
+    # A sentence with a quotation may also report ('"...," she said, adding that ...'):
+    # only a statement whose content is partly quoted is the quotation's.
+    reported = [
+        speech
+        for i, sub in parsed.items()
+        for speech in _statements(sub, sentences[i].article, offsets[i], cues)
+        if not any(a < speech.content.end and speech.content.start < b for a, b in quoted)
+    ]
+    speakers = {}
+    for quote, home in homes.items():
+        if home in parsed:
+            source = _quote_source(parsed[home], quote, quoted, offsets[home], cues)
+            if source is not None:
+                speakers[quote] = Span(sentences[home].article, *source[:2], source[2])
+    return Found(tuple(reported), speakers)
+
+
+def _home(quote: tuple[int, int], sentences: Sequence[Span]) -> int | None:
+    """The sentence a quotation ends in, else the one it starts in."""
+    for at in (quote[1] - 1, quote[0]):
+        for i, s in enumerate(sentences):
+            if not s.in_title and s.start <= at < s.end:
+                return i
+    return None
+
+
+def _quote_source(
+    sub: Doc,
+    quote: tuple[int, int],
+    quoted: Sequence[tuple[int, int]],
+    offset: int,
+    cues: Cues,
+) -> tuple[int, int, str] | None:
+    """The subject of the cue verb nearest the quotation, outside every quotation: who says
+    '"...," the senator told reporters' or 'X called it a "massive fraud"'."""
+
+    def inside(t: Token) -> bool:
+        at = offset + t.idx
+        return any(a <= at < b for a, b in quoted)
+
+    best: tuple[int, int, int, str] | None = None
+    for token in sub:
+        if token.lower_ not in cues.verbs or token.pos_ not in _VERBS or inside(token):
+            continue
+        subject = _subject(token)
+        if subject is None:
+            continue
+        words = _phrase(subject)
+        if any(inside(w) for w in words):
+            continue
+        at = offset + token.idx
+        distance = at - quote[1] if at >= quote[1] else quote[0] - at
+        first, last = words[0], words[-1]
+        start, end = offset + first.idx, offset + last.idx + len(last.text)
+        text = sub.text[first.idx : last.idx + len(last.text)]
+        if best is None or distance < best[0]:
+            best = (distance, start, end, text)
+    return best[1:] if best else None
+
+
+def _statements(sub: Doc, article: str, offset: int, cues: Cues) -> Iterator[Speech]:
+    for token in sub:
+        if token.lower_ in cues.according and token.i + 1 < len(sub):
+            speech = _according(token, article, offset)
+        elif token.lower_ in cues.verbs and token.pos_ in _VERBS:
+            speech = _verb(token, article, offset, token.lower_ in cues.objects)
+        else:
+            continue
+        if speech is not None:
+            yield speech
+
+
+def _verb(cue: Token, article: str, offset: int, objects: bool) -> Speech | None:
+    """The cue's clausal complement; or, for a verb whose object is the message, that
+    object; or, for a cue set off from its clause ("the toll, officials say, will rise"),
+    that clause less the cue's own words."""
+    clause = next((c for c in cue.children if c.dep_ in _CLAUSES), None)
+    if clause is None and objects:
+        clause = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if clause is not None:
+        words = list(clause.subtree)
+    elif cue.dep_ == "parataxis":
+        aside = {t.i for t in cue.subtree}
+        words = [t for t in cue.head.subtree if t.i not in aside and not t.is_punct]
+    else:
+        return None
+    if not words:
+        return None
+    subject = _subject(cue)
+    content = _span(words, article, offset)
+    source = _span(_phrase(subject), article, offset) if subject is not None else None
+    return Speech(content, source, cue.text)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; for a verb that shares its subject with the one it hangs from
+    ("he said X, adding that Y"; "she denied X and insisted that Y"), that one's."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None or verb.dep_ not in _SHARING or verb.head is verb:
+            return subject
+        verb = verb.head
+    return None
+
+
+def _according(cue: Token, article: str, offset: int) -> Speech | None:
+    """'according to X': X stands behind the clause the phrase hangs from, less the
+    phrase itself."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    named = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if named is None:
+        return None
+    phrase = {t.i for t in cue.subtree}
+    clause = cue.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    tokens = [t for t in clause.subtree if t.i not in phrase and not t.is_punct]
+    if not tokens:
+        return None
+    return Speech(_span(tokens, article, offset), _span(_phrase(named), article, offset), cue.text)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The noun phrase a subject or object heads, less a relative clause or apposition
+    hanging from it ("the ministry, which runs the camps,"): its name and modifiers."""
+    cut = {t.i for c in head.children if c.dep_ in ("relcl", "appos", "acl") for t in c.subtree}
+    words = [t for t in head.subtree if t.i not in cut]
+    # Keep the contiguous run around the head: punctuation left by the cut ends it.
+    run = [head]
+    by_index = {t.i: t for t in words}
+    i = head.i - 1
+    while i in by_index and not by_index[i].is_punct:
+        run.insert(0, by_index[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_index and not by_index[i].is_punct:
+        run.append(by_index[i])
+        i += 1
+    return run
+
+
+def _span(tokens: list[Token], article: str, offset: int) -> Span:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    doc = first.doc
+    start, end = first.idx, last.idx + len(last.text)
+    return Span(article, offset + start, offset + end, doc.text[start:end])

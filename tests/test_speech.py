@@ -1,0 +1,86 @@
+"""Reported speech from the dependency parse (analyze/speech.py): each example of
+data/speech.json, and reported speech and speakers in a composed wire report."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.analyze import analyze
+from crosscheck.analyze.nlp import load_nlp
+from crosscheck.analyze.sentences import split_sentences
+from crosscheck.analyze.speech import parse_speech, speech_examples
+from crosscheck.records import Article
+
+
+@pytest.mark.parametrize("example", speech_examples(), ids=lambda e: e["sentence"][:40])
+def test_every_example_of_the_cue_list(example):
+    nlp = load_nlp()
+    text = example["sentence"]
+    found = parse_speech(nlp, nlp(text), split_sentences("a", text)).reported
+    if example["content"] is None:
+        assert found == ()
+        return
+    [speech] = found
+    assert speech.content.text == example["content"]
+    assert text[speech.content.start : speech.content.end] == example["content"]
+    assert speech.source is not None and speech.source.text == example["source"]
+
+
+WIRE = (
+    "Nadia Haddad, who heads the Levant Monitoring Network, said at least 31 people were "
+    "killed in the shelling of the market. The group later said the toll could rise.\n\n"
+    '"The wounded are still arriving," Haddad said. "We have no more beds."\n\n'
+    "A local doctor told reporters that the hospital had run out of blood. The ministry, "
+    "officials say, has sent two convoys. According to the defence ministry, the shelling "
+    "came from positions east of the town.\n\n"
+    'The envoy called the attack "a crime against civilians" and warned that talks '
+    "would not resume."
+)
+
+
+@pytest.fixture(scope="module")
+def quotes():
+    article = Article("w", "wire", WIRE, "h", title="Shelling kills 31 at market, monitor says")
+    return analyze(article).quotes
+
+
+def said(quotes, fragment):
+    return next(q for q in quotes if fragment in q.text)
+
+
+def test_reported_statements_have_their_clause_and_speaker(quotes):
+    first = said(quotes, "at least 31 people were killed")
+    assert first.kind == "reported" and first.speaker == "Nadia Haddad"
+    assert first.text.startswith("at least 31")  # the clause, not the whole sentence
+    rise = said(quotes, "the toll could rise")  # "the group": the network named before
+    assert rise.speaker == "Levant Monitoring Network"
+    doctor = said(quotes, "run out of blood")
+    assert doctor.speaker_from == "description" and "doctor" in doctor.speaker
+    ministry = said(quotes, "positions east of the town")
+    assert "defence ministry" in ministry.speaker.lower()
+    assert not ministry.text.startswith("According")
+
+
+def test_a_quote_s_speaker_and_its_continuation(quotes):
+    assert said(quotes, "wounded are still arriving").speaker == "Nadia Haddad"
+    beds = said(quotes, "no more beds")
+    assert beds.kind == "direct" and beds.speaker == "Nadia Haddad"
+
+
+def test_a_partial_quote_and_a_conjoined_cue_share_the_sentence_s_subject(quotes):
+    crime = said(quotes, "a crime against civilians")
+    assert crime.kind == "direct" and crime.speaker_from == "description"
+    assert "envoy" in crime.speaker
+    talks = said(quotes, "talks would not resume")
+    assert talks.kind == "reported" and "envoy" in talks.speaker
+
+
+def test_he_said_goes_to_the_passage_s_speaker_not_a_name_in_passing():
+    text = (
+        "Omar Khalil, the director of the monitor, said the village had been shelled for "
+        "three days. Most of its families fled during the rule of former president Yusuf Darwish.\n\n"
+        '"Nobody is left to count the dead," he said.'
+    )
+    article = Article("v", "wire", text, "h", title="Village shelled for three days")
+    quote = said(analyze(article).quotes, "Nobody is left")
+    assert quote.speaker == "Omar Khalil"
