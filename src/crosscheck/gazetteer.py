@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -252,12 +253,22 @@ def _county_key(name: str) -> str:
 def _ranked(key: str, towns: list[Town]) -> tuple[Town, ...]:
     # Curated entries first: they exist because GeoNames lacks or misranks the place. Then a
     # town that bears the name before one that has it as an alternate name ("Santa Ana" is
-    # the Californian city before a district of Taguig), then the most populous.
+    # the Californian city before a district of Taguig), then the most populous. A name
+    # written without its accents is the name it spells: "Bogota" bears Bogotá's name as
+    # much as a New Jersey borough's.
     if len(towns) == 1:
         return (towns[0],)
+    plain = _unaccented(key)
     return tuple(
-        sorted(towns, key=lambda t: (not t.curated, name_key(t.name) != key, -t.population))
+        sorted(
+            towns,
+            key=lambda t: (not t.curated, _unaccented(name_key(t.name)) != plain, -t.population),
+        )
     )
+
+
+def _unaccented(key: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 def _curated() -> list[tuple[Town, list[str]]]:

@@ -24,6 +24,9 @@ _MIN_WORDS = 4  # shorter quoted runs are scare quotes or titles, not statements
 # How far after a statement its speaker is still the passage's: a later quote paragraph
 # with no speaker continues it, and a later "he said" is taken as that person's.
 _CONTINUATION_GAP = 400
+# A name this close to its sentence's start is the sentence's subject: a title may come
+# before it ("Interim President").
+OPENING = 30
 _VERBS = (
     r"(?:said|says|told\s+[^,.\"“”]{1,40}?|added|wrote|stated|explained|recalled|warned"
     r"|continued|asked|posted|tweeted|declared|insisted|noted|according\s+to)"
@@ -72,30 +75,48 @@ def find_quotes(
         and not any(s.start <= a < s.end for a, _ in covered)
         for q in _reported(s, who, entities)
     ]
-    return _salient(sorted([*direct, *parsed, *reported], key=lambda q: q.span.start), entities)
+    quotes = sorted([*direct, *parsed, *reported], key=lambda q: q.span.start)
+    return _salient(quotes, entities, sentences)
 
 
-def _salient(quotes: list[Quote], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+def _salient(
+    quotes: list[Quote], entities: tuple[Entity, ...], sentences: tuple[Span, ...]
+) -> tuple[Quote, ...]:
     """A "he said" goes to the person who spoke last, when a statement within
-    _CONTINUATION_GAP before it was named to a person, rather than to whoever was named last:
-    the speaker is the topic of the passage; a name in passing ("the former president's
-    regime") is not."""
-    people = {e.name for e in entities if e.kind == "person"}
+    _CONTINUATION_GAP before it was named to a person and no other person has opened a
+    sentence since, rather than to whoever was named last: the speaker is the topic of
+    the passage; a name in passing ("the former president's regime") is not."""
+    people = [e for e in entities if e.kind == "person"]
+    names = {e.name for e in people}
+    openers = [s.start for s in sentences if not s.in_title]
     resolved: list[Quote] = []
     last: Quote | None = None
     for quote in quotes:
         if (
             quote.speaker_from == "pronoun"
-            and quote.speaker in people
+            and quote.speaker in names
             and last is not None
             and last.speaker != quote.speaker
             and quote.span.start - last.span.end <= _CONTINUATION_GAP
+            and not any(
+                last.span.end <= e.span.start < quote.span.start
+                and e.name != last.speaker
+                and _opens_sentence(e.span.start, openers)
+                for e in people
+            )
         ):
             quote = replace(quote, speaker=last.speaker)
-        if quote.speaker_from == "name" and quote.speaker in people:
+        if quote.speaker_from == "name" and quote.speaker in names:
             last = quote
         resolved.append(quote)
     return tuple(resolved)
+
+
+def _opens_sentence(at: int, openers: list[int]) -> bool:
+    """Is a name at `at` its sentence's subject, as far as position tells: within
+    OPENING characters of the sentence's start ("Interim President X called ...")."""
+    start = max((o for o in openers if o <= at), default=None)
+    return start is not None and at - start <= OPENING
 
 
 def _given_speaker(quote: Quote, found: Found, entities: tuple[Entity, ...]) -> Quote:
