@@ -18,6 +18,7 @@ from crosscheck.analyze.dates import (
     publication_day,
     tells_of_aftermath,
 )
+from crosscheck.analyze.deaths import named_deaths
 from crosscheck.analyze.entities import find_entities
 from crosscheck.analyze.event_type import event_type
 from crosscheck.analyze.figures import extract_figures, headline_figures, implied_dead
@@ -33,7 +34,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, AnalysisFailure, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-88"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-89"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
@@ -96,6 +97,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     (titled,) = resolve_back_references((title,), (attribution_in(title.text),), entities)
     figures += headline_figures(title, titled, figures)
     figures += implied_dead((title, *sentences), (titled, *attributions), figures)
+    figures += named_deaths(load_nlp(), doc, sentences, people, figures, attributions)
     kind, sub_kind = event_type(article.text)
     direct = direct_quotes(article.id, article.text, entities)
     speech = parse_speech(

@@ -1,0 +1,115 @@
+"""Deaths told as a noun with the named victim after it: "the assassination of former
+defence minister X", "the murder of Judge Y", "claimed the killing of Z". Each named person
+is one dead. Read from the dependency parse, on the sentences that hold such a noun.
+
+The nouns live in data/deaths.json with the words that make a death no death ("attempted
+murder", "a murder plot"), each with examples a test runs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from crosscheck.records import Figure, Span
+
+
+@cache
+def _lexicon() -> dict:
+    return json.loads(resources.files("crosscheck").joinpath("data/deaths.json").read_text())
+
+
+def death_nouns() -> frozenset[str]:
+    return frozenset(_lexicon()["nouns"])
+
+
+def deaths_examples() -> list[dict]:
+    return list(_lexicon()["examples"])
+
+
+def named_deaths(
+    nlp: Language,
+    doc: Doc,
+    sentences: Sequence[Span],
+    people: Sequence[Span],
+    figures: Sequence[Figure],
+    attributions: Sequence[str | None],
+) -> tuple[Figure, ...]:
+    """One killed per person named as the object of a death noun, where no figure of the
+    article already covers that name."""
+    lexicon = _lexicon()
+    nouns = frozenset(lexicon["nouns"])
+    undone = frozenset(lexicon["not_a_death"])
+    counted = [(f.span.start, f.span.end) for f in figures]
+    found: list[Figure] = []
+    chosen = []
+    for sentence, source in zip(sentences, attributions, strict=True):
+        if sentence.in_title:
+            continue
+        named = [
+            p
+            for p in people
+            if sentence.start <= p.start < sentence.end
+            and not any(a <= p.start < b for a, b in counted)
+        ]
+        if not named:
+            continue
+        tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if tokens is None or not any(t.lower_ in nouns for t in tokens):
+            continue
+        chosen.append((sentence, source, named, tokens))
+    if not chosen:
+        return ()
+    parser = nlp.get_pipe("parser")
+    subs = parser.pipe(tokens.as_doc() for *_, tokens in chosen)  # type: ignore[attr-defined]
+    for (sentence, source, named, tokens), sub in zip(chosen, subs, strict=True):
+        offset = tokens.start_char
+        for noun in sub:
+            if noun.lower_ not in nouns or noun.pos_ != "NOUN" or _undone(noun, undone):
+                continue
+            for victim in _victims(noun):
+                at = offset + victim.idx
+                person = next((p for p in named if p.start <= at < p.end), None)
+                if person is None:
+                    continue
+                named.remove(person)
+                found.append(
+                    Figure(
+                        article=sentence.article,
+                        value=1,
+                        low=1,
+                        high=1,
+                        status="killed",
+                        span=Span(
+                            sentence.article,
+                            offset + noun.idx,
+                            person.end,
+                            sub.text[noun.idx : person.end - offset],
+                        ),
+                        sentence=sentence,
+                        attributed_to=source,
+                        group=person.text,
+                        numbered=False,
+                    )
+                )
+    return tuple(found)
+
+
+def _victims(noun: Token) -> list[Token]:
+    """The heads of the noun's "of" objects and of their conjuncts ("the murders of X and
+    Y")."""
+    heads = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return [h for head in heads for h in (head, *head.conjuncts)]
+
+
+def _undone(noun: Token, undone: frozenset[str]) -> bool:
+    """ "attempted murder", "a murder attempt", "a plot for the murder of": no one died."""
+    if any(c.lower_ in undone for c in noun.children):
+        return True
+    above = [noun.head, noun.head.head] if noun.dep_ in ("compound", "pobj") else []
+    return any(t is not noun and t.lower_ in undone for t in above)
