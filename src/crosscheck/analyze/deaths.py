@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from crosscheck.analyze.parsing import parse_sentences
 from crosscheck.records import Figure, Span
 
 
@@ -47,37 +48,39 @@ def named_deaths(
     undone = frozenset(lexicon["not_a_death"])
     counted = [(f.span.start, f.span.end) for f in figures]
     found: list[Figure] = []
-    chosen = []
-    for sentence, source in zip(sentences, attributions, strict=True):
-        if sentence.in_title:
-            continue
-        named = [
+    named = [
+        [
             p
             for p in people
-            if sentence.start <= p.start < sentence.end
-            and not any(a <= p.start < b for a, b in counted)
+            if s.start <= p.start < s.end and not any(a <= p.start < b for a, b in counted)
         ]
-        if not named:
-            continue
-        tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if tokens is None or not any(t.lower_ in nouns for t in tokens):
-            continue
-        chosen.append((sentence, source, named, tokens))
-    if not chosen:
-        return ()
-    parser = nlp.get_pipe("parser")
-    subs = parser.pipe(tokens.as_doc() for *_, tokens in chosen)  # type: ignore[attr-defined]
-    for (sentence, source, named, tokens), sub in zip(chosen, subs, strict=True):
-        offset = tokens.start_char
+        for s in sentences
+    ]
+    parses = parse_sentences(
+        nlp,
+        doc,
+        sentences,
+        lambda i, tokens: (
+            not sentences[i].in_title and bool(named[i]) and any(t.lower_ in nouns for t in tokens)
+        ),
+    )
+    for parse in parses:
+        sentence, source, sub, offset = (
+            sentences[parse.index],
+            attributions[parse.index],
+            parse.doc,
+            parse.offset,
+        )
+        persons = named[parse.index]
         for noun in sub:
             if noun.lower_ not in nouns or noun.pos_ != "NOUN" or _undone(noun, undone):
                 continue
             for victim in _victims(noun):
                 at = offset + victim.idx
-                person = next((p for p in named if p.start <= at < p.end), None)
+                person = next((p for p in persons if p.start <= at < p.end), None)
                 if person is None:
                     continue
-                named.remove(person)
+                persons.remove(person)
                 found.append(
                     Figure(
                         article=sentence.article,

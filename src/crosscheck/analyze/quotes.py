@@ -125,19 +125,26 @@ def _given_speaker(quote: Quote, found: Found, entities: tuple[Entity, ...]) -> 
     # own sentence has a speech verb with a subject.
     if quote.speaker_from not in (None, "continuation") or source is None:
         return quote
-    speaker = _resolve(source, entities, quote.span.start, named_like=True)
-    if speaker[0] is None and not _UNRESOLVED.match(source.text):
-        speaker = (_tidy(source.text), source, "description")
+    speaker = _parsed_source(source, entities, quote.span.start)
     return replace(quote, speaker=speaker[0], speaker_span=speaker[1], speaker_from=speaker[2])
+
+
+def _parsed_source(
+    source: Span, entities: tuple[Entity, ...], before: int
+) -> tuple[str | None, Span | None, SpeakerFrom | None]:
+    """Who the subject the parse gave names; a subject that names nobody the text resolves
+    is kept as the description it is ("a local doctor"), unless it is a bare pronoun."""
+    speaker = _resolve(source, entities, before, named_like=True)
+    if speaker[0] is None and not _UNRESOLVED.match(source.text):
+        return _tidy(source.text), source, "description"
+    return speaker
 
 
 def _parsed(speech: Speech, entities: tuple[Entity, ...]) -> Quote:
     content = speech.content
     if speech.source is None:
         return Quote(content, content.text, "reported")
-    speaker = _resolve(speech.source, entities, speech.source.start, named_like=True)
-    if speaker[0] is None and not _UNRESOLVED.match(speech.source.text):
-        speaker = (_tidy(speech.source.text), speech.source, "description")
+    speaker = _parsed_source(speech.source, entities, speech.source.start)
     return Quote(content, content.text, "reported", *speaker)
 
 

@@ -18,6 +18,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from crosscheck.analyze.parsing import parse_sentences
 from crosscheck.records import Span
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -82,29 +83,18 @@ def parse_speech(
     quotation, in the sentence it ends in (else the one it starts in). No other sentence
     is parsed."""
     cues = speech_cues()
-    wanted = {i: s for i, s in enumerate(sentences) if not s.in_title}
     homes = {q: _home(q, sentences) for q in unattributed}
-    for home in homes.values():
-        if home is not None:
-            wanted[home] = sentences[home]
-    chosen = [
-        (i, tokens)
-        for i in sorted(wanted)
-        if (tokens := doc.char_span(wanted[i].start, wanted[i].end, alignment_mode="expand"))
-        is not None
-        and any(t.lower_ in cues.verbs or t.lower_ in cues.according for t in tokens)
-    ]
-    if not chosen:
-        return Found()
-    parser = nlp.get_pipe("parser")
-    parsed = dict(
-        zip(
-            (i for i, _ in chosen),
-            parser.pipe(tokens.as_doc() for _, tokens in chosen),  # type: ignore[attr-defined]
-            strict=True,
-        )
+    parses = parse_sentences(
+        nlp,
+        doc,
+        sentences,
+        lambda i, tokens: (
+            not sentences[i].in_title
+            and any(t.lower_ in cues.verbs or t.lower_ in cues.according for t in tokens)
+        ),
     )
-    offsets = {i: tokens.start_char for i, tokens in chosen}
+    parsed = {p.index: p.doc for p in parses}
+    offsets = {p.index: p.offset for p in parses}
     # A sentence with a quotation may also report ('"...," she said, adding that ...'):
     # only a statement whose content is partly quoted is the quotation's.
     reported = [
