@@ -25,10 +25,6 @@ def _lexicon() -> dict:
     return json.loads(resources.files("crosscheck").joinpath("data/deaths.json").read_text())
 
 
-def death_nouns() -> frozenset[str]:
-    return frozenset(_lexicon()["nouns"])
-
-
 def deaths_examples() -> list[dict]:
     return list(_lexicon()["examples"])
 

@@ -51,9 +51,12 @@ def reconcile(
     day = _event_date(ids, analyses)
     killed = estimate("killed", figures, origin_of, published)
     kind, sub_kind = story_event_type(analyses[a] for a in ids if a in analyses)
-    # A page that held no story (a paywall saved under the headline) gives no lead.
+    # A page that held no story (a paywall saved under the headline) gives no lead. Only
+    # origins give leads, so only their pages are read again.
     storied = {
-        a: analyses[a] for a in ids if a in analyses and not held_no_story(by_id[a], analyses[a])
+        a: analyses[a]
+        for a in origins
+        if a in analyses and not held_no_story(by_id[a], analyses[a])
     }
     headlines = {a.id: a.title or "" for a in articles}
     brief = write_brief(origins, members, storied, claims, origin_of, headlines)

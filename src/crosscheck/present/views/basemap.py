@@ -10,7 +10,8 @@ maps without any network.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -56,6 +57,22 @@ class Basemap:
     countries: tuple[Country, ...]
     boundaries: tuple[Boundaries, ...] = ()
     towns: tuple[Town, ...] = ()  # largest first
+    # The towns by the whole-degree square they lie in, largest first in each: a map looks
+    # at the few squares it covers, not at every town of the world.
+    squares: dict[tuple[int, int], tuple[Town, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        source: str,
+        countries: tuple[Country, ...],
+        boundaries: tuple[Boundaries, ...],
+        towns: tuple[Town, ...],
+    ) -> Basemap:
+        squares: dict[tuple[int, int], list[Town]] = {}
+        for town in towns:
+            squares.setdefault((math.floor(town.lon), math.floor(town.lat)), []).append(town)
+        return cls(source, countries, boundaries, towns, {k: tuple(v) for k, v in squares.items()})
 
     def within(self, lon_min: float, lat_min: float, lon_max: float, lat_max: float):
         return tuple(c for c in self.countries if c.meets(lon_min, lat_min, lon_max, lat_max))
@@ -64,10 +81,18 @@ class Basemap:
         box = (lon_min, lat_min, lon_max, lat_max)
         return tuple(b for b in self.boundaries if _meets(b.bbox, *box))
 
-    def towns_within(self, lon_min: float, lat_min: float, lon_max: float, lat_max: float):
-        return tuple(
-            t for t in self.towns if lon_min <= t.lon <= lon_max and lat_min <= t.lat <= lat_max
-        )
+    def towns_within(
+        self, lon_min: float, lat_min: float, lon_max: float, lat_max: float
+    ) -> tuple[Town, ...]:
+        """Largest first."""
+        found = [
+            t
+            for x in range(math.floor(lon_min), math.floor(lon_max) + 1)
+            for y in range(math.floor(lat_min), math.floor(lat_max) + 1)
+            for t in self.squares.get((x, y), ())
+            if lon_min <= t.lon <= lon_max and lat_min <= t.lat <= lat_max
+        ]
+        return tuple(sorted(found, key=lambda t: (-t.population, t.name)))
 
 
 @cache
@@ -76,7 +101,7 @@ def basemap() -> Basemap:
     data = resources.files("crosscheck.present") / "data"
     countries = json.loads((data / "countries-110m.json").read_text())
     admin1 = json.loads((data / "admin1-10m.json").read_text())
-    return Basemap(
+    return Basemap.of(
         f"{countries['source']}; {admin1['source']}; towns: GeoNames (CC BY 4.0)",
         tuple(
             Country(c["iso"], c["name"], tuple(c["bbox"]), c["path"])

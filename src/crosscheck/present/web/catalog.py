@@ -22,10 +22,14 @@ class Listing:
     generation: int
     stories: tuple[StoryRecord, ...]  # most reported first
     facets: tuple[Facets, ...]
+    countries: tuple[str, ...]  # the codes of the stories' places, for the list's filter
 
-    def countries(self) -> list[str]:
-        """The country codes of the stored stories' places, for the list's filter."""
-        return sorted({c for f in self.facets for c in f.countries})
+    @classmethod
+    def of(cls, generation: int, stories: tuple[StoryRecord, ...]) -> Listing:
+        found = tuple(map(facets, stories))
+        return cls(
+            generation, stories, found, tuple(sorted({c for f in found for c in f.countries}))
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +42,14 @@ class Found:
 class Catalog:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._listing = Listing(-1, (), ())
+        self._listing = Listing.of(-1, ())
 
     def listing(self, store: Store) -> Listing:
         generation = store.stories_generation()
         with self._lock:
             if self._listing.generation != generation:
                 stories = tuple(order_stories(store.stories()))
-                self._listing = Listing(generation, stories, tuple(map(facets, stories)))
+                self._listing = Listing.of(generation, stories)
             return self._listing
 
     def search(self, store: Store, query: StoryQuery, offset: int, limit: int) -> Found:

@@ -45,7 +45,7 @@ def index(
         query=query,
         q=query.words,
         filtered=bool(asked.keys() - {"sort"}),
-        countries=[(c, country_name(c) or c) for c in catalog.listing(store).countries()],
+        countries=[(c, country_name(c) or c) for c in catalog.listing(store).countries],
         sorts=SORTS,
         page=page,
         pages=pages,
