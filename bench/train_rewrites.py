@@ -35,7 +35,8 @@ from crosscheck.analyze import analyze
 from crosscheck.ingest.draft import Draft, finish
 from crosscheck.link.alignment import MIN_SENTENCES, Sentences, sentences_of
 from crosscheck.link.embeddings import SentenceEncoder
-from crosscheck.link.rewrite_model import MODEL_FILE, Logistic, alignment, style
+from crosscheck.link.logistic import Logistic
+from crosscheck.link.rewrite_model import MODEL_FILE, alignment, style
 from crosscheck.link.shingles import containment, shingles
 from crosscheck.records import Article
 

@@ -23,7 +23,8 @@ from crosscheck.analyze import ANALYZER_VERSION, analyze_many, warm_up
 from crosscheck.ingest import IngestOptions, ingest
 from crosscheck.link import build, extend
 from crosscheck.link.embeddings import DIMENSIONS, LazyEncoder
-from crosscheck.link.stories import PROFILE_VERSION
+from crosscheck.link.profile import PROFILE_VERSION
+from crosscheck.link.story_model import story_model
 from crosscheck.reconcile import Coverage, Embed, coverage, reconcile
 from crosscheck.records import (
     Analysis,
@@ -175,12 +176,14 @@ def link_all(
     encoder: LazyEncoder | None = None,
 ) -> Linked:
     """Link new articles into the stored stories, or the whole pool when there is no index
-    yet, the analyzer or the link profile changed, `full` is asked, or the new articles
-    outnumber the linked. `rewrites` looks for paraphrased rewrites with sentence embeddings
-    (the slow part); pass the `encoder` reconciling will use, so the model loads once."""
+    yet, the analyzer, the link profile or the story model changed, `full` is asked, or the
+    new articles outnumber the linked. `rewrites` looks for paraphrased rewrites with
+    sentence embeddings (the slow part); pass the `encoder` reconciling will use, so the
+    model loads once."""
     progress("link", 0, None)
     encode = StoredVectors(store, encoder or LazyEncoder()) if rewrites else None
-    version = f"{ANALYZER_VERSION}/profile-{PROFILE_VERSION}"
+    # Stories made by another analyzer, profile or story model are made again.
+    version = f"{ANALYZER_VERSION}/profile-{PROFILE_VERSION}/{story_model().version}"
     linked = store.index_size() if store.index_version() == version else 0
     pending = _unlinkable(store)
     new = [a for a in store.unindexed() if a not in pending] if linked and not full else []

@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from crosscheck.link.alignment import Encode
 from crosscheck.link.derivation import find_derivations, fingerprints, origins, within_stories
 from crosscheck.link.incremental import LinkIndex, LinkUpdate, extend, index_entries
+from crosscheck.link.profile import profiles
 from crosscheck.link.rewrites import rewrites
-from crosscheck.link.stories import Vocabulary, group_stories, profiles
+from crosscheck.link.stories import Vocabulary, group_stories
 from crosscheck.records import Altered, Analysis, Article, Linkage, Unsupported
 
 __all__ = ["Encode", "LinkIndex", "LinkUpdate", "build", "extend", "link"]

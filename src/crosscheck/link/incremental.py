@@ -23,18 +23,16 @@ from typing import Protocol
 
 from crosscheck.link.alignment import Encode
 from crosscheck.link.derivation import derivations_between, origins, within_stories
+from crosscheck.link.profile import Likeness, Profile, profiles
 from crosscheck.link.rewrites import rewrites
 from crosscheck.link.stories import (
     KEYS_PER_ARTICLE,
     MAX_POSTING,
-    Likeness,
-    Profile,
     Wording,
     discriminating_names,
     keys_of,
     look_alikes,
     named_stories,
-    profiles,
     same_story,
     story_edges,
 )

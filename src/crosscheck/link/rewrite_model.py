@@ -27,6 +27,7 @@ from importlib import resources
 import numpy as np
 
 from crosscheck.link.alignment import Sentences, align, with_facts
+from crosscheck.link.logistic import Logistic
 
 MODEL_FILE = "rewrite_model.json"
 
@@ -35,32 +36,6 @@ LOOSE, CLOSE = 0.55, 0.7
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+\S", re.MULTILINE)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-
-
-@dataclass(frozen=True, slots=True)
-class Logistic:
-    """A fitted logistic regression over named features, standardised as in training."""
-
-    features: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-
-    @classmethod
-    def of(cls, fitted: dict) -> Logistic:
-        return cls(
-            tuple(fitted["features"]),
-            np.asarray(fitted["mean"], dtype=float),
-            np.asarray(fitted["scale"], dtype=float),
-            np.asarray(fitted["coef"], dtype=float),
-            float(fitted["intercept"]),
-        )
-
-    def probability(self, values: dict[str, float]) -> float:
-        x = np.array([values[name] for name in self.features], dtype=float)
-        z = float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
 @dataclass(frozen=True, slots=True)

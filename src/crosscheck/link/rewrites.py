@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 
 from crosscheck.link.alignment import Encode, sentences_of
 from crosscheck.link.paraphrase import differences, find_paraphrases
-from crosscheck.link.stories import Profile, Wording
+from crosscheck.link.profile import Profile
+from crosscheck.link.stories import Wording
 from crosscheck.records import Altered, Analysis, Article, Derivation, Unsupported
 
 # Reports of one story that share less wording than this are not checked for rewording: a

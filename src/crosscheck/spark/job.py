@@ -27,7 +27,7 @@ from pyspark.sql import SparkSession
 from crosscheck.analyze import analyze_many
 from crosscheck.ingest import IngestOptions, ingest
 from crosscheck.ingest.sources import Source, expand
-from crosscheck.link.stories import Profile
+from crosscheck.link.profile import Profile
 from crosscheck.present.csv_export import incidents_csv
 from crosscheck.present.geojson import places_geojson
 from crosscheck.reconcile import coverage

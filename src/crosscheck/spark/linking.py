@@ -24,12 +24,10 @@ from operator import add
 from pyspark import RDD, StorageLevel
 
 from crosscheck.link.derivation import compare, fingerprints, lsh_buckets
+from crosscheck.link.profile import Likeness, Profile
 from crosscheck.link.stories import (
     MAX_POSTING,
-    Likeness,
-    Profile,
     Wording,
-    byline_key,
     keys_of,
     look_alikes,
     name_sightings,
@@ -162,7 +160,7 @@ def _victims_and_suspects(profiles: RDD, partitions: int) -> RDD:
 def _similar_pairs(linkables: RDD, partitions: int) -> RDD:
     """(a, b) for every candidate pair `same_story` joins."""
     postings = linkables.flatMap(
-        lambda kv: ((key, kv[0]) for key in kv[1].keys if not byline_key(key, kv[1].names))
+        lambda kv: ((key, kv[0]) for key in kv[1].keys)
     )
     # A key this common says little about which incident a report tells of.
     pairs = (
