@@ -1,12 +1,14 @@
 """Fit the story model (link/story_model.py) and write it as package data.
 
-Pairs are the candidates linking itself compares (its blocking keys, never all pairs) in
+Pairs are the candidates linking itself compares (its blocking keys, never all pairs) and
+does not rule out by their facts (`look_alikes`: a week apart, other states or countries) in
 each shared development set, labelled by its gold (bench/linksets.py says how, set by set):
 gva-dev's incidents, ecb-dev's look-alike events, muc4-dev's same-incident messages and
 country or week apart, fakes-dev's governorate, day and cause. Only tuning-half pairs are
 fitted; each set weighs the same in the fit, whatever its number of pairs. The probability
-cut-off is the one whose stories score best on the tuning halves (the mean over sets of
-bench/linking.py's figure). Everything is deterministic: the same data gives the same file.
+cut-off and the clustering's cohesion are the ones whose stories score best on the tuning
+halves (the mean over sets of bench/linking.py's figure), judged on out-of-fold
+probabilities. Everything is deterministic: the same data gives the same file.
 
     pip install scikit-learn   # training only: a run reads the fitted numbers
     python bench/train_linker.py [--write] [--stores /tmp/crosscheck-links]
@@ -28,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from linking import SCORERS
 from linksets import SETS, STORES, LinkSet, load
 
+from crosscheck.link.clustering import cohesive_groups
 from crosscheck.link.derivation import find_derivations, fingerprints
 from crosscheck.link.pair_features import FEATURES, pair_features
 from crosscheck.link.profile import Likeness, Profile, profiles
@@ -41,7 +44,6 @@ from crosscheck.link.stories import (
 )
 from crosscheck.link.story_model import MODEL_FILE, VERSION
 from crosscheck.link.trees import BoostedTrees
-from crosscheck.link.unionfind import UnionFind
 from crosscheck.records import Derivation
 
 SETTINGS = {
@@ -77,6 +79,8 @@ def pairs(linkset: LinkSet) -> Pairs:
     ids, xs, ys, halves = [], [], [], []
     # Sorted: blocking keys come from sets, whose order changes from one process to the next.
     for a, b in sorted(_candidates(vocabulary.keys)):
+        if look_alikes(pool[a].facts, pool[b].facts):
+            continue  # never reaches the model (`same_story`)
         alike = Likeness(vocabulary.text.cosine(a, b), vocabulary.headlines.cosine(a, b))
         ids.append((a, b, alike))
         xs.append(pair_features(pool[a], pool[b], alike, names))
@@ -86,16 +90,18 @@ def pairs(linkset: LinkSet) -> Pairs:
     return Pairs(linkset, pool, find_derivations(prints), ids, np.array(xs), ys, halves)
 
 
-def stories(data: Pairs, p: np.ndarray, cut: float) -> dict[str, tuple[str, ...]]:
-    """What group_stories makes of the set when the model joins pairs at `cut`."""
-    sets = UnionFind(data.pool)
-    for d in data.derivations:
-        if not look_alikes(data.pool[d.article].facts, data.pool[d.source].facts):
-            sets.union(d.article, d.source)
-    joined = (pair for pair, q in zip(data.ids, p, strict=True) if q >= cut)
-    for a, b in story_edges(joined, data.pool):
-        sets.union(a, b)
-    return named_stories(sets.groups().values(), data.pool)
+def stories(d: Pairs, p: np.ndarray, cut: float, cohesion: float) -> dict[str, tuple[str, ...]]:
+    """What group_stories makes of the set with these probabilities, cut-off and cohesion."""
+    seeds = [
+        (x.article, x.source)
+        for x in d.derivations
+        if not look_alikes(d.pool[x.article].facts, d.pool[x.source].facts)
+    ]
+    joined = (
+        (a, b, alike, float(q)) for (a, b, alike), q in zip(d.ids, p, strict=True) if q >= cut
+    )
+    groups = cohesive_groups(d.pool, seeds, story_edges(joined, d.pool), cohesion)
+    return named_stories(groups, d.pool)
 
 
 def main() -> None:
@@ -114,12 +120,12 @@ def main() -> None:
     # in-sample probabilities of the tuning pairs would choose the cut-off of a model that
     # has seen them.
     unseen = out_of_fold(data, rows, probabilities)
-    cut = best_cut(data, unseen)
-    fitted["threshold"] = cut
+    cut, cohesion = best_cut(data, unseen)
+    fitted["threshold"], fitted["cohesion"] = cut, cohesion
     for name, d in data.items():
         for part in ("tuning", "check"):
             report(name, part, probabilities[name], d)
-        for score in SCORERS[name](d.linkset, stories(d, probabilities[name], cut)):
+        for score in SCORERS[name](d.linkset, stories(d, probabilities[name], cut, cohesion)):
             print(f"  {name} {score.half:7} {score.text}")
     if args.write:
         OUT.write_text(json.dumps({"version": VERSION, **fitted}, indent=1) + "\n")
@@ -168,23 +174,28 @@ def _digest(key: str) -> str:
     return hashlib.sha1(key.encode()).hexdigest()
 
 
-def best_cut(data: dict[str, Pairs], probabilities: dict[str, np.ndarray]) -> float:
-    """The cut-off whose stories score best on the tuning halves, averaged over gva-dev,
-    ecb-dev and muc4-dev. fakes-dev's pairs are fitted on but do not choose the cut-off:
-    its labels are weak (governorate, day and cause stand for the event) and its tuning
-    half has too few pairs of one event (21) to say where one event ends."""
+def best_cut(data: dict[str, Pairs], probabilities: dict[str, np.ndarray]) -> tuple[float, float]:
+    """The cut-off and cohesion whose stories score best on the tuning halves, averaged
+    over gva-dev, ecb-dev and muc4-dev. fakes-dev's pairs are fitted on but do not choose
+    them: its labels are weak (governorate, day and cause stand for the event) and its
+    tuning half has too few pairs of one event (21) to say where one event ends."""
 
-    def tuning(cut: float) -> float:
+    def tuning(setting: tuple[float, float]) -> float:
         values = []
         for name, d in data.items():
-            made = stories(d, probabilities[name], cut)
             if name == "fakes":
                 continue
+            made = stories(d, probabilities[name], *setting)
             values.extend(s.value for s in SCORERS[name](d.linkset, made) if s.half == "tuning")
-        print(f"  cut {cut:.2f}: tuning mean {np.mean(values):.4f} {np.round(values, 3)}")
+        print(f"  cut {setting[0]:.2f} cohesion {setting[1]:.2f}: {np.round(values, 3)}")
         return float(np.mean(values))
 
-    return max((round(0.05 * k, 2) for k in range(2, 20)), key=lambda cut: (tuning(cut), -cut))
+    grid = [
+        (cut, round(cut * share, 3))
+        for cut in (0.4, 0.5, 0.6, 0.7, 0.8)
+        for share in (0.2, 0.3, 0.5, 1.0)
+    ]
+    return max(grid, key=lambda setting: (tuning(setting), -setting[0], -setting[1]))
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> dict:

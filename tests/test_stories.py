@@ -11,7 +11,8 @@ from roundup import roundup_articles
 
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
-from crosscheck.link.stories import Facts, Likeness, Profile, look_alikes, same_story, strangers
+from crosscheck.link.profile import Facts, Likeness, Profile
+from crosscheck.link.stories import look_alikes, same_story
 from crosscheck.records import Analysis, Article, Entity, Span
 
 # Two outlets' own reports of one shooting (little shared wording), a look-alike shooting in
@@ -226,19 +227,6 @@ def test_reports_that_write_their_own_days_and_tolls_a_day_apart_are_two_inciden
     assert same_story(report(13, 4), report(14, 7, written=False), headlines, frozenset())
     # A massacre's toll is counted over days: 600 dead on one day, 1,018 on another.
     assert same_story(report(13, 600), report(14, 1018), headlines, frozenset())
-
-
-def test_reports_of_other_towns_days_apart_are_strangers_who_need_more_wording():
-    corpus = Facts(frozenset({"corpus christi|Texas"}), date(2017, 4, 2))
-    bexar = Facts(frozenset({"bexar county|Texas"}), date(2017, 3, 28))
-    names = frozenset({"javier morales"})
-    assert strangers(corpus, bexar, names)
-    # The next day, a report of a neighbouring town may be of the same shooting.
-    assert not strangers(corpus, Facts(bexar.towns, date(2017, 4, 3)), names)
-    # As may one naming the same person, or one of the same town.
-    named = Facts(bexar.towns, bexar.day, frozenset({"javier morales"}))
-    assert not strangers(Facts(corpus.towns, corpus.day, named.people), named, names)
-    assert not strangers(Facts(bexar.towns, corpus.day), bexar, names)
 
 
 def test_reports_of_one_town_two_days_apart_join_on_some_wording_when_tolls_agree():

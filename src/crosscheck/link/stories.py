@@ -26,10 +26,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from crosscheck.link.clustering import Edge, cohesive_groups
 from crosscheck.link.pair_features import pair_features
 from crosscheck.link.profile import Facts, Likeness, Profile, region_of, town_name
 from crosscheck.link.story_model import story_model
-from crosscheck.link.unionfind import UnionFind
 from crosscheck.link.vocabulary import Vector, inverse_frequency, vectorise
 from crosscheck.records import Derivation
 
@@ -44,59 +44,60 @@ DAYS_APART_VETO = 5
 MAX_EVENTS_PER_NAME = 3
 
 
-
 def group_stories(
     profiles: Mapping[str, Profile],
     derivations: Iterable[Derivation],
     vocabulary: Vocabulary | None = None,
 ) -> dict[str, tuple[str, ...]]:
-    sets = UnionFind(profiles)
-    for d in derivations:
-        one, other = profiles.get(d.article), profiles.get(d.source)
-        if one and other and not look_alikes(one.facts, other.facts):
-            sets.union(d.article, d.source)
-    for a, b in story_edges(similar_pairs(profiles, vocabulary), profiles):
-        sets.union(a, b)
-    return named_stories(sets.groups().values(), profiles)
+    seeds = [
+        (d.article, d.source)
+        for d in derivations
+        if d.article in profiles
+        and d.source in profiles
+        and not look_alikes(profiles[d.article].facts, profiles[d.source].facts)
+    ]
+    edges = story_edges(similar_pairs(profiles, vocabulary), profiles)
+    groups = cohesive_groups(profiles, seeds, edges, story_model().cohesion)
+    return named_stories(groups, profiles)
 
 
 # A roundup's offer to join another report: the likeness first, then the report's id, so
 # that every run (and every machine) picks the same one.
-Offer = tuple[float, float, str]
+Offer = tuple[float, float, str, float]
 
 
 def story_edges(
-    pairs: Iterable[tuple[str, str, Likeness]],
+    pairs: Iterable[tuple[str, str, Likeness, float]],
     profiles: Mapping[str, Profile],
     settled: frozenset[str] = frozenset(),
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[Edge]:
     """The pairs that join stories. A roundup ("six people were wounded in Chicago shootings
     Sunday") is like each report of the incidents it tells of; joined to all of them it would
     make one story of a city's night, so it joins only the report most like it. Roundups
     `settled` in a story already (an incremental run) join nothing more."""
     best: dict[str, Offer] = {}
-    for a, b, alike in pairs:
+    for a, b, alike, p in pairs:
         a_roundup, b_roundup = profiles[a].facts.roundup, profiles[b].facts.roundup
         if not (a_roundup or b_roundup):
-            yield a, b
+            yield a, b, p
         offers = roundup_offers(
-            a, b, alike, a_roundup and a not in settled, b_roundup and b not in settled
+            a, b, alike, p, a_roundup and a not in settled, b_roundup and b not in settled
         )
         for roundup, offer in offers:
             best[roundup] = max(best.get(roundup, offer), offer)
-    for roundup, (_, _, other) in sorted(best.items()):
-        yield roundup, other
+    for roundup, (_, _, other, p) in sorted(best.items()):
+        yield roundup, other, p
 
 
 def roundup_offers(
-    a: str, b: str, alike: Likeness, a_roundup: bool, b_roundup: bool
+    a: str, b: str, alike: Likeness, p: float, a_roundup: bool, b_roundup: bool
 ) -> list[tuple[str, Offer]]:
     """For a joined pair with a roundup in it, each roundup's offer to join the other."""
     offers = []
     if a_roundup:
-        offers.append((a, (alike.text, alike.headline, b)))
+        offers.append((a, (alike.text, alike.headline, b, p)))
     if b_roundup:
-        offers.append((b, (alike.text, alike.headline, a)))
+        offers.append((b, (alike.text, alike.headline, a, p)))
     return offers
 
 
@@ -119,14 +120,16 @@ def story_id(members: list[str]) -> str:
 
 def similar_pairs(
     profiles: Mapping[str, Profile], vocabulary: Vocabulary | None = None
-) -> Iterator[tuple[str, str, Likeness]]:
+) -> Iterator[tuple[str, str, Likeness, float]]:
+    """The candidate pairs the story model accepts, with its probability."""
     vocabulary = vocabulary or Vocabulary.of(profiles)
     text, headlines = vocabulary.text, vocabulary.headlines
     named = discriminating_names(profiles.values())
     for a, b in _candidates(vocabulary.keys):
         alike = Likeness(text.cosine(a, b), headlines.cosine(a, b))
-        if same_story(profiles[a], profiles[b], alike, named):
-            yield a, b, alike
+        p = story_probability(profiles[a], profiles[b], alike, named)
+        if p >= story_model().threshold:
+            yield a, b, alike, p
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +190,17 @@ class Wording:
         return sorted(shared, key=lambda t: (-weights[t], t))[:limit]
 
 
+def story_probability(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -> float:
+    """How likely two compared reports tell one event: 0 when their facts say they are two
+    incidents (`look_alikes`); otherwise the story model's probability."""
+    if look_alikes(a.facts, b.facts):
+        return 0.0
+    return story_model().probability(pair_features(a, b, alike, names))
+
+
 def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -> bool:
-    """Do two compared reports tell one event? The story model says, from their features."""
-    return story_model().joins(pair_features(a, b, alike, names))
+    """Does the model accept the pair as one event (a candidate edge of a story)?"""
+    return story_probability(a, b, alike, names) >= story_model().threshold
 
 
 def look_alikes(a: Facts, b: Facts) -> bool:

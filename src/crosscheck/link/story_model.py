@@ -28,14 +28,13 @@ VERSION = "stories-1"
 class StoryModel:
     version: str
     trees: BoostedTrees
-    # Two reports tell one event at this probability or more.
+    # A pair is a candidate edge of a story at this probability or more.
     threshold: float
+    # Two groups merge when their pairs' probabilities average this much (link/clustering).
+    cohesion: float
 
     def probability(self, features: list[float]) -> float:
         return self.trees.probability(features)
-
-    def joins(self, features: list[float]) -> bool:
-        return self.probability(features) >= self.threshold
 
 
 @cache
@@ -44,4 +43,9 @@ def story_model() -> StoryModel:
     data = json.loads((resources.files("crosscheck") / "data" / MODEL_FILE).read_text())
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{MODEL_FILE} was fitted on other features: retrain it")
-    return StoryModel(data["version"], BoostedTrees.of(data), float(data["threshold"]))
+    return StoryModel(
+        data["version"],
+        BoostedTrees.of(data),
+        float(data["threshold"]),
+        float(data["cohesion"]),
+    )
