@@ -71,8 +71,10 @@ def test_only_the_changed_story_is_reconciled_again(grown):
     assert after[later] == before[later]  # kept as stored
     (changed,) = second.changed
     assert {"courier", "daily", "spun", "wire"} <= set(after[changed].articles)
-    # The stories the added articles merged away are gone from the stored records.
-    assert len(after) == second.stories == len(before)
+    # The copies bring the independent report into the wire's story (it was alone among
+    # three reports); the stories they merged away are gone from the stored records.
+    assert "own" in after[changed].articles
+    assert len(after) == second.stories == len(before) - 1
 
 
 def test_derivations_rewrites_and_origins_of_the_added_articles(grown):
@@ -128,6 +130,10 @@ def test_articles_stored_while_linking_wait_for_their_analysis(tmp_path, analyse
         assert story_of["daily"] == story_of["wire"] != story_of["later"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 27: the story model (stories-1) joins two shootings of one city and night directly (0.89), whatever the roundup does",
+)
 def test_a_roundup_added_later_joins_one_story_and_an_incident_added_later_not_through_it(
     tmp_path,
 ):

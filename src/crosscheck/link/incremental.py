@@ -3,15 +3,18 @@
 The pool keeps, per article, its linking profile and its blocking keys, and overall the
 document frequency of every term. A new article is weighed against the pool's frequencies,
 looks up its keys, and is compared with the stored articles filed under them only: the
-same rules as a full link (`same_story`), on the same candidates a full link would see.
+same story model as a full link, on the same candidates a full link would see, and joins
+a stored story when it is like enough of its members (average link, link/clustering).
 Stories it joins are merged; derivation and rewrites are then checked again inside the
 stories that changed, and nowhere else. The work per new article depends on how many
 reports share its keys, not on the size of the pool.
 
 What a full relink would do differently: terms' weights drift as the pool grows, and an
 article's stored keys were chosen with the frequencies of its day, so a new article looks
-up more of its rare terms (QUERY_KEYS) than it files; and a roundup of several shootings,
-once placed in a story, stays there when a report more like it arrives later.
+up more of its rare terms (QUERY_KEYS) than it files; pairs of stored reports are not
+scored again, so two stored stories merge only on what the new reports share with them;
+and a roundup of several shootings, once placed in a story, stays there when a report more
+like it arrives later.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from crosscheck.link.alignment import Encode
+from crosscheck.link.clustering import cohesive_groups
 from crosscheck.link.derivation import derivations_between, origins, within_stories
 from crosscheck.link.profile import Likeness, Profile, profiles
 from crosscheck.link.rewrites import rewrites
@@ -33,10 +37,10 @@ from crosscheck.link.stories import (
     keys_of,
     look_alikes,
     named_stories,
-    same_story,
     story_edges,
+    story_probability,
 )
-from crosscheck.link.unionfind import UnionFind
+from crosscheck.link.story_model import story_model
 from crosscheck.records import (
     Altered,
     Analysis,
@@ -105,8 +109,6 @@ def extend(
     names = discriminating_names(pool.values())
 
     story_of = linkage.story_of()
-    sets = UnionFind(fresh)
-    joined: set[str] = set()
     similar: set[tuple[str, str]] = set()
     joins = []
     for a, found in candidates.items():
@@ -114,30 +116,32 @@ def extend(
             alike = Likeness(text.cosine(a, b), heads.cosine(a, b))
             if alike.text >= COPY_WORDING and not (pool[a].bare or pool[b].bare):
                 similar.add((a, b))
-            if same_story(pool[a], pool[b], alike, names):
-                joins.append((a, b, alike))
-    for a, b in story_edges(joins, pool, settled=frozenset(pool.keys() - fresh.keys())):
-        sets.union(a, b)
-        joined.update((story_of.get(a, ""), story_of.get(b, "")))
+            p = story_probability(pool[a], pool[b], alike, names)
+            if p >= story_model().threshold:
+                joins.append((a, b, alike, p))
+    edges = list(story_edges(joins, pool, settled=frozenset(pool.keys() - fresh.keys())))
 
     articles = {a.id: a for a in new}
     articles.update(
         (a.id, a) for a in index.articles(sorted({b for _, b in similar} - fresh.keys()))
     )
     reused = derivations_between(similar, articles)
-    for d in reused:
-        if not look_alikes(pool[d.article].facts, pool[d.source].facts):
-            sets.union(d.article, d.source)
-            joined.update((story_of.get(d.article, ""), story_of.get(d.source, "")))
-    joined.discard("")
+    seeds = [
+        (d.article, d.source)
+        for d in reused
+        if not look_alikes(pool[d.article].facts, pool[d.source].facts)
+    ]
+    ends = {x for a, b, _ in edges for x in (a, b)} | {x for pair in seeds for x in pair}
+    joined = {story_of[x] for x in ends if x in story_of}
+    # A stored story stays whole: new reports join it, or bridge it to another, when they
+    # are like enough of its members (link/clustering), as in a full link.
     for story in joined:
         first, *rest = linkage.stories[story]
-        for m in rest:
-            sets.union(first, m)
+        seeds.extend((first, m) for m in rest)
 
-    affected = set(fresh) | {m for s in joined for m in linkage.stories[s]}
+    affected = set(fresh) | ends | {m for s in joined for m in linkage.stories[s]}
     pool.update(_stored(index, affected - pool.keys(), fresh))
-    groups = [g for g in sets.groups().values() if affected.intersection(g)]
+    groups = cohesive_groups(sorted(affected), seeds, edges, story_model().cohesion)
     stories = named_stories(groups, pool)
     derivations = within_stories(_derivations(linkage, affected, reused), stories)
     added: tuple[Unsupported, ...] = ()
@@ -200,7 +204,7 @@ def _candidates(
     for e in entries:
         for key in e.keys:
             filed.setdefault(key, []).append(e.article)
-    # Bylines are filed too: same_story tells them from victims' names on the pool's events.
+    # Bylines are filed too: the story model tells them from victims' names.
     found: dict[str, set[str]] = {}
     for a, keys in wanted.items():
         found[a] = {b for key in keys if len(ids := filed.get(key, [])) <= MAX_POSTING for b in ids}

@@ -10,9 +10,11 @@ What a one-machine link keeps in memory becomes data Spark joins and groups:
 - the postings of the blocking keys: articles grouped by key, keys held by more than
   MAX_POSTING articles dropped, pairs within each key;
 - the MinHash LSH index of derivation: articles grouped by LSH bucket (`lsh_buckets`);
-- union-find: connected components (`components`).
+- union-find: connected components (`components`), then each component clustered by
+  average link on one machine (`cohesive_groups`, which never merges across components,
+  so clustering each alone is clustering the whole).
 
-Each pair is decided by `same_story`, `compare` and `look_alikes` as locally.
+Each pair is decided by `story_probability`, `compare` and `look_alikes` as locally.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from operator import add
 
 from pyspark import RDD, StorageLevel
 
+from crosscheck.link.clustering import cohesive_groups
 from crosscheck.link.derivation import compare, fingerprints, lsh_buckets
 from crosscheck.link.profile import Likeness, Profile
 from crosscheck.link.stories import (
@@ -32,8 +35,9 @@ from crosscheck.link.stories import (
     look_alikes,
     name_sightings,
     roundup_offers,
-    same_story,
+    story_probability,
 )
+from crosscheck.link.story_model import story_model
 from crosscheck.link.vocabulary import Vector
 from crosscheck.spark.components import components
 
@@ -78,8 +82,40 @@ def link(articles: RDD, profiles: RDD, partitions: int) -> Links:
         .filter(lambda kv: not look_alikes(kv[1][0][1], kv[1][1]))
         .map(lambda kv: (kv[1][0][0], kv[0]))
     )
-    component = components(linkables.keys(), similar.union(reused), partitions)
-    return Links(component, derivations, linkables)
+    similar.persist(StorageLevel.MEMORY_AND_DISK)
+    reused.persist(StorageLevel.MEMORY_AND_DISK)
+    edges = similar.map(lambda e: (e[0], e[1]))
+    component = components(linkables.keys(), edges.union(reused), partitions)
+    return Links(_clustered(component, similar, reused, partitions), derivations, linkables)
+
+
+def _clustered(component: RDD, similar: RDD, reused: RDD, partitions: int) -> RDD:
+    """(article id, story label): each component's articles grouped by average link over
+    its edges, labelled by the smallest id of their group."""
+    cohesion = story_model().cohesion
+    tagged = similar.map(lambda e: (e[0], ("edge", e))).union(
+        reused.map(lambda s: (s[0], ("seed", s)))
+    )
+    grouped = (
+        tagged.join(component, partitions)
+        .map(lambda kv: (kv[1][1], kv[1][0]))
+        .groupByKey(partitions)
+        .flatMap(lambda kv: _groups(kv[1], cohesion))
+    )
+    return component.leftOuterJoin(grouped, partitions).mapValues(
+        lambda labels: labels[1] if labels[1] is not None else labels[0]
+    )
+
+
+def _groups(rows: Iterable[tuple[str, tuple]], cohesion: float) -> Iterator[tuple[str, str]]:
+    tagged = list(rows)
+    edges = [e for kind, e in tagged if kind == "edge"]
+    seeds = [(a, b) for kind, (a, b, *_) in tagged if kind == "seed"]
+    items = sorted({x for a, b, *_ in edges for x in (a, b)} | {x for pair in seeds for x in pair})
+    for members in cohesive_groups(items, seeds, edges, cohesion):
+        label = min(members)
+        for article in members:
+            yield article, label
 
 
 def _linkables(profiles: RDD, partitions: int) -> RDD:
@@ -158,10 +194,8 @@ def _victims_and_suspects(profiles: RDD, partitions: int) -> RDD:
 
 
 def _similar_pairs(linkables: RDD, partitions: int) -> RDD:
-    """(a, b) for every candidate pair `same_story` joins."""
-    postings = linkables.flatMap(
-        lambda kv: ((key, kv[0]) for key in kv[1].keys)
-    )
+    """(a, b, probability) for every candidate pair the story model accepts."""
+    postings = linkables.flatMap(lambda kv: ((key, kv[0]) for key in kv[1].keys))
     # A key this common says little about which incident a report tells of.
     pairs = (
         postings.groupByKey(partitions)
@@ -171,19 +205,21 @@ def _similar_pairs(linkables: RDD, partitions: int) -> RDD:
     # Each joined pair, kept small: its ids, likeness and which of the two are roundups.
     joined = _with_both(pairs, linkables, partitions).flatMap(_joined)
     joined.persist(StorageLevel.MEMORY_AND_DISK)
-    plain = joined.filter(lambda j: not (j[3] or j[4])).map(lambda j: (j[0], j[1]))
+    plain = joined.filter(lambda j: not (j[4] or j[5])).map(lambda j: (j[0], j[1], j[3]))
     # Each roundup joins only the report most like it (`story_edges`).
     offers = joined.flatMap(lambda j: roundup_offers(*j))
-    best = offers.reduceByKey(max, partitions).map(lambda kv: (kv[0], kv[1][2]))
+    best = offers.reduceByKey(max, partitions).map(lambda kv: (kv[0], kv[1][2], kv[1][3]))
     return plain.union(best)
 
 
-def _joined(row: tuple) -> Iterator[tuple[str, str, Likeness, bool, bool]]:
+def _joined(row: tuple) -> Iterator[tuple[str, str, Likeness, float, bool, bool]]:
     a, item_a, b, item_b = row
     alike = Likeness(item_a.text.cosine(item_b.text), item_a.headline.cosine(item_b.headline))
     # Only the names the two articles give can matter to the pair.
-    if same_story(item_a.profile, item_b.profile, alike, item_a.names | item_b.names):
-        yield a, b, alike, item_a.profile.facts.roundup, item_b.profile.facts.roundup
+    p = story_probability(item_a.profile, item_b.profile, alike, item_a.names | item_b.names)
+    if p >= story_model().threshold:
+        roundups = item_a.profile.facts.roundup, item_b.profile.facts.roundup
+        yield a, b, alike, p, *roundups
 
 
 def _pairs(members: Iterable[str], limit: int | None = None) -> Iterator[tuple[str, str]]:
