@@ -57,7 +57,6 @@ _NOT_PEOPLE = frozenset(
 _NAME_PART = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)*$")
 
 
-
 @dataclass(frozen=True, slots=True)
 class Facts:
     """What a journalist matches reports on besides wording: where, when, who and how many."""
@@ -319,4 +318,3 @@ def _day(published: str | None) -> date | None:
         return date.fromisoformat(published[:10]) if published else None
     except ValueError:
         return None
-
