@@ -65,15 +65,17 @@ class Score:
 
 
 def bcubed(linkset: LinkSet, stories: dict[str, tuple[str, ...]]) -> list[Score]:
+    """B-cubed over each half's articles. A story is taken whole, so one that joins an event
+    of the other half costs precision on both."""
     story_of = stories_of(stories)
+    by_story: dict[str, set[str]] = defaultdict(set)
+    by_event: dict[str, set[str]] = defaultdict(set)
+    for article in linkset.articles:
+        by_story[story_of[article.id]].add(article.id)
+        by_event[linkset.events[article.id]].add(article.id)
     lines = []
     for part in HALVES:
         members = [a.id for a in linkset.articles if linkset.half_of(a.id) == part]
-        by_story: dict[str, set[str]] = defaultdict(set)
-        by_event: dict[str, set[str]] = defaultdict(set)
-        for a in members:
-            by_story[story_of[a]].add(a)
-            by_event[linkset.events[a]].add(a)
         p = r = 0.0
         for a in members:
             predicted, truth = by_story[story_of[a]], by_event[linkset.events[a]]
@@ -97,7 +99,7 @@ def muc4(linkset: LinkSet, stories: dict[str, tuple[str, ...]]) -> list[Score]:
     for part in HALVES:
         positives = [p for p in linkset.positives if linkset.pair_half(*p) == part]
         found = sum(1 for a, b in positives if story_of[a] == story_of[b])
-        joined = [p for p in pairs_in(stories) if linkset.pair_half(*p) == part]
+        joined = [p for p in pairs_in(stories) if _touches(linkset, p, part)]
         wrong = sum(1 for a, b in joined if linkset.label(a, b) == 0)
         countries = sum(1 for a, b in joined if _countries_differ(linkset, a, b))
         largest = max((len(m) for m in stories.values()), default=0)
@@ -113,6 +115,12 @@ def muc4(linkset: LinkSet, stories: dict[str, tuple[str, ...]]) -> list[Score]:
     return lines
 
 
+def _touches(linkset: LinkSet, pair: tuple[str, str], part: str) -> bool:
+    """Is either article of a joined pair in this half? A pair joining the two halves
+    counts in both."""
+    return part in (linkset.half_of(pair[0]), linkset.half_of(pair[1]))
+
+
 def _countries_differ(linkset: LinkSet, a: str, b: str) -> bool:
     one, other = linkset.gold[a].get("country_code"), linkset.gold[b].get("country_code")
     return bool(one and other and one != other)
@@ -121,7 +129,7 @@ def _countries_differ(linkset: LinkSet, a: str, b: str) -> bool:
 def fakes(linkset: LinkSet, stories: dict[str, tuple[str, ...]]) -> list[Score]:
     lines = []
     for part in HALVES:
-        pairs = [p for p in pairs_in(stories) if linkset.pair_half(*p) == part]
+        pairs = [p for p in pairs_in(stories) if _touches(linkset, p, part)]
         agree = sum(1 for a, b in pairs if _agree(linkset.gold[a], linkset.gold[b]))
         share = agree / (len(pairs) or 1)
         text = (

@@ -38,6 +38,8 @@ FEATURES: tuple[str, ...] = (
     "people unmentioned",
     "people known",
     "towns unmentioned",
+    "numbers unmentioned",
+    "numbers known",
     "same outlet",
     "roundup",
 )
@@ -73,6 +75,7 @@ def pair_features(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]
         float(bool(shared_people - names)),
         *_unmentioned(fa.people, fb.people, a, b),
         _unmentioned(fa.towns, fb.towns, a, b, town=True)[0],
+        *_numbers_unmentioned(a, b),
         float(bool(a.outlet) and a.outlet == b.outlet),
         float(fa.roundup or fb.roundup),
     ]
@@ -87,6 +90,20 @@ def _unmentioned(
     if not (ours and theirs):
         return 0.0, 0.0
     return max(_share_missing(ours, b, town), _share_missing(theirs, a, town)), 1.0
+
+
+def _numbers_unmentioned(a: Profile, b: Profile) -> tuple[float, float]:
+    """(the larger share, over the two sides, of the numbers of two digits or more one
+    writes that the other never writes; whether both write any). Reports of one shooting
+    repeat the victim's age and the block number; two shootings of one night do not."""
+    ours, theirs = _numbers(a), _numbers(b)
+    if not (ours and theirs):
+        return 0.0, 0.0
+    return max(len(ours - theirs) / len(ours), len(theirs - ours) / len(theirs)), 1.0
+
+
+def _numbers(profile: Profile) -> frozenset[str]:
+    return frozenset(t for t in profile.terms if t.isdigit() and len(t) >= 2)
 
 
 def _share_missing(keys: frozenset[str], other: Profile, town: bool) -> float:
