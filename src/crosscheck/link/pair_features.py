@@ -69,7 +69,7 @@ def pair_features(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]
         math.log1p(published) if published is not None else 0.0,
         float(published is not None),
         float(bool(fa.tolls & fb.tolls)),
-        float(fa.tolls_disagree(fb)),
+        float(fa.shooting_tolls_disagree(fb)),
         math.log1p(max(fa.shot or 0, fb.shot or 0)),
         float(bool(shared_people & names)),
         float(bool(shared_people - names)),

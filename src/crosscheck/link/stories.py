@@ -192,10 +192,12 @@ class Wording:
 
 def story_probability(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -> float:
     """How likely two compared reports tell one event: 0 when their facts say they are two
-    incidents (`look_alikes`); otherwise the story model's probability."""
+    incidents (`look_alikes`); otherwise the story model's probability, raised to its
+    cut-off for two tolls of one massacre counted over days (`Facts.one_massacre`)."""
     if look_alikes(a.facts, b.facts):
         return 0.0
-    return story_model().probability(pair_features(a, b, alike, names))
+    p = story_model().probability(pair_features(a, b, alike, names))
+    return max(p, story_model().threshold) if a.facts.one_massacre(b.facts) else p
 
 
 def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -> bool:
