@@ -80,7 +80,7 @@ def pairs(linkset: LinkSet) -> Pairs:
     # Sorted: blocking keys come from sets, whose order changes from one process to the next.
     for a, b in sorted(_candidates(vocabulary.keys)):
         if look_alikes(pool[a].facts, pool[b].facts):
-            continue  # never reaches the model (`same_story`)
+            continue  # never reaches the model (`story_probability`)
         alike = Likeness(vocabulary.text.cosine(a, b), vocabulary.headlines.cosine(a, b))
         ids.append((a, b, alike))
         xs.append(pair_features(pool[a], pool[b], alike, names))

@@ -20,8 +20,7 @@ from crosscheck.records import Analysis, Article, Figure, Place
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
 PROFILE_VERSION = "11"
-# Reports of one town dated this many days apart may tell of one late-night shooting, dated
-# by the night in one and by the morning after in the other.
+# Reports of one massacre dated this many days apart may tell of one toll counted over days.
 PLACE_DAYS_APART = 2
 # Tolls this large are counted over days as bodies are found: a different one on another day
 # is no sign of another incident.
@@ -131,16 +130,6 @@ class Facts:
                     yield f"at:{town}|{self.day + timedelta(days=shift)}"
         for person in self.people:
             yield f"who:{person}"
-
-    def same_place_and_day(self, other: Facts) -> bool:
-        if not self.day or not other.day or abs((self.day - other.day).days) > 1:
-            return False
-        return bool(self.towns & other.towns)
-
-    def same_place_days_apart(self, other: Facts) -> bool:
-        """The same town, its incident dated two days from the other's: a late-night
-        shooting one report dates by the night, another by the morning after it was found."""
-        return self.days_apart(other) == PLACE_DAYS_APART and bool(self.towns & other.towns)
 
     def tolls_disagree(self, other: Facts) -> bool:
         """The totals differ and no figure is shared: one report may give only the

@@ -200,11 +200,6 @@ def story_probability(a: Profile, b: Profile, alike: Likeness, names: frozenset[
     return max(p, story_model().threshold) if a.facts.one_massacre(b.facts) else p
 
 
-def same_story(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]) -> bool:
-    """Does the model accept the pair as one event (a candidate edge of a story)?"""
-    return story_probability(a, b, alike, names) >= story_model().threshold
-
-
 def look_alikes(a: Facts, b: Facts) -> bool:
     """Two incidents however alike the wording: a week apart, in towns of different states
     or countries (unless they name a town of one name, which one of them read as a namesake
