@@ -30,21 +30,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from linking import SCORERS
 from linksets import SETS, STORES, LinkSet, load
 
-from crosscheck.link.clustering import cohesive_groups
 from crosscheck.link.derivation import find_derivations, fingerprints
 from crosscheck.link.pair_features import FEATURES, pair_features
 from crosscheck.link.profile import Likeness, Profile, profiles
 from crosscheck.link.stories import (
     Vocabulary,
-    _candidates,
+    compared_pairs,
+    derivation_seeds,
     discriminating_names,
+    grouped,
     look_alikes,
-    named_stories,
-    story_edges,
 )
 from crosscheck.link.story_model import MODEL_FILE, VERSION
 from crosscheck.link.trees import BoostedTrees
-from crosscheck.records import Derivation
 
 SETTINGS = {
     "n_estimators": 100,
@@ -64,11 +62,12 @@ class Pairs:
 
     linkset: LinkSet
     pool: dict[str, Profile]
-    derivations: tuple[Derivation, ...]
+    seeds: list[tuple[str, str]]  # copies and their sources
     ids: list[tuple[str, str, Likeness]]
     x: np.ndarray
     y: list[int | None]
     halves: list[str | None]
+    massacre: np.ndarray  # pairs `story_probability` raises to the cut-off
 
 
 def pairs(linkset: LinkSet) -> Pairs:
@@ -76,32 +75,28 @@ def pairs(linkset: LinkSet) -> Pairs:
     pool = profiles(linkset.articles, linkset.analyses)
     vocabulary = Vocabulary.of(pool)
     names = discriminating_names(pool.values())
-    ids, xs, ys, halves = [], [], [], []
+    ids, xs, ys, halves, massacre = [], [], [], [], []
     # Sorted: blocking keys come from sets, whose order changes from one process to the next.
-    for a, b in sorted(_candidates(vocabulary.keys)):
+    for a, b, alike in sorted(compared_pairs(vocabulary)):
         if look_alikes(pool[a].facts, pool[b].facts):
             continue  # never reaches the model (`story_probability`)
-        alike = Likeness(vocabulary.text.cosine(a, b), vocabulary.headlines.cosine(a, b))
         ids.append((a, b, alike))
         xs.append(pair_features(pool[a], pool[b], alike, names))
         ys.append(linkset.label(a, b))
         halves.append(linkset.pair_half(a, b))
+        massacre.append(pool[a].facts.one_massacre(pool[b].facts))
     prints = fingerprints(a for a in linkset.articles if not pool[a.id].bare)
-    return Pairs(linkset, pool, find_derivations(prints), ids, np.array(xs), ys, halves)
+    seeds = derivation_seeds(pool, find_derivations(prints))
+    return Pairs(linkset, pool, seeds, ids, np.array(xs), ys, halves, np.array(massacre))
 
 
 def stories(d: Pairs, p: np.ndarray, cut: float, cohesion: float) -> dict[str, tuple[str, ...]]:
     """What group_stories makes of the set with these probabilities, cut-off and cohesion."""
-    seeds = [
-        (x.article, x.source)
-        for x in d.derivations
-        if not look_alikes(d.pool[x.article].facts, d.pool[x.source].facts)
-    ]
+    p = np.where(d.massacre, np.maximum(p, cut), p)
     joined = (
         (a, b, alike, float(q)) for (a, b, alike), q in zip(d.ids, p, strict=True) if q >= cut
     )
-    groups = cohesive_groups(d.pool, seeds, story_edges(joined, d.pool), cohesion)
-    return named_stories(groups, d.pool)
+    return grouped(d.pool, d.seeds, joined, cohesion)
 
 
 def main() -> None:

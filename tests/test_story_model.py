@@ -13,11 +13,11 @@ from crosscheck.link.pair_features import FEATURES, _overlap, pair_features
 from crosscheck.link.profile import Likeness, profiles
 from crosscheck.link.stories import (
     Vocabulary,
-    _candidates,
+    candidate_pairs,
     discriminating_names,
     story_probability,
 )
-from crosscheck.link.story_model import story_model
+from crosscheck.link.story_model import VERSION, story_model
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def _alike(vocabulary: Vocabulary, a: str, b: str) -> Likeness:
 
 def test_pair_features_are_the_same_whichever_report_comes_first(market):
     pool, vocabulary, names = market
-    pairs = sorted(_candidates(vocabulary.keys))
+    pairs = sorted(candidate_pairs(vocabulary.keys))
     assert len(pairs) >= 10
     for a, b in pairs:
         alike = _alike(vocabulary, a, b)
@@ -64,6 +64,7 @@ def test_copies_of_one_report_are_one_event_and_the_shelling_a_week_later_is_not
 
 def test_the_shipped_model_was_fitted_on_these_features():
     model = story_model()
+    assert model.version == VERSION  # a refit under a new version relinks stored stories
     assert model.trees.features == FEATURES
     assert 0.0 < model.threshold < 1.0 and 0.0 < model.cohesion <= model.threshold
     assert len(model.trees.trees) >= 10

@@ -33,9 +33,9 @@ from crosscheck.link.stories import (
     KEYS_PER_ARTICLE,
     MAX_POSTING,
     Wording,
+    derivation_seeds,
     discriminating_names,
     keys_of,
-    look_alikes,
     named_stories,
     story_edges,
     story_probability,
@@ -126,11 +126,7 @@ def extend(
         (a.id, a) for a in index.articles(sorted({b for _, b in similar} - fresh.keys()))
     )
     reused = derivations_between(similar, articles)
-    seeds = [
-        (d.article, d.source)
-        for d in reused
-        if not look_alikes(pool[d.article].facts, pool[d.source].facts)
-    ]
+    seeds = derivation_seeds(pool, reused)
     ends = {x for a, b, _ in edges for x in (a, b)} | {x for pair in seeds for x in pair}
     joined = {story_of[x] for x in ends if x in story_of}
     # A stored story stays whole: new reports join it, or bridge it to another, when they

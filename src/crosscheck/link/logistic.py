@@ -4,7 +4,6 @@ was learned offline (scikit-learn at training time only)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,13 +30,6 @@ class Logistic:
         )
 
     def probability(self, values: dict[str, float]) -> float:
-        return self.of_vector([values[name] for name in self.features])
-
-    def of_vector(self, x: Sequence[float]) -> float:
-        """The probability of values given in the order of `features`."""
-        z = float(((np.asarray(x, dtype=float) - self.mean) / self.scale) @ self.coef)
-        return _sigmoid(z + self.intercept)
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+        x = np.array([values[name] for name in self.features], dtype=float)
+        z = float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))

@@ -52,7 +52,7 @@ def pair_features(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]
     published = abs((a.published - b.published).days) if a.published and b.published else None
     shared_people = fa.people & fb.people
     # Short reports share few words with long ones whatever they tell.
-    lengths = (sum(a.terms.values()), sum(b.terms.values()))
+    lengths = (a.words, b.words)
     return [
         alike.text,
         alike.headline,
@@ -73,42 +73,33 @@ def pair_features(a: Profile, b: Profile, alike: Likeness, names: frozenset[str]
         math.log1p(max(fa.shot or 0, fb.shot or 0)),
         float(bool(shared_people & names)),
         float(bool(shared_people - names)),
-        *_unmentioned(fa.people, fb.people, a, b),
-        _unmentioned(fa.towns, fb.towns, a, b, town=True)[0],
-        *_numbers_unmentioned(a, b),
+        *_unwritten(_last_words(fa.people), _last_words(fb.people), a, b),
+        _unwritten(_last_words(fa.towns), _last_words(fb.towns), a, b)[0],
+        *_unwritten(list(a.numbers), list(b.numbers), a, b),
         float(bool(a.outlet) and a.outlet == b.outlet),
         float(fa.roundup or fb.roundup),
     ]
 
 
-def _unmentioned(
-    ours: frozenset[str], theirs: frozenset[str], a: Profile, b: Profile, town: bool = False
-) -> tuple[float, float]:
-    """(the larger share, over the two sides, of the people or towns one names that the
-    other's text never mentions; whether both name any). Two look-alike events are told by
-    who else was there: a boxer who beat another opponent, a quake near other towns."""
+def _unwritten(ours: list[str], theirs: list[str], a: Profile, b: Profile) -> tuple[float, float]:
+    """(the larger share, over the two sides, of the words one side's people, towns or
+    numbers are written with that the other's text never writes; whether both give any).
+    Two look-alike events are told by who else was there: a boxer who beat another
+    opponent, a quake near other towns; two shootings of one night by the victims' ages
+    and the block numbers."""
     if not (ours and theirs):
         return 0.0, 0.0
-    return max(_share_missing(ours, b, town), _share_missing(theirs, a, town)), 1.0
+    return max(_missing(ours, b), _missing(theirs, a)), 1.0
 
 
-def _numbers_unmentioned(a: Profile, b: Profile) -> tuple[float, float]:
-    """(the larger share, over the two sides, of the numbers of two digits or more one
-    writes that the other never writes; whether both write any). Reports of one shooting
-    repeat the victim's age and the block number; two shootings of one night do not."""
-    ours, theirs = _numbers(a), _numbers(b)
-    if not (ours and theirs):
-        return 0.0, 0.0
-    return max(len(ours - theirs) / len(ours), len(theirs - ours) / len(theirs)), 1.0
+def _missing(words: list[str], other: Profile) -> float:
+    return sum(1 for w in words if w not in other.terms) / len(words)
 
 
-def _numbers(profile: Profile) -> frozenset[str]:
-    return frozenset(t for t in profile.terms if t.isdigit() and len(t) >= 2)
-
-
-def _share_missing(keys: frozenset[str], other: Profile, town: bool) -> float:
-    words = [(key.partition("|")[0] if town else key).split() for key in keys]
-    return sum(1 for w in words if not w or w[-1] not in other.terms) / len(words)
+def _last_words(keys: frozenset[str]) -> list[str]:
+    """A person's surname, a town's last word ("san antonio|Texas": "antonio"); "" for a
+    key without words, which no text writes."""
+    return [(words or [""])[-1] for words in (k.partition("|")[0].split() for k in keys)]
 
 
 def _overlap(one: frozenset[str], other: frozenset[str]) -> tuple[float, float]:

@@ -8,7 +8,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from crosscheck.casualties import article_counts
@@ -198,6 +198,14 @@ class Profile:
     facts: Facts
     bare: bool  # the page held no story text: link it on its headline alone
     outlet: str | None = None
+    # Read by every pair the article is compared in, so derived from `terms` once.
+    words: int = field(init=False, compare=False)
+    numbers: frozenset[str] = field(init=False, compare=False)  # of two digits or more
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", sum(self.terms.values()))
+        numbers = frozenset(t for t in self.terms if t.isdigit() and len(t) >= 2)
+        object.__setattr__(self, "numbers", numbers)
 
     @classmethod
     def of(cls, article: Article, analysis: Analysis | None) -> Profile:

@@ -7,8 +7,9 @@ paired with its event day, and the full names of the people it names who are not
 spokespeople: only articles sharing a key are compared (never all pairs).
 
 Whether a compared pair tells one event is the story model's decision (link/story_model.py):
-a logistic regression over the pair's features (link/pair_features.py), fitted on labelled
-pairs of four kinds of news by `python bench/train_linker.py`. A page whose text is a login
+boosted trees over the pair's features (link/pair_features.py), fitted on labelled pairs of
+four kinds of news by `python bench/train_linker.py`. Stories grow from the pairs it accepts
+by average link (link/clustering.py). A page whose text is a login
 wall or a video playlist is known by its headline alone: its words, towns and tolls, and the
 day it was published.
 
@@ -49,16 +50,33 @@ def group_stories(
     derivations: Iterable[Derivation],
     vocabulary: Vocabulary | None = None,
 ) -> dict[str, tuple[str, ...]]:
-    seeds = [
+    seeds = derivation_seeds(profiles, derivations)
+    return grouped(profiles, seeds, similar_pairs(profiles, vocabulary), story_model().cohesion)
+
+
+def grouped(
+    profiles: Mapping[str, Profile],
+    seeds: Iterable[tuple[str, str]],
+    accepted: Iterable[tuple[str, str, Likeness, float]],
+    cohesion: float,
+) -> dict[str, tuple[str, ...]]:
+    """Stories of a pool from its copies (`seeds`) and the pairs the model accepted, with
+    their probabilities (training calls it with other cut-offs and cohesions)."""
+    edges = story_edges(accepted, profiles)
+    return named_stories(cohesive_groups(profiles, seeds, edges, cohesion), profiles)
+
+
+def derivation_seeds(
+    profiles: Mapping[str, Profile], derivations: Iterable[Derivation]
+) -> list[tuple[str, str]]:
+    """A copy and its source start in one story, unless their facts say two incidents."""
+    return [
         (d.article, d.source)
         for d in derivations
         if d.article in profiles
         and d.source in profiles
         and not look_alikes(profiles[d.article].facts, profiles[d.source].facts)
     ]
-    edges = story_edges(similar_pairs(profiles, vocabulary), profiles)
-    groups = cohesive_groups(profiles, seeds, edges, story_model().cohesion)
-    return named_stories(groups, profiles)
 
 
 # A roundup's offer to join another report: the likeness first, then the report's id, so
@@ -123,13 +141,20 @@ def similar_pairs(
 ) -> Iterator[tuple[str, str, Likeness, float]]:
     """The candidate pairs the story model accepts, with its probability."""
     vocabulary = vocabulary or Vocabulary.of(profiles)
-    text, headlines = vocabulary.text, vocabulary.headlines
     named = discriminating_names(profiles.values())
-    for a, b in _candidates(vocabulary.keys):
-        alike = Likeness(text.cosine(a, b), headlines.cosine(a, b))
+    threshold = story_model().threshold
+    for a, b, alike in compared_pairs(vocabulary):
         p = story_probability(profiles[a], profiles[b], alike, named)
-        if p >= story_model().threshold:
+        if p >= threshold:
             yield a, b, alike, p
+
+
+def compared_pairs(vocabulary: Vocabulary) -> Iterator[tuple[str, str, Likeness]]:
+    """Every candidate pair (sharing a blocking key), the smaller id first, with the
+    likeness of its texts and headlines."""
+    text, headlines = vocabulary.text, vocabulary.headlines
+    for a, b in candidate_pairs(vocabulary.keys):
+        yield a, b, Likeness(text.cosine(a, b), headlines.cosine(a, b))
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +221,9 @@ def story_probability(a: Profile, b: Profile, alike: Likeness, names: frozenset[
     cut-off for two tolls of one massacre counted over days (`Facts.one_massacre`)."""
     if look_alikes(a.facts, b.facts):
         return 0.0
-    p = story_model().probability(pair_features(a, b, alike, names))
-    return max(p, story_model().threshold) if a.facts.one_massacre(b.facts) else p
+    model = story_model()
+    p = model.probability(pair_features(a, b, alike, names))
+    return max(p, model.threshold) if a.facts.one_massacre(b.facts) else p
 
 
 def look_alikes(a: Facts, b: Facts) -> bool:
@@ -285,7 +311,7 @@ def keys_of(
     return keys
 
 
-def _candidates(keys: Mapping[str, list[str]]) -> Iterator[tuple[str, str]]:
+def candidate_pairs(keys: Mapping[str, list[str]]) -> Iterator[tuple[str, str]]:
     """Every pair of articles sharing a key that few articles share. A byline's key is kept:
     the model tells a reporter's name from a victim's (`names shared` against `common names
     shared`), and a victim followed for months is named in reports of many weeks."""
