@@ -33,8 +33,8 @@ def cohesive_groups(
     start = UnionFind(items)
     for a, b in seeds:
         start.union(a, b)
-    group = {item: root for root, members in start.groups().items() for item in members}
-    members = {root: list(found) for root, found in start.groups().items()}
+    members = start.groups()
+    group = {item: root for root, found in members.items() for item in found}
     # Summed probabilities between two groups, kept up to date as groups merge.
     between: dict[str, dict[str, float]] = {root: {} for root in members}
     ordered = sorted(edges, key=lambda e: (-e[2], e[0], e[1]))
