@@ -30,7 +30,7 @@ from devsets import DATA, half
 
 from crosscheck.analyze import analyze
 from crosscheck.ingest.draft import Draft, finish
-from crosscheck.link.alignment import sentences_of
+from crosscheck.link.alignment import by_article, sentences_of
 from crosscheck.link.embeddings import SentenceEncoder
 from crosscheck.link.paraphrase import altered
 from crosscheck.records import Article, Derivation
@@ -52,9 +52,7 @@ analysed = cache(analyze)
 class Judge:
     def __init__(self) -> None:
         encoder = SentenceEncoder()
-        self._sentences = cache(
-            lambda a: sentences_of(a, analysed(a), lambda _id, t: encoder.encode(list(t)))
-        )
+        self._sentences = cache(lambda a: sentences_of(a, analysed(a), by_article(encoder.encode)))
 
     def changes(self, derived: Article, origin: Article) -> list:
         own, theirs = self._sentences(derived), self._sentences(origin)

@@ -33,8 +33,8 @@ from devsets import DATA, half
 
 from crosscheck.analyze import analyze
 from crosscheck.ingest.draft import Draft, finish
-from crosscheck.link.alignment import MIN_SENTENCES, Sentences, sentences_of
-from crosscheck.link.embeddings import SentenceEncoder
+from crosscheck.link.alignment import MIN_SENTENCES, Sentences, by_article, sentences_of
+from crosscheck.link.embeddings import ENCODER, SentenceEncoder
 from crosscheck.link.logistic import Logistic
 from crosscheck.link.rewrite_model import MODEL_FILE, alignment, style
 from crosscheck.link.shingles import containment, shingles
@@ -106,7 +106,7 @@ def event_pairs(
 
 def prepared(records: list[dict], name: str, cache: Path, encoder: SentenceEncoder):
     """Each article's aligned sentences, computed once and cached on disk."""
-    path = cache / f"{name}.pkl"
+    path = cache / f"{name}-{ENCODER}.pkl"  # vectors of another encoder are not reused
     done: dict[str, Sentences | None] = pickle.loads(path.read_bytes()) if path.exists() else {}
     todo = [r for r in records if r["id"] not in done]
     for n, record in enumerate(todo, 1):
@@ -123,9 +123,7 @@ def prepared(records: list[dict], name: str, cache: Path, encoder: SentenceEncod
         if not isinstance(article, Article):
             done[record["id"]] = None
             continue
-        done[record["id"]] = sentences_of(
-            article, analyze(article), lambda _id, texts: encoder.encode(list(texts))
-        )
+        done[record["id"]] = sentences_of(article, analyze(article), by_article(encoder.encode))
         if n % 100 == 0:
             print(f"  {name}: {n}/{len(todo)} articles prepared", file=sys.stderr)
     if todo:

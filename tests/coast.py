@@ -18,6 +18,7 @@ from reports import report
 
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
+from crosscheck.link.alignment import by_article
 from crosscheck.link.embeddings import SentenceEncoder
 from crosscheck.reconcile import reconcile
 from crosscheck.records import Analysis, Article, Linkage, StoryRecord
@@ -100,7 +101,7 @@ def coast_story() -> tuple[list[Article], dict[str, Analysis], Linkage, StoryRec
     encoder = SentenceEncoder()
     articles = coast_articles()
     analyses = {a.article: a for a in analyze_many(articles)}
-    linkage = link(articles, analyses, lambda _id, sentences: encoder.encode(sentences))
+    linkage = link(articles, analyses, by_article(encoder.encode))
     (story, members), *others = linkage.stories.items()
     assert not others, linkage.stories
     chosen = [a for a in articles if a.id in members]

@@ -8,7 +8,7 @@ from market import market_articles
 
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
-from crosscheck.link.alignment import align
+from crosscheck.link.alignment import align, by_article
 from crosscheck.link.derivation import find_derivations, fingerprints
 from crosscheck.link.embeddings import SentenceEncoder
 
@@ -22,7 +22,7 @@ def encoder() -> SentenceEncoder:
 def linkage(encoder):
     articles = market_articles()
     analyses = {a.article: a for a in analyze_many(articles)}
-    return link(articles, analyses, lambda _id, sentences: encoder.encode(sentences))
+    return link(articles, analyses, by_article(encoder.encode))
 
 
 def test_the_rewrite_shares_almost_no_five_word_run_with_its_origin():

@@ -16,7 +16,7 @@ from reports import report
 from crosscheck import Pipeline
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
-from crosscheck.link.alignment import sentences_of
+from crosscheck.link.alignment import by_article, sentences_of
 from crosscheck.link.embeddings import SentenceEncoder
 from crosscheck.link.rewrite_model import alignment, rewrite_model, style
 from crosscheck.present import load_schema
@@ -34,7 +34,7 @@ def encoder() -> SentenceEncoder:
 def _link(encoder, *articles):
     articles = list(articles)
     analyses = {a.article: a for a in analyze_many(articles)}
-    return link(articles, analyses, lambda _id, sentences: encoder.encode(sentences))
+    return link(articles, analyses, by_article(encoder.encode))
 
 
 def _dated(encoder, rewrite: str):
@@ -93,9 +93,7 @@ def test_the_shipped_model_reads_exactly_the_features_alignment_gives(encoder):
         report("spun", "", SPUN, "2025-03-13T15:00:00Z", ""),
     ]
     analyses = {a.article: a for a in analyze_many(articles)}
-    a, b = (
-        sentences_of(x, analyses[x.id], lambda _id, s: encoder.encode(list(s))) for x in articles
-    )
+    a, b = (sentences_of(x, analyses[x.id], by_article(encoder.encode)) for x in articles)
     pair = alignment(a, b)
     model = rewrite_model()
     assert set(model.detect.features) == set(pair.detect_features())

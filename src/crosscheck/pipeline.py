@@ -12,7 +12,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -22,10 +22,12 @@ import numpy as np
 from crosscheck.analyze import ANALYZER_VERSION, analyze_many, warm_up
 from crosscheck.ingest import IngestOptions, ingest
 from crosscheck.link import build, extend
-from crosscheck.link.embeddings import DIMENSIONS, LazyEncoder
+from crosscheck.link.alignment import by_article
+from crosscheck.link.embeddings import DIMENSIONS, ENCODER, LazyEncoder, Remembered
 from crosscheck.link.profile import PROFILE_VERSION
 from crosscheck.link.story_model import story_model
 from crosscheck.reconcile import Coverage, Embed, coverage, reconcile
+from crosscheck.reconcile.statements import quoted
 from crosscheck.records import (
     Analysis,
     AnalysisFailure,
@@ -226,6 +228,10 @@ def reconcile_all(
     analyses = store.analyses(None if everything else members)
     articles = {a.id: a for a in store.articles(None if everything else members)}
     areas = _coverage(store, articles.values())
+    if embed is not None:
+        # Every story's quotes in one call: the encoder batches them by length.
+        embed = Remembered(embed)
+        embed.prime(t for s in wanted for t in quoted(linkage.stories[s], analyses))
     records = []
     for done, story in enumerate(wanted, start=1):
         chosen = [articles[m] for m in linkage.stories[story]]
@@ -269,24 +275,26 @@ def _coverage(store: Store, articles: Iterable[Article]) -> dict[str, Coverage]:
 
 class StoredVectors:
     """Sentence embeddings through the store: each article is embedded once per analyzer
-    version (its sentences come from the analysis) and model."""
+    version (its sentences come from the analysis) and encoder."""
 
     def __init__(self, store: Store, encoder: LazyEncoder) -> None:
         self._store = store
-        self._encoder = encoder
-        self._model = f"all-MiniLM-L6-v2/{ANALYZER_VERSION}"
+        self._encode = by_article(encoder)
+        self._model = f"{ENCODER}/{ANALYZER_VERSION}"
         self._new: dict[str, bytes] = {}
 
-    def __call__(self, article: str, sentences: Sequence[str]) -> np.ndarray:
-        stored = self._store.sentence_vectors(self._model, [article]).get(article)
-        if stored is not None:
+    def __call__(self, wanted: Mapping[str, Sequence[str]]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for article, stored in self._store.sentence_vectors(self._model, list(wanted)).items():
             vectors = np.frombuffer(stored, dtype=np.float16).reshape(-1, DIMENSIONS)
-            if len(vectors) == len(sentences):
-                return vectors.astype(np.float32)
-        vectors = self._encoder(sentences)
-        # Half precision halves the store and moves cosines by under 1e-3.
-        self._new[article] = vectors.astype(np.float16).tobytes()
-        return vectors
+            if len(vectors) == len(wanted[article]):
+                found[article] = vectors.astype(np.float32)
+        missing = {a: texts for a, texts in wanted.items() if a not in found}
+        for article, vectors in self._encode(missing).items():
+            # Half precision halves the store and moves cosines by under 1e-3.
+            self._new[article] = vectors.astype(np.float16).tobytes()
+            found[article] = vectors
+        return found
 
     def save(self) -> None:
         if self._new:

@@ -98,7 +98,7 @@ class Pipeline:
         self._progress = progress
         self._on_reject = on_reject
         # Loaded on first use and shared by linking and reconciling.
-        self._encoder = LazyEncoder() if rewrites else None
+        self._encoder = LazyEncoder(threads=workers) if rewrites else None
 
     def ingest(self, inputs: Iterable[str | Path]) -> steps.IngestSummary:
         """Store the reports in files, folders (recursively) or "-" (standard input)."""

@@ -26,7 +26,24 @@ MIN_SENTENCES = 3
 MAX_SENTENCES = 60
 MIN_WORDS = 4
 
-Encode = Callable[[str, Sequence[str]], np.ndarray]
+# Many articles' sentences to their vectors, article by article: one call embeds them all,
+# so the encoder batches sentences of like length across articles.
+Encode = Callable[[Mapping[str, Sequence[str]]], Mapping[str, np.ndarray]]
+
+
+def by_article(encode: Callable[[Sequence[str]], np.ndarray]) -> Encode:
+    """An `Encode` from an encoder of plain texts: every article's sentences in one call."""
+
+    def encoded(wanted: Mapping[str, Sequence[str]]) -> dict[str, np.ndarray]:
+        texts = [t for sentences in wanted.values() for t in sentences]
+        vectors = encode(texts)
+        out, at = {}, 0
+        for article, sentences in wanted.items():
+            out[article] = vectors[at : at + len(sentences)]
+            at += len(sentences)
+        return out
+
+    return encoded
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,16 +62,35 @@ class Sentences:
         return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
+def embedded(articles: Iterable[tuple[Article, Analysis]], encode: Encode) -> dict[str, Sentences]:
+    """Each article's sentences, embedded in one call to `encode`."""
+    chosen = {article.id: (article, analysis, _spans(analysis)) for article, analysis in articles}
+    vectors = encode({a: [s.text for s in spans] for a, (_, _, spans) in chosen.items()})
+    return {
+        a: _sentences(article, analysis, spans, vectors[a])
+        for a, (article, analysis, spans) in chosen.items()
+    }
+
+
 def sentences_of(article: Article, analysis: Analysis, encode: Encode) -> Sentences:
+    return embedded([(article, analysis)], encode)[article.id]
+
+
+def _spans(analysis: Analysis) -> tuple[Span, ...]:
     spans = tuple(s for s in analysis.sentences if len(s.text.split()) >= MIN_WORDS)
-    spans = spans[:MAX_SENTENCES]
+    return spans[:MAX_SENTENCES]
+
+
+def _sentences(
+    article: Article, analysis: Analysis, spans: tuple[Span, ...], vectors: np.ndarray
+) -> Sentences:
     named = [(p.span.start, fold(p.name)) for p in analysis.places] + [
         (e.span.start, fold(e.name)) for e in analysis.entities
     ]
     return Sentences(
         article,
         spans,
-        encode(article.id, [s.text for s in spans]),
+        vectors,
         tuple(
             frozenset(
                 f.value

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from crosscheck.link.alignment import Encode, sentences_of
+from crosscheck.link.alignment import Encode, embedded
 from crosscheck.link.paraphrase import differences, find_paraphrases
 from crosscheck.link.profile import Profile
 from crosscheck.link.stories import Wording
@@ -32,11 +32,9 @@ def rewrites(
     """`derivations` with the paraphrased rewrites found among each story's members, and
     the unsupported and altered sentences of every derivative."""
     needed = _worth_aligning(stories, derivations, pool, text)
-    sentences = {
-        a.id: sentences_of(a, analyses[a.id], encode)
-        for a in articles
-        if a.id in needed and a.id in analyses
-    }
+    sentences = embedded(
+        ((a, analyses[a.id]) for a in articles if a.id in needed and a.id in analyses), encode
+    )
     found = find_paraphrases(stories.values(), sentences, derivations)
     everything = tuple(sorted((*derivations, *found), key=lambda d: (d.article, d.source)))
     return (everything, *differences(everything, sentences))

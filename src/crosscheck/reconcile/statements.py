@@ -81,7 +81,16 @@ def _same_statement(
     return (alike >= bar) & ~(both & (who[:, None] != who[None, :]))
 
 
+def quoted(ids: Sequence[str], analyses: Mapping[str, Analysis]) -> list[str]:
+    """The quotes `statement_claims` would compare by meaning among these articles: none
+    when there is only one."""
+    texts = [q.text for a in ids if a in analyses for q in analyses[a].quotes if q.kind == "direct"]
+    return texts if len(texts) > 1 else []
+
+
 def _likeness(texts: list[str], embed: Embed | None) -> np.ndarray:
+    if len(texts) < 2:
+        return np.ones((len(texts), len(texts)))
     if embed is not None:
         vectors = embed(texts)
         return vectors @ vectors.T

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from crosscheck.link.alignment import by_article
 from crosscheck.link.derivation import origins, within_stories
 from crosscheck.link.embeddings import LazyEncoder
 from crosscheck.link.rewrites import rewrites
@@ -77,7 +78,7 @@ def _story(
         found, added, changed = rewrites(
             [articles[a] for a in sorted(articles)],
             analyses,
-            lambda _article, sentences: encoder(sentences),
+            by_article(encoder),
             stories,
             found,
             pool,

@@ -27,7 +27,7 @@ class ServerSettings:
     fetch_timeout: float = 15.0
     # Analyze, link and reconcile posted articles in the background.
     process: bool = True
-    rewrites: bool = False  # the embedding search for rewrites: about 3x the link time
+    rewrites: bool = False  # the embedding search for rewrites: a run about 1.4x as long
     header_timeout: float = DEFAULT_HEADER_TIMEOUT
     body_timeout: float = DEFAULT_BODY_TIMEOUT
     max_uploads: int = DEFAULT_MAX_UPLOADS
