@@ -35,13 +35,10 @@ def by_article(encode: Callable[[Sequence[str]], np.ndarray]) -> Encode:
     """An `Encode` from an encoder of plain texts: every article's sentences in one call."""
 
     def encoded(wanted: Mapping[str, Sequence[str]]) -> dict[str, np.ndarray]:
-        texts = [t for sentences in wanted.values() for t in sentences]
-        vectors = encode(texts)
-        out, at = {}, 0
-        for article, sentences in wanted.items():
-            out[article] = vectors[at : at + len(sentences)]
-            at += len(sentences)
-        return out
+        # A sentence many articles share (a copy's, an outlet's sign-off) is embedded once.
+        row = {t: i for i, t in enumerate(dict.fromkeys(t for s in wanted.values() for t in s))}
+        vectors = encode(list(row))
+        return {a: vectors[[row[t] for t in sentences]] for a, sentences in wanted.items()}
 
     return encoded
 
