@@ -43,6 +43,9 @@ class Cues:
     verbs: frozenset[str]  # the forms a text writes
     according: frozenset[str]
     objects: frozenset[str]  # forms of the verbs whose direct object is the message
+    stances: frozenset[str]  # forms of the verbs whose direct object is what is judged
+    intentions: frozenset[str]  # forms of the verbs whose infinitive clause is the message
+    complements: frozenset[str]  # prepositions whose phrase completes an object's message
 
 
 @cache
@@ -53,6 +56,9 @@ def speech_cues() -> Cues:
         frozenset(f for forms in verbs.values() for f in forms),
         frozenset(data["according"]),
         frozenset(f for lemma in data["objects"] for f in verbs[lemma]),
+        frozenset(f for lemma in data["stances"] for f in verbs[lemma]),
+        frozenset(f for lemma in data["intentions"] for f in verbs[lemma]),
+        frozenset(data["complements"]),
     )
 
 
@@ -160,33 +166,57 @@ def _statements(sub: Doc, article: str, offset: int, cues: Cues) -> Iterator[Spe
         if token.lower_ in cues.according and token.i + 1 < len(sub):
             speech = _according(token, article, offset)
         elif token.lower_ in cues.verbs and token.pos_ in _VERBS:
-            speech = _verb(token, article, offset, token.lower_ in cues.objects)
+            speech = _verb(token, article, offset, cues)
         else:
             continue
         if speech is not None:
             yield speech
 
 
-def _verb(cue: Token, article: str, offset: int, objects: bool) -> Speech | None:
-    """The cue's clausal complement; or, for a verb whose object is the message, that
-    object; or, for a cue set off from its clause ("the toll, officials say, will rise"),
-    that clause less the cue's own words."""
-    clause = next((c for c in cue.children if c.dep_ in _CLAUSES), None)
-    if clause is None and objects:
-        clause = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if clause is not None:
-        words = list(clause.subtree)
-    elif cue.dep_ == "parataxis":
+def _verb(cue: Token, article: str, offset: int, cues: Cues) -> Speech | None:
+    """The cue's clausal complement; or, for a verb of intention, its infinitive clause
+    ("vowed to retake the town"); or, for a verb whose object is the message, that object
+    ("the poll shows a lead"); for a verb of stance, its object and the phrase completing
+    it ("blamed the militia for the blast"); or, for a cue set off from its clause ("the
+    toll, officials say, will rise"), that clause less the cue's own words."""
+    form = cue.lower_
+    subject = _subject(cue)
+    words = _complement(cue, next((c for c in cue.children if c.dep_ in _CLAUSES), None))
+    # An intention or a stance is only a statement with someone behind it: "plans to
+    # expand the camp" with no subject is the article's own account.
+    if not words and form in cues.intentions and subject is not None:
+        words = _complement(cue, next((c for c in cue.children if c.dep_ == "xcomp"), None))
+    stance = form in cues.stances and subject is not None
+    if not words and (form in cues.objects or stance):
+        words = _complement(cue, next((c for c in cue.children if c.dep_ == "dobj"), None))
+        if words and stance:
+            words += [
+                t
+                for c in cue.children
+                if c.dep_ == "prep" and c.lower_ in cues.complements and c.i > words[0].i
+                for t in c.subtree
+            ]
+    if not words and cue.dep_ == "parataxis":
         aside = {t.i for t in cue.subtree}
         words = [t for t in cue.head.subtree if t.i not in aside and not t.is_punct]
-    else:
-        return None
     if not words:
         return None
-    subject = _subject(cue)
     content = _span(words, article, offset)
     source = _span(_phrase(subject), article, offset) if subject is not None else None
     return Speech(content, source, cue.text)
+
+
+def _complement(cue: Token, head: Token | None) -> list[Token]:
+    """The words a complement of the cue heads, and, for an infinitive clause whose subject
+    is the cue's object ("urged residents to leave"), that object."""
+    if head is None:
+        return []
+    words = list(head.subtree)
+    if head.dep_ == "xcomp":
+        addressed = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if addressed is not None and addressed.i < head.i:
+            words = list(addressed.subtree) + words
+    return words
 
 
 def _subject(verb: Token) -> Token | None:
