@@ -83,9 +83,12 @@ class _Encoder:
 
 
 class SentenceEncoder(_Encoder):
-    """The int8 model in ONNX Runtime, on `threads` cores."""
+    """The int8 model in ONNX Runtime, on `threads` cores (`quantised=False`: the same graph
+    in float32, to tell what int8 changes)."""
 
-    def __init__(self, directory: Path | None = None, threads: int = 1) -> None:
+    def __init__(
+        self, directory: Path | None = None, threads: int = 1, quantised: bool = True
+    ) -> None:
         import onnxruntime
 
         super().__init__(directory)
@@ -94,7 +97,7 @@ class SentenceEncoder(_Encoder):
         options.inter_op_num_threads = 1
         # Idle threads sleep: between batches the run has other work for its cores.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        graph = build(self._w, self._shape, quantised=True).SerializeToString()
+        graph = build(self._w, self._shape, quantised).SerializeToString()
         self._session = onnxruntime.InferenceSession(
             graph, options, providers=["CPUExecutionProvider"]
         )
