@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from crosscheck.analyze.sentences import split_sentences
 from crosscheck.link.embeddings import ReferenceEncoder, SentenceEncoder, model_dir
 
 SETS = ("gva-dev", "muc4-dev", "fakes-dev", "polnear-dev")
@@ -68,8 +69,6 @@ def _timed(name: str, encode, sentences: list[str]) -> np.ndarray:
 
 def _sentences(folder: Path, limit: int) -> list[str]:
     """Sentences of the set's articles as analysis splits them: four words or more."""
-    from crosscheck.analyze.sentences import split_sentences
-
     found: list[str] = []
     with (folder / "articles.jsonl").open() as lines:
         for line in lines:

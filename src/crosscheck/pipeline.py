@@ -26,8 +26,7 @@ from crosscheck.link.alignment import by_article
 from crosscheck.link.embeddings import DIMENSIONS, ENCODER, LazyEncoder, Remembered
 from crosscheck.link.profile import PROFILE_VERSION
 from crosscheck.link.story_model import story_model
-from crosscheck.reconcile import Coverage, Embed, coverage, reconcile
-from crosscheck.reconcile.statements import quoted
+from crosscheck.reconcile import Coverage, Embed, coverage, quoted, reconcile
 from crosscheck.records import (
     Analysis,
     AnalysisFailure,

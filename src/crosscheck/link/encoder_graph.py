@@ -10,8 +10,8 @@ sentence's vector changed with its batch. The tests check the int8 graph against
 float model.
 
 Graph inputs: `input_ids` (int64, batch x tokens) and `mask` (float32, 1 for a token, 0 for
-padding). Output: `vectors` (float32, batch x 384), mean-pooled and L2-normalised, as
-sentence-transformers gives them.
+padding). Output: `vectors` (float32, batch x the model's width, 384), mean-pooled and
+L2-normalised, as sentence-transformers gives them.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ ALPHA = 0.5
 
 @dataclass(frozen=True, slots=True)
 class BertShape:
+    width: int  # of each token's vector
     heads: int
     layers: int
     eps: float
@@ -82,7 +83,7 @@ def build(weights: Mapping[str, np.ndarray], shape: BertShape, quantised: bool):
             helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
             helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["batch", "tokens"]),
         ],
-        [helper.make_tensor_value_info("vectors", TensorProto.FLOAT, ["batch", 384])],
+        [helper.make_tensor_value_info("vectors", TensorProto.FLOAT, ["batch", shape.width])],
         b.g.initializers,
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
@@ -115,8 +116,8 @@ class _Builder:
         return x, bias
 
     def layer(self, x: str, bias: str, p: str) -> str:
-        g, heads = self.g, self.shape.heads
-        size = 384 // heads
+        g, heads, width = self.g, self.shape.heads, self.shape.width
+        size = width // heads
         split = g.const("split", np.array([0, 0, heads, size]))
 
         def project(name: str) -> str:
@@ -129,7 +130,7 @@ class _Builder:
         scores = g.op("Add", [g.op("Mul", [g.op("MatMul", [q, keys]), scale]), bias])
         weights = g.op("Softmax", [scores], axis=-1)
         context = g.op("Transpose", [g.op("MatMul", [weights, v])], perm=[0, 2, 1, 3])
-        context = g.op("Reshape", [context, g.const("merge", np.array([0, 0, 384]))])
+        context = g.op("Reshape", [context, g.const("merge", np.array([0, 0, width]))])
         attended = self.linear(context, p + "attention.output.dense.")
         x = self.norm(g.op("Add", [x, attended]), p + "attention.output.LayerNorm.")
         hidden = self.gelu(self.linear(x, p + "intermediate.dense."))

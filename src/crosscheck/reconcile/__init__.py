@@ -15,10 +15,10 @@ from crosscheck.reconcile.event_type import story_event_type
 from crosscheck.reconcile.events import event_claims
 from crosscheck.reconcile.figures import figure_claims
 from crosscheck.reconcile.places import Coverage, coverage, story_places
-from crosscheck.reconcile.statements import Embed, statement_claims
+from crosscheck.reconcile.statements import Embed, quoted, statement_claims
 from crosscheck.records import Analysis, Article, Incident, Linkage, StoryRecord
 
-__all__ = ["Coverage", "Embed", "coverage", "reconcile"]
+__all__ = ["Coverage", "Embed", "coverage", "quoted", "reconcile"]
 
 # Reports dating the event further than this from the story's date tell of something else
 # (an earlier incident recalled, a trial date), not of a range the event spanned.

@@ -42,9 +42,7 @@ def statement_claims(
     linkage: Linkage,
     embed: Embed | None = None,
 ) -> tuple[StatementClaim, ...]:
-    quotes = [
-        (a, q) for a in ids if a in analyses for q in analyses[a].quotes if q.kind == "direct"
-    ]
+    quotes = _direct(ids, analyses)
     if not quotes:
         return ()
     speakers = _speakers(quotes)
@@ -84,8 +82,12 @@ def _same_statement(
 def quoted(ids: Sequence[str], analyses: Mapping[str, Analysis]) -> list[str]:
     """The quotes `statement_claims` would compare by meaning among these articles: none
     when there is only one."""
-    texts = [q.text for a in ids if a in analyses for q in analyses[a].quotes if q.kind == "direct"]
+    texts = [q.text for _, q in _direct(ids, analyses)]
     return texts if len(texts) > 1 else []
+
+
+def _direct(ids: Sequence[str], analyses: Mapping[str, Analysis]) -> list[tuple[str, Quote]]:
+    return [(a, q) for a in ids if a in analyses for q in analyses[a].quotes if q.kind == "direct"]
 
 
 def _likeness(texts: list[str], embed: Embed | None) -> np.ndarray:
