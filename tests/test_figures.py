@@ -120,6 +120,27 @@ def test_a_dateline_s_state_abbreviation_ends_no_sentence():
     ]
 
 
+def test_paragraphs_a_scraper_joined_without_a_space_are_two_sentences():
+    from crosscheck.analyze.sentences import split_sentences
+
+    text = (
+        "The singer was found dead at her home.Police said there were no signs of a struggle."
+        '"We are heartbroken," her manager said.The U.S. tour was cancelled. Mr. Ruiz agreed.'
+        'He said: "It is over."Fans gathered outside. Details at www.Example.Com/News.Today '
+        "or from desk@example.Org today."
+    )
+    assert [s.text for s in split_sentences("t", text)] == [
+        "The singer was found dead at her home.",
+        "Police said there were no signs of a struggle.",
+        '"We are heartbroken," her manager said.',
+        "The U.S. tour was cancelled.",
+        "Mr. Ruiz agreed.",
+        'He said: "It is over.',
+        "Fans gathered outside.",
+        "Details at www.Example.Com/News.Today or from desk@example.Org today.",
+    ]
+
+
 def _figure(text: str):
     return analyze(Article("t", "test", text, "h", published="2025-03-14")).figures
 

@@ -97,10 +97,11 @@ def test_the_shipped_model_reads_exactly_the_features_alignment_gives(encoder):
     pair = alignment(a, b)
     model = rewrite_model()
     assert set(model.detect.features) == set(pair.detect_features())
-    direction = pair.direction_features(style(WIRE, a), style(SPUN, b))
+    register = model.register
+    direction = pair.direction_features(style(WIRE, a, register), style(SPUN, b, register))
     assert set(model.direction.features) == set(direction)
     # Direction is antisymmetric: swapping the two sides swaps the probabilities.
-    reverse = alignment(b, a).direction_features(style(SPUN, b), style(WIRE, a))
+    reverse = alignment(b, a).direction_features(style(SPUN, b, register), style(WIRE, a, register))
     forward_p, reverse_p = (model.direction.probability(f) for f in (direction, reverse))
     assert np.isclose(forward_p + reverse_p, 1.0, atol=1e-9)
 
@@ -131,3 +132,17 @@ def test_altered_items_reach_the_contract_and_the_report(tmp_path):
     assert (edge["article"], edge["source"], edge["direction"]) == ("spun", "wire", "dated")
     report = (out / "report.html").read_text()
     assert "the rewrite says 41, its origin 14" in report
+
+
+def test_the_apostrophe_s_shape_does_not_change_how_an_article_is_written(encoder):
+    """Curly or straight, an apostrophe says which program typed the text, not whether it
+    is a rewrite: the direction model must read both the same."""
+    article = report("wire", "", WIRE, "2025-03-13T09:00:00Z", "")
+    analysis = analyze_many([article])[0]
+    sentences = sentences_of(article, analysis, by_article(encoder.encode))
+    register = rewrite_model().register
+    straight = WIRE + " The market's traders didn't open on Friday, a resident said."
+    curly = straight.replace("'", "\u2019")
+    assert "rate of didn't" in style(straight, sentences, ("didn't",))
+    assert style(curly, sentences, register) == style(straight, sentences, register)
+    assert style(curly, sentences, ("didn't",))["rate of didn't"] > 0

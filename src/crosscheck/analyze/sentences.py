@@ -14,6 +14,9 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(
     r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"“A-Z0-9])"
+    # Paragraphs a scraper joined with no space: "... a heart attack.The businessman ...".
+    # Two lower-case letters before the stop keep initials and "U.S." whole.
+    r"|(?<=[a-z][a-z][.!?])[”’)\]]*(?=\"?[A-Z][a-z])"
 )
 # A dateline's state abbreviation ends no sentence: "STAR TOWNSHIP, Mich. (AP) — An 11-year-old".
 _DATELINE_STATE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,},\s*[A-Z][A-Za-z.]{0,6}\.$")
@@ -24,14 +27,25 @@ def split_sentences(article_id: str, text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        end = match.start()
+        end, after = match.start(), match.end()
         chunk = text[start:end].rstrip()
         if _ends_in_abbreviation(chunk) or _DATELINE_STATE.search(chunk):
             continue
+        if end == after and _inside_address(text, end):
+            continue
+        if text[after : after + 1] == '"' and chunk.count('"') % 2:
+            after += 1  # joined after a quotation: its closing mark, not the next one's opening
         _append(spans, article_id, text, start, end)
-        start = match.end()
+        start = after
     _append(spans, article_id, text, start, len(text))
     return tuple(spans)
+
+
+def _inside_address(text: str, at: int) -> bool:
+    """A glued stop inside a web or mail address ("www.Example.Com/News") is no boundary."""
+    before, after = text[:at].split(), text[at:].split()
+    run = (before[-1] if before else "") + (after[0] if after else "")
+    return run.count(".") > 1 or any(mark in run for mark in ("/", "@", "www"))
 
 
 def _ends_in_abbreviation(chunk: str) -> bool:

@@ -22,7 +22,9 @@ from crosscheck.records import AlteredField, Analysis, Article, Span
 # rarely above 0.5), raised when they name the same figure, place or person.
 SAME_MEANING = 0.55
 SHARED_FACT = 0.1
-MIN_SENTENCES = 3
+# Articles of fewer sentences are not aligned. Two suffice for the models, which read counts
+# as well as shares; many scraped originals are two or three long paragraphs.
+MIN_SENTENCES = 2
 MAX_SENTENCES = 60
 MIN_WORDS = 4
 

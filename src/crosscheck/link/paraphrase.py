@@ -62,7 +62,7 @@ def find_paraphrases(
 
     def written(s: Sentences) -> dict[str, float]:
         if s.article.id not in styles:
-            styles[s.article.id] = style(s.article.text, s)
+            styles[s.article.id] = style(s.article.text, s, model.register)
         return styles[s.article.id]
 
     for members in stories:
