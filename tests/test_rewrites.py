@@ -16,10 +16,12 @@ from reports import report
 from crosscheck import Pipeline
 from crosscheck.analyze import analyze_many
 from crosscheck.link import link
-from crosscheck.link.alignment import by_article, sentences_of
+from crosscheck.link.alignment import by_article, embedded, sentences_of
 from crosscheck.link.embeddings import SentenceEncoder
+from crosscheck.link.paraphrase import reoriented
 from crosscheck.link.rewrite_model import alignment, rewrite_model, style
 from crosscheck.present import load_schema
+from crosscheck.records import Derivation
 
 ALTERED = SPUN.replace("at least 14 civilians", "at least 41 civilians").replace(
     "Another 31 people", "Another 13 people"
@@ -146,3 +148,53 @@ def test_the_apostrophe_s_shape_does_not_change_how_an_article_is_written(encode
     assert "rate of didn't" in style(straight, sentences, ("didn't",))
     assert style(curly, sentences, register) == style(straight, sentences, register)
     assert style(curly, sentences, ("didn't",))["rate of didn't"] > 0
+
+
+_TERSE = (
+    "Cops say a man got shot up outside a bar on Dale Street late Friday. "
+    "He didn't make it, police said. "
+    "Officers told reporters they're still looking for whoever did it. "
+    "Neighbors said they'd heard about six shots and then a car took off. "
+    "Anyone who saw something should call the tip line, police said."
+)
+_EXPANDED = (
+    "Authorities have confirmed that a man got shot up outside a bar on Dale Street late "
+    "Friday, in an incident that has deeply shaken the local community. "
+    "Despite the efforts of emergency responders, he didn't make it, police said, and his "
+    "identity has not yet been released. "
+    "Officers told reporters they're still looking for whoever did it, and investigators are "
+    "reviewing surveillance footage from nearby businesses. "
+    "Neighbors said they'd heard about six shots and then a car took off, highlighting "
+    "growing concerns about safety in the area. "
+    "Anyone who saw something should call the tip line, police said, emphasizing that every "
+    "detail could prove crucial to the investigation. "
+    "The shooting comes amid a broader debate over public safety, with residents calling for "
+    "increased patrols and community outreach."
+)
+
+
+def _expansion(encoder, published: tuple[str, str] = ("", "")):
+    articles = [
+        report("terse", "Man shot dead outside bar", _TERSE, published[0], ""),
+        report("expanded", "Man fatally shot outside Dale Street bar", _EXPANDED, published[1], ""),
+    ]
+    analyses = analyze_many(articles)
+    return embedded(zip(articles, analyses, strict=True), by_article(encoder.encode))
+
+
+def test_an_undated_copy_that_expands_its_origin_is_turned_round_by_how_it_is_written(encoder):
+    """Shingles call the article mostly contained in the other the copy, as outlets trim
+    wire stories; an LLM expansion keeps its origin's runs and is the longer."""
+    sentences = _expansion(encoder)
+    by_containment = Derivation("terse", "expanded", "edited", 0.8, "content")
+    (turned,) = reoriented([by_containment], sentences)
+    assert (turned.article, turned.source, turned.direction) == ("expanded", "terse", "content")
+    right_way = Derivation("expanded", "terse", "edited", 0.8, "content")
+    assert reoriented([right_way], sentences) == (right_way,)
+
+
+def test_a_copy_told_by_publication_times_keeps_its_direction(encoder):
+    sentences = _expansion(encoder, ("2025-03-13T15:00:00Z", "2025-03-13T09:00:00Z"))
+    dated = Derivation("terse", "expanded", "edited", 0.8, "dated")
+    verbatim = Derivation("terse", "expanded", "verbatim", 0.95, "content")
+    assert reoriented([dated, verbatim], sentences) == (dated, verbatim)

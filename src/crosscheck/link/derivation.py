@@ -110,13 +110,8 @@ def compare(a: Fingerprint, b: Fingerprint) -> Derivation | None:
 def _direction(
     a: Fingerprint, b: Fingerprint, a_in_b: float, b_in_a: float
 ) -> tuple[Fingerprint, Fingerprint, DerivationDirection]:
-    # Copy that credits an outlet ("(Levant Wire) —") comes from that outlet's article.
-    credit = a.credit
-    if credit and credit == b.credit:
-        if a.article.outlet == credit != b.article.outlet:
-            return b, a, "content"
-        if b.article.outlet == credit != a.article.outlet:
-            return a, b, "content"
+    if (credited := credited_source(a.article, a.credit, b.article, b.credit)) is not None:
+        return (b, a, "content") if credited == a.article.id else (a, b, "content")
     pa, pb = a.article.published, b.article.published
     if pa and pb and pa != pb:
         return (b, a, "dated") if pa < pb else (a, b, "dated")
@@ -125,6 +120,19 @@ def _direction(
     if abs(a_in_b - b_in_a) > 0.05:
         return (b, a, "content") if b_in_a > a_in_b else (a, b, "content")
     return (b, a, "unknown") if a.article.id < b.article.id else (a, b, "unknown")
+
+
+def credited_source(
+    a: Article, credit_a: str | None, b: Article, credit_b: str | None
+) -> str | None:
+    """Of two articles crediting one outlet ("(Levant Wire) —"), the id of the one that
+    outlet published: the other is its copy. None when credits do not tell."""
+    if credit_a and credit_a == credit_b:
+        if a.outlet == credit_a != b.outlet:
+            return a.id
+        if b.outlet == credit_a != a.outlet:
+            return b.id
+    return None
 
 
 def primary_sources(derivations: Iterable[Derivation]) -> dict[str, Derivation]:

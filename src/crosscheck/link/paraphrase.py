@@ -20,14 +20,15 @@ from itertools import combinations
 
 import numpy as np
 
+from crosscheck.credits import credited_outlet
 from crosscheck.link.alignment import MIN_SENTENCES, Encode, Sentences, likeness
-from crosscheck.link.derivation import primary_sources
+from crosscheck.link.derivation import credited_source, primary_sources
 from crosscheck.link.rewrite_model import RewriteModel, alignment, rewrite_model, style
 from crosscheck.link.unionfind import UnionFind
 from crosscheck.names import fold
 from crosscheck.records import Altered, AlteredField, Derivation, DerivationDirection, Unsupported
 
-__all__ = ["Encode", "Sentences", "altered", "differences", "find_paraphrases"]
+__all__ = ["Encode", "Sentences", "altered", "differences", "find_paraphrases", "reoriented"]
 
 # A sentence whose best counterpart in the origin stays below this is the derivative's own.
 SUPPORTED = 0.4
@@ -45,6 +46,45 @@ class _Judged:
     rewrite: float  # the detection model's probability that the pair is a rewrite
     weight: float  # how sure: the rewrite's probability times the direction's
     published: str  # the source's publication time ("" when unknown)
+
+
+def reoriented(
+    known: Iterable[Derivation],
+    sentences: Mapping[str, Sentences],
+    model: RewriteModel | None = None,
+) -> tuple[Derivation, ...]:
+    """`known` copies with the direction of each undated, edited one told by the direction
+    model where it is sure. Shingles take the article mostly contained in the other as the
+    copy, as outlets trim wire stories; but an LLM expansion keeps many of its origin's
+    five-word runs and is the longer, and how the two are written tells which is which. A
+    copy told by publication times or by an outlet credit keeps its direction."""
+    model = model or rewrite_model()
+    found = []
+    for d in known:
+        a, b = sentences.get(d.article), sentences.get(d.source)
+        if (
+            d.kind == "edited"
+            and d.direction != "dated"
+            and a is not None
+            and b is not None
+            and min(len(a.spans), len(b.spans)) >= MIN_SENTENCES
+            and not _credited(a, b)
+            and _from(a, b, model) <= 0.5 - model.margin
+        ):
+            d = Derivation(d.source, d.article, d.kind, d.score, "content")
+        found.append(d)
+    return tuple(found)
+
+
+def _from(a: Sentences, b: Sentences, model: RewriteModel) -> float:
+    """The direction model's probability that `a` derives from `b`."""
+    written = (style(x.article.text, x, model.register) for x in (a, b))
+    return model.direction.probability(alignment(a, b).direction_features(*written))
+
+
+def _credited(a: Sentences, b: Sentences) -> bool:
+    credits = (credited_outlet(a.article.text), credited_outlet(b.article.text))
+    return credited_source(a.article, credits[0], b.article, credits[1]) is not None
 
 
 def find_paraphrases(

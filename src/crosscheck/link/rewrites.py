@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from crosscheck.link.alignment import Encode, embedded
-from crosscheck.link.paraphrase import differences, find_paraphrases
+from crosscheck.link.paraphrase import differences, find_paraphrases, reoriented
 from crosscheck.link.profile import Profile
 from crosscheck.link.stories import Wording
 from crosscheck.records import Altered, Analysis, Article, Derivation, Unsupported
@@ -35,6 +35,7 @@ def rewrites(
     sentences = embedded(
         ((a, analyses[a.id]) for a in articles if a.id in needed and a.id in analyses), encode
     )
+    derivations = reoriented(derivations, sentences)
     found = find_paraphrases(stories.values(), sentences, derivations)
     everything = tuple(sorted((*derivations, *found), key=lambda d: (d.article, d.source)))
     return (everything, *differences(everything, sentences))
