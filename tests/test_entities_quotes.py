@@ -87,6 +87,21 @@ def test_a_quote_spanning_sentences_is_one_quote():
     assert quote.speaker == "Khaled Youssef"
 
 
+def test_a_quote_after_a_statement_the_parse_attributed_continues_its_speaker():
+    """The first statement's speaker comes from the parse ("replied" is no cue the words
+    around a quote are read for), the next quotation has none of its own."""
+    text = (
+        "Asked about the budget, Senator Maria Ortega did not hesitate. "
+        '"I think the plan will pass," Ortega replied. '
+        '"We have the votes, and the governor knows it. We will not wait another year."'
+    )
+    quotes = [q for q in analysed(text).quotes if q.kind == "direct"]
+    assert [(q.text.split()[0], q.speaker, q.speaker_from) for q in quotes] == [
+        ("I", "Maria Ortega", "name"),
+        ("We", "Maria Ortega", "continuation"),
+    ]
+
+
 def test_unnamed_speakers_are_descriptions_and_scare_quotes_are_not_quotes():
     text = (
         '"This was a massacre of innocent people," a local resident told NewsFlash Today. '

@@ -4,7 +4,8 @@ Direct quotes are found over the whole text, so a quotation that runs over sever
 stays one quote. The speaker is looked for where news copy puts it: after the quote
 ('..., he said', '..., said Khaled Youssef, a vendor'), or before it ('X said: "..."',
 'X: "..."'). A pronoun speaker is resolved to the nearest person named before the quote; a
-quote paragraph with no speaker of its own continues the previous quote's speaker.
+quote paragraph with no speaker of its own continues the previous statement's speaker,
+quoted or reported.
 Sentences without quotation marks that attribute a statement ("X said that ...",
 "according to X") are reported speech.
 """
@@ -76,7 +77,32 @@ def find_quotes(
         for q in _reported(s, who, entities)
     ]
     quotes = sorted([*direct, *parsed, *reported], key=lambda q: q.span.start)
-    return _salient(quotes, entities, sentences)
+    return _salient(_continued(quotes), entities, sentences)
+
+
+def _continued(quotes: list[Quote]) -> list[Quote]:
+    """A quotation with no speaker of its own continues the statement just before it, direct
+    or reported, whoever gave that one its speaker (the words around it or the parse):
+    'Trump is a "change agent," the senator said. "That is what people want."'"""
+    out: list[Quote] = []
+    last: Quote | None = None
+    for quote in quotes:
+        if (
+            quote.kind == "direct"
+            and quote.speaker is None
+            and last is not None
+            and quote.span.start - last.span.end < _CONTINUATION_GAP
+        ):
+            quote = replace(
+                quote,
+                speaker=last.speaker,
+                speaker_span=last.speaker_span,
+                speaker_from="continuation",
+            )
+        if quote.speaker is not None:
+            last = quote
+        out.append(quote)
+    return out
 
 
 def _salient(
