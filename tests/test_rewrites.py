@@ -145,7 +145,7 @@ def test_the_apostrophe_s_shape_does_not_change_how_an_article_is_written(encode
     register = rewrite_model().register
     straight = WIRE + " The market's traders didn't open on Friday, a resident said."
     curly = straight.replace("'", "\u2019")
-    assert "rate of didn't" in style(straight, sentences, ("didn't",))
+    assert style(straight, sentences, ("didn't",))["rate of didn't"] > 0
     assert style(curly, sentences, register) == style(straight, sentences, register)
     assert style(curly, sentences, ("didn't",))["rate of didn't"] > 0
 

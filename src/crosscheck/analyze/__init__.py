@@ -34,7 +34,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, AnalysisFailure, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-93"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-94"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
@@ -105,7 +105,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         doc,
         sentences,
         [(q.span.start, q.span.end) for q in direct],
-        [(q.span.start, q.span.end) for q in direct if q.speaker_from in (None, "continuation")],
+        [(q.span.start, q.span.end) for q in direct if q.speaker_from is None],
     )
     day_of_event = event_date(
         dates, sentences, day, headline_dates, tells_of_aftermath(article.title)

@@ -147,9 +147,9 @@ def _opens_sentence(at: int, openers: list[int]) -> bool:
 
 def _given_speaker(quote: Quote, found: Found, entities: tuple[Entity, ...]) -> Quote:
     source = found.speakers.get((quote.span.start, quote.span.end))
-    # A paragraph's quote with no speaker of its own continues the last one's, unless its
-    # own sentence has a speech verb with a subject.
-    if quote.speaker_from not in (None, "continuation") or source is None:
+    # The parse's subject of a speech verb in the quote's own sentence comes before the
+    # statement the quote may continue (`_continued`).
+    if quote.speaker_from is not None or source is None:
         return quote
     speaker = _parsed_source(source, entities, quote.span.start)
     return replace(quote, speaker=speaker[0], speaker_span=speaker[1], speaker_from=speaker[2])
@@ -175,18 +175,15 @@ def _parsed(speech: Speech, entities: tuple[Entity, ...]) -> Quote:
 
 
 def _direct_quotes(article: str, text: str, entities: tuple[Entity, ...]) -> Iterator[Quote]:
-    previous: Quote | None = None
+    """Quotations with the speaker the words around each name; one they name none for is
+    left to the parse, then to the statement before it (`_continued`)."""
     for match in _DIRECT.finditer(text):
         inner = match.group("a") or match.group("b") or ""
         if len(inner.split()) < _MIN_WORDS:
             continue
         start, end = match.start() + 1, match.end() - 1
         speaker = _speaker(text, match.start(), match.end(), entities, article)
-        if speaker[0] is None and previous and start - previous.span.end < _CONTINUATION_GAP:
-            speaker = (previous.speaker, previous.speaker_span, "continuation")
-        quote = Quote(Span(article, start, end, inner), inner.strip(), "direct", *speaker)
-        previous = quote
-        yield quote
+        yield Quote(Span(article, start, end, inner), inner.strip(), "direct", *speaker)
 
 
 def _speaker(

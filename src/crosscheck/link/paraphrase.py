@@ -23,7 +23,13 @@ import numpy as np
 from crosscheck.credits import credited_outlet
 from crosscheck.link.alignment import MIN_SENTENCES, Encode, Sentences, likeness
 from crosscheck.link.derivation import credited_source, primary_sources
-from crosscheck.link.rewrite_model import RewriteModel, alignment, rewrite_model, style
+from crosscheck.link.rewrite_model import (
+    Alignment,
+    RewriteModel,
+    alignment,
+    rewrite_model,
+    style,
+)
 from crosscheck.link.unionfind import UnionFind
 from crosscheck.names import fold
 from crosscheck.records import Altered, AlteredField, Derivation, DerivationDirection, Unsupported
@@ -59,6 +65,7 @@ def reoriented(
     five-word runs and is the longer, and how the two are written tells which is which. A
     copy told by publication times or by an outlet credit keeps its direction."""
     model = model or rewrite_model()
+    written = _writing(model)
     found = []
     for d in known:
         a, b = sentences.get(d.article), sentences.get(d.source)
@@ -69,17 +76,34 @@ def reoriented(
             and b is not None
             and min(len(a.spans), len(b.spans)) >= MIN_SENTENCES
             and not _credited(a, b)
-            and _from(a, b, model) <= 0.5 - model.margin
+            and _derives(alignment(a, b), a, b, model, written) <= 0.5 - model.margin
         ):
             d = Derivation(d.source, d.article, d.kind, d.score, "content")
         found.append(d)
     return tuple(found)
 
 
-def _from(a: Sentences, b: Sentences, model: RewriteModel) -> float:
+def _writing(model: RewriteModel) -> Callable[[Sentences], dict[str, float]]:
+    """How each article is written (`style`), read once per article."""
+    styles: dict[str, dict[str, float]] = {}
+
+    def written(s: Sentences) -> dict[str, float]:
+        if s.article.id not in styles:
+            styles[s.article.id] = style(s.article.text, s, model.register)
+        return styles[s.article.id]
+
+    return written
+
+
+def _derives(
+    pair: Alignment,
+    a: Sentences,
+    b: Sentences,
+    model: RewriteModel,
+    written: Callable[[Sentences], dict[str, float]],
+) -> float:
     """The direction model's probability that `a` derives from `b`."""
-    written = (style(x.article.text, x, model.register) for x in (a, b))
-    return model.direction.probability(alignment(a, b).direction_features(*written))
+    return model.direction.probability(pair.direction_features(written(a), written(b)))
 
 
 def _credited(a: Sentences, b: Sentences) -> bool:
@@ -98,13 +122,7 @@ def find_paraphrases(
     known = tuple(known)
     linked = {frozenset((d.article, d.source)) for d in known}
     judged: list[_Judged] = []
-    styles: dict[str, dict[str, float]] = {}  # how each article is written, read once
-
-    def written(s: Sentences) -> dict[str, float]:
-        if s.article.id not in styles:
-            styles[s.article.id] = style(s.article.text, s, model.register)
-        return styles[s.article.id]
-
+    written = _writing(model)
     for members in stories:
         usable = [m for m in members if m in sentences and len(sentences[m].spans) >= MIN_SENTENCES]
         for a, b in _pairs(usable, sentences):
@@ -157,7 +175,10 @@ def _to_roots(kept: dict[str, Derivation], judged: list[_Judged]) -> dict[str, D
 
 
 def _judge(
-    a: Sentences, b: Sentences, model: RewriteModel, written: Callable[[Sentences], dict]
+    a: Sentences,
+    b: Sentences,
+    model: RewriteModel,
+    written: Callable[[Sentences], dict[str, float]],
 ) -> _Judged | None:
     """The pair as the models see it; None when it is too weak a rewrite to be any article's
     source, even upstream of a sibling (`RewriteModel.upstream`)."""
@@ -170,7 +191,7 @@ def _judge(
     if pa and pb and pa != pb:
         a_from_b, direction = (1.0 if pa > pb else 0.0), "dated"
     else:
-        a_from_b = model.direction.probability(pair.direction_features(written(a), written(b)))
+        a_from_b = _derives(pair, a, b, model, written)
         direction = "content" if abs(a_from_b - 0.5) >= model.margin else "unknown"
     derived, source = (a, b) if a_from_b >= 0.5 else (b, a)
     chained = len(pair.chain) / len(derived.spans)
