@@ -111,6 +111,35 @@ def test_unnamed_speakers_are_descriptions_and_scare_quotes_are_not_quotes():
     assert [(q.speaker, q.speaker_from) for q in quotes] == [("local resident", "description")]
 
 
+def test_a_role_takes_the_name_its_apposition_gives():
+    text = (
+        "Shelling hit the market on Friday. "
+        '"We found no sign of fighters in the area," said the agency\'s director, Nadia Haddad, '
+        "on Monday. The group's spokeswoman, Lena Sorensen, said two clinics had closed. "
+        "Red Crescent spokesman Omar Khalil said convoys would resume on Sunday."
+    )
+    quotes = analysed(text).quotes
+    by_start = {q.text.split()[0]: (q.kind, q.speaker, q.speaker_from) for q in quotes}
+    assert by_start["We"] == ("direct", "Nadia Haddad", "name")
+    assert by_start["two"] == ("reported", "Lena Sorensen", "name")
+    # A person named beside his body speaks for it: the body is not the speaker.
+    assert by_start["convoys"] == ("reported", "Omar Khalil", "name")
+
+
+def test_a_relative_clause_or_participle_speaks_for_the_noun_it_qualifies():
+    text = (
+        "Shelling hit the market on Friday. The governor, who warned that the dam could "
+        "fail, ordered an evacuation. The report showing that clinics had closed came out "
+        "on Monday. Clinics that were told to close stayed open."
+    )
+    quotes = analysed(text).quotes
+    speakers = {q.text: q.speaker for q in quotes if q.kind == "reported"}
+    assert speakers["that the dam could fail"] == "governor"
+    assert speakers["that clinics had closed"] == "report"
+    # The relative of a passive clause is what was said to, not who said it.
+    assert all(speaker != "Clinics" for speaker in speakers.values())
+
+
 def test_reported_speech_is_attributed():
     quotes = analysed(MONITOR_STORY).quotes
     reported = [(q.speaker, q.speaker_from) for q in quotes if q.kind == "reported"]

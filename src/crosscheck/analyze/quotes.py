@@ -41,6 +41,7 @@ _BEFORE = (
     re.compile(rf"{_WHO}:\s*$", re.I),
 )
 _DIRECT = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
+_APPOSITION = re.compile(r",\s*")
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 _PRONOUNS = re.compile(rf"^{_PRONOUN}$", re.I)
 # Subjects that name nobody when the text does not resolve them.
@@ -215,7 +216,18 @@ def _who(
     raw = match.group("who")
     who = raw.strip()
     begin = offset + match.start("who") + (len(raw) - len(raw.lstrip()))
-    return _resolve(Span(article, begin, begin + len(who), who), entities, before)
+    found = _resolve(Span(article, begin, begin + len(who), who), entities, before)
+    if found[2] == "name":
+        return found
+    # '..., said the agency's director, Jane Roe': the apposition names who the role is.
+    comma = _APPOSITION.match(match.string, match.end("who"))
+    if comma is not None:
+        at = offset + comma.end()
+        # Any entity but a place: NER takes many a foreign name for an organisation.
+        named = next((e for e in entities if e.kind != "place" and e.span.start == at), None)
+        if named is not None:
+            return _fullest(named, entities), named.span, "name"
+    return found
 
 
 def _resolve(
@@ -227,7 +239,10 @@ def _resolve(
     who = span.text
     named = [e for e in entities if span.start <= e.span.start < span.end]
     if named:
-        return _fullest(named[0], entities), named[0].span, "name"
+        # A person named inside the words is who speaks for the body beside it:
+        # "the agency's spokesman Jane Roe", "Jane Roe of the agency".
+        who_named = next((e for e in named if e.kind == "person"), named[0])
+        return _fullest(who_named, entities), who_named.span, "name"
     if _PRONOUNS.match(who):
         if who.lower() not in ("he", "she"):
             return None, None, None

@@ -24,6 +24,8 @@ from crosscheck.records import Span
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSES = frozenset({"ccomp"})
 _VERBS = frozenset({"VERB", "AUX"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_RELATIVES = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 # A verb in these relations to another takes that one's subject when it has none.
 _SHARING = frozenset({"conj", "advcl", "xcomp"})
 
@@ -148,7 +150,7 @@ def _quote_source(
         subject = _subject(token)
         if subject is None:
             continue
-        words = _phrase(subject)
+        words = _source(subject)
         if any(inside(w) for w in words):
             continue
         at = offset + token.idx
@@ -202,7 +204,7 @@ def _verb(cue: Token, article: str, offset: int, cues: Cues) -> Speech | None:
     if not words:
         return None
     content = _span(words, article, offset)
-    source = _span(_phrase(subject), article, offset) if subject is not None else None
+    source = _span(_source(subject), article, offset) if subject is not None else None
     return Speech(content, source, cue.text)
 
 
@@ -220,14 +222,34 @@ def _complement(cue: Token, head: Token | None) -> list[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject; for a verb that shares its subject with the one it hangs from
-    ("he said X, adding that Y"; "she denied X and insisted that Y"), that one's."""
+    """Who the verb's statement is from: its subject; for a verb that shares its subject
+    with the one it hangs from ("he said X, adding that Y"; "she denied X and insisted
+    that Y"; "responded by saying that Y"), that one's; for a relative clause ("senators,
+    who argued that Y"), the noun it qualifies; for a participle qualifying a noun ("a
+    statement announcing Y", "voters saying Y"), that noun."""
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None or verb.dep_ not in _SHARING or verb.head is verb:
+        if subject is not None:
+            if subject.tag_ in _RELATIVES and verb.dep_ == "relcl":
+                # "rights that were denied": a passive clause's relative is what is said.
+                return verb.head if subject.dep_ == "nsubj" else None
             return subject
-        verb = verb.head
+        if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS and _next_to(verb.head, verb):
+            return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBS:
+            verb = verb.head.head
+        elif verb.dep_ in _SHARING and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
     return None
+
+
+def _next_to(noun: Token, participle: Token) -> bool:
+    """Does the participle follow its noun at once (or after a comma): "a statement
+    announcing", "residents, saying"? One further on is often the parser's guess."""
+    between = noun.doc[noun.i + 1 : participle.i]
+    return all(t.is_punct for t in between) and len(between) <= 1
 
 
 def _according(cue: Token, article: str, offset: int) -> Speech | None:
@@ -244,7 +266,21 @@ def _according(cue: Token, article: str, offset: int) -> Speech | None:
     tokens = [t for t in clause.subtree if t.i not in phrase and not t.is_punct]
     if not tokens:
         return None
-    return Speech(_span(tokens, article, offset), _span(_phrase(named), article, offset), cue.text)
+    return Speech(_span(tokens, article, offset), _span(_source(named), article, offset), cue.text)
+
+
+def _source(head: Token) -> list[Token]:
+    """The words naming a source: its noun phrase, or, where that names nobody and an
+    apposition does, the apposition ("the agency's director, Jane Roe"; "two
+    residents, Jane Roe and John Doe")."""
+    words = _phrase(head)
+    if any(t.pos_ == "PROPN" for t in words):
+        return words
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        named = _phrase(appos)
+        if any(t.pos_ == "PROPN" for t in named):
+            return named
+    return words
 
 
 def _phrase(head: Token) -> list[Token]:
