@@ -35,9 +35,9 @@ from crosscheck.analyze import ANALYZER_VERSION, analyze
 from crosscheck.ingest.draft import Draft, finish
 from crosscheck.link.alignment import MIN_SENTENCES, Sentences, by_article, sentences_of
 from crosscheck.link.embeddings import ENCODER, SentenceEncoder
-from crosscheck.link.logistic import Logistic
 from crosscheck.link.rewrite_model import MODEL_FILE, alignment, style, words_of
 from crosscheck.link.shingles import containment, shingles
+from crosscheck.logistic import Logistic
 from crosscheck.records import Article
 
 VERSION = "rewrites-2"

@@ -148,8 +148,9 @@ class Quote:
     """A statement and who made it: a direct quotation or reported speech ("X said that ...").
 
     `speaker` is the fullest name the article gives; `speaker_from` says how it was found:
-    "name" (named beside the quote), "pronoun" (he/she resolved to the nearest fitting
-    person), "description" ("a police spokesman"), or None when nobody is named.
+    "name" (named beside the quote), "pronoun" (he/she resolved by the antecedent ranker,
+    "it" to the organisation named last), "description" ("a police spokesman"), or None when
+    nobody is named.
     """
 
     span: Span

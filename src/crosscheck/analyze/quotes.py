@@ -3,9 +3,9 @@
 Direct quotes are found over the whole text, so a quotation that runs over several sentences
 stays one quote. The speaker is looked for where news copy puts it: after the quote
 ('..., he said', '..., said Khaled Youssef, a vendor'), or before it ('X said: "..."',
-'X: "..."'). A pronoun speaker is resolved to the nearest person named before the quote; a
-quote paragraph with no speaker of its own continues the previous statement's speaker,
-quoted or reported.
+'X: "..."'). A "he" or "she" speaker is the person the antecedent ranker picks among those
+named before it (analyze/antecedents.py); a quote paragraph with no speaker of its own
+continues the previous statement's speaker, quoted or reported.
 Sentences without quotation marks that attribute a statement ("X said that ...",
 "according to X") are reported speech.
 """
@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from crosscheck.analyze.antecedents import Passage, antecedent_model, choose, fullest
 from crosscheck.analyze.attribution import referred_organisation
 from crosscheck.analyze.speech import Found, Speech
 from crosscheck.names import same_organisation, same_person
@@ -23,11 +24,8 @@ from crosscheck.records import Entity, Quote, Span, SpeakerFrom
 
 _MIN_WORDS = 4  # shorter quoted runs are scare quotes or titles, not statements
 # How far after a statement its speaker is still the passage's: a later quote paragraph
-# with no speaker continues it, and a later "he said" is taken as that person's.
+# with no speaker continues it.
 _CONTINUATION_GAP = 400
-# A name this close to its sentence's start is the sentence's subject: a title may come
-# before it ("Interim President").
-OPENING = 30
 _VERBS = (
     r"(?:said|says|told\s+[^,.\"“”]{1,40}?|added|wrote|stated|explained|recalled|warned"
     r"|continued|asked|posted|tweeted|declared|insisted|noted|according\s+to)"
@@ -78,7 +76,7 @@ def find_quotes(
         for q in _reported(s, who, entities)
     ]
     quotes = sorted([*direct, *parsed, *reported], key=lambda q: q.span.start)
-    return _salient(_continued(quotes), entities, sentences)
+    return tuple(_continued(_antecedents(quotes, entities, sentences)))
 
 
 def _continued(quotes: list[Quote]) -> list[Quote]:
@@ -106,44 +104,22 @@ def _continued(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _salient(
+def _antecedents(
     quotes: list[Quote], entities: tuple[Entity, ...], sentences: tuple[Span, ...]
-) -> tuple[Quote, ...]:
-    """A "he said" goes to the person who spoke last, when a statement within
-    _CONTINUATION_GAP before it was named to a person and no other person has opened a
-    sentence since, rather than to whoever was named last: the speaker is the topic of
-    the passage; a name in passing ("the former president's regime") is not."""
-    people = [e for e in entities if e.kind == "person"]
-    names = {e.name for e in people}
-    openers = [s.start for s in sentences if not s.in_title]
-    resolved: list[Quote] = []
-    last: Quote | None = None
+) -> list[Quote]:
+    """A "he said" or "she said" goes to the person the antecedent ranker picks among those
+    named before it (analyze/antecedents.py), rather than to whoever was named last."""
+    passage = Passage.of(sentences, entities, quotes)
+    model = antecedent_model()
+    out = []
     for quote in quotes:
-        if (
-            quote.speaker_from == "pronoun"
-            and quote.speaker in names
-            and last is not None
-            and last.speaker != quote.speaker
-            and quote.span.start - last.span.end <= _CONTINUATION_GAP
-            and not any(
-                last.span.end <= e.span.start < quote.span.start
-                and e.name != last.speaker
-                and _opens_sentence(e.span.start, openers)
-                for e in people
-            )
-        ):
-            quote = replace(quote, speaker=last.speaker)
-        if quote.speaker_from == "name" and quote.speaker in names:
-            last = quote
-        resolved.append(quote)
-    return tuple(resolved)
-
-
-def _opens_sentence(at: int, openers: list[int]) -> bool:
-    """Is a name at `at` its sentence's subject, as far as position tells: within
-    OPENING characters of the sentence's start ("Interim President X called ...")."""
-    start = max((o for o in openers if o <= at), default=None)
-    return start is not None and at - start <= OPENING
+        pronoun = quote.speaker_span
+        if quote.speaker_from == "pronoun" and pronoun and pronoun.text.lower() in ("he", "she"):
+            chosen = choose(pronoun, passage, model)
+            if chosen is not None:
+                quote = replace(quote, speaker=chosen)
+        out.append(quote)
+    return out
 
 
 def _given_speaker(quote: Quote, found: Found, entities: tuple[Entity, ...]) -> Quote:
@@ -226,7 +202,7 @@ def _who(
         # Any entity but a place: NER takes many a foreign name for an organisation.
         named = next((e for e in entities if e.kind != "place" and e.span.start == at), None)
         if named is not None:
-            return _fullest(named, entities), named.span, "name"
+            return fullest(named, entities), named.span, "name"
     return found
 
 
@@ -242,7 +218,7 @@ def _resolve(
         # A person named inside the words is who speaks for the body beside it:
         # "the agency's spokesman Jane Roe", "Jane Roe of the agency".
         who_named = next((e for e in named if e.kind == "person"), named[0])
-        return _fullest(who_named, entities), who_named.span, "name"
+        return fullest(who_named, entities), who_named.span, "name"
     if _PRONOUNS.match(who):
         if who.lower() not in ("he", "she"):
             return None, None, None
@@ -262,19 +238,6 @@ def _resolve(
     if named_like and _NAME_LIKE.match(who):
         return who, span, "name"
     return None, None, None
-
-
-def _fullest(entity: Entity, entities: tuple[Entity, ...]) -> str:
-    """A surname alone ("Haddad said") as the article names the person in full elsewhere,
-    even where NER took the full name for something else at a sentence's start."""
-    if entity.kind != "person" or len(entity.name.split()) > 1:
-        return entity.name
-    fuller = [
-        e.name
-        for e in entities
-        if len(e.name.split()) in (2, 3) and same_person(entity.name, e.name)
-    ]
-    return max(fuller, key=len, default=entity.name)
 
 
 def _known_person(who: str, entities: tuple[Entity, ...]) -> Entity | None:

@@ -32,7 +32,7 @@ from importlib import resources
 import numpy as np
 
 from crosscheck.link.alignment import Sentences, align, with_facts
-from crosscheck.link.logistic import Logistic
+from crosscheck.logistic import Logistic
 
 MODEL_FILE = "rewrite_model.json"
 
