@@ -90,3 +90,19 @@ def test_he_said_goes_to_the_passage_s_speaker_not_a_name_in_passing():
     article = Article("v", "wire", text, "h", title="Village shelled for three days")
     quote = said(analyze(article).quotes, "Nobody is left")
     assert quote.speaker == "Omar Khalil"
+
+
+def test_a_statement_that_runs_into_a_quotation_keeps_its_reported_words():
+    text = (
+        "The mayor said the shelling had destroyed the old market, which she called "
+        '"a crime against the whole city." Aid workers said the roads were cut but added, '
+        '"We will try again at dawn with smaller trucks."'
+    )
+    article = Article("m", "wire", text, "h", title="Shelling destroys old market")
+    quotes = analyze(article).quotes
+    market = said(quotes, "destroyed the old market")
+    assert market.kind == "reported" and market.text == "the shelling had destroyed the old market"
+    assert market.speaker == "mayor"
+    roads = said(quotes, "roads were cut")
+    assert roads.text == "the roads were cut" and roads.speaker == "Aid workers"
+    assert said(quotes, "a crime against").kind == "direct"

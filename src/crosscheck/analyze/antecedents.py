@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -88,6 +89,7 @@ class Passage:
     people: tuple[tuple[str, Span], ...]  # each person mention, by the person's fullest name
     statements: tuple[Quote, ...]
     quoted: tuple[tuple[int, int], ...]  # the direct quotations' spans
+    starts: tuple[int, ...]  # where each sentence starts, for finding one by position
 
     @classmethod
     def of(
@@ -100,10 +102,11 @@ class Passage:
         )
         quoted = tuple((q.span.start, q.span.end) for q in statements if q.kind == "direct")
         body = tuple(s for s in sentences if not s.in_title)
-        return cls(body, people, tuple(statements), quoted)
+        return cls(body, people, tuple(statements), quoted, tuple(s.start for s in body))
 
     def sentence_at(self, at: int) -> int | None:
-        return next((i for i, s in enumerate(self.sentences) if s.start <= at < s.end), None)
+        i = bisect_right(self.starts, at) - 1
+        return i if i >= 0 and at < self.sentences[i].end else None
 
 
 def candidates(pronoun: Span, passage: Passage) -> dict[str, dict[str, float]]:

@@ -25,6 +25,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSES = frozenset({"ccomp"})
 _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_LEAD_IN = 5  # words between a clause break and a quotation that only introduce it
+_MIN_REPORTED = 3  # fewer reported words before a quotation are its introduction
 _RELATIVES = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 # A verb in these relations to another takes that one's subject when it has none.
 _SHARING = frozenset({"conj", "advcl", "xcomp"})
@@ -104,12 +106,12 @@ def parse_speech(
     parsed = {p.index: p.doc for p in parses}
     offsets = {p.index: p.offset for p in parses}
     # A sentence with a quotation may also report ('"...," she said, adding that ...'):
-    # only a statement whose content is partly quoted is the quotation's.
+    # a statement whose content runs into a quotation keeps its own words before it.
     reported = [
-        speech
+        kept
         for i, sub in parsed.items()
         for speech in _statements(sub, sentences[i].article, offsets[i], cues)
-        if not any(a < speech.content.end and speech.content.start < b for a, b in quoted)
+        if (kept := _unquoted(speech, sub, offsets[i], quoted)) is not None
     ]
     speakers = {}
     for quote, home in homes.items():
@@ -118,6 +120,37 @@ def parse_speech(
             if source is not None:
                 speakers[quote] = Span(sentences[home].article, *source[:2], source[2])
     return Found(tuple(reported), speakers)
+
+
+def _unquoted(
+    speech: Speech, sub: Doc, offset: int, quoted: Sequence[tuple[int, int]]
+) -> Speech | None:
+    """The statement, or where a quotation lies inside its content, the words reported
+    before the quotation, less a short lead-in to it ("..., which he called", "but added,"):
+    'she said the law had failed, which she called "a betrayal"'. None where the content
+    opens with a quotation or holds too few words before it: the quotation is the
+    statement."""
+    content = speech.content
+    inside = [a for a, b in quoted if a < content.end and content.start < b]
+    if not inside:
+        return speech
+    cut = min(inside) - 1  # the opening quotation mark
+    words = [
+        t for t in sub if content.start <= offset + t.idx and offset + t.idx + len(t) <= cut
+    ]
+    # Back to the first clause break of the lead-in to the quotation.
+    breaks = [
+        i
+        for i, t in enumerate(words)
+        if (t.is_punct or t.pos_ == "CCONJ") and len(words) - i <= _LEAD_IN
+    ]
+    if breaks:
+        words = words[: breaks[0]]
+    while words and (words[-1].is_punct or words[-1].pos_ in ("CCONJ", "SCONJ")):
+        words.pop()
+    if len([t for t in words if not t.is_punct]) < _MIN_REPORTED:
+        return None
+    return Speech(_span(words, content.article, offset), speech.source, speech.cue)
 
 
 def _home(quote: tuple[int, int], sentences: Sequence[Span]) -> int | None:
