@@ -135,9 +135,7 @@ def _unquoted(
     if not inside:
         return speech
     cut = min(inside) - 1  # the opening quotation mark
-    words = [
-        t for t in sub if content.start <= offset + t.idx and offset + t.idx + len(t) <= cut
-    ]
+    words = [t for t in sub if content.start <= offset + t.idx and offset + t.idx + len(t) <= cut]
     # Back to the first clause break of the lead-in to the quotation.
     breaks = [
         i
