@@ -106,3 +106,17 @@ def test_a_statement_that_runs_into_a_quotation_keeps_its_reported_words():
     roads = said(quotes, "roads were cut")
     assert roads.text == "the roads were cut" and roads.speaker == "Aid workers"
     assert said(quotes, "a crime against").kind == "direct"
+
+
+def test_a_pronoun_in_a_statement_s_content_is_its_reporter_when_their_number_agrees():
+    text = (
+        "Most of the villagers said they believe the militia took the boys. "
+        "The governor said they had warned that the dam could fail."
+    )
+    article = Article("p", "wire", text, "h", title="Villagers blame militia")
+    quotes = analyze(article).quotes
+    believe = next(q for q in quotes if q.text == "the militia took the boys")
+    assert believe.speaker == "Most of the villagers"
+    # One governor is not "they": the warning's source stays unnamed.
+    warned = next(q for q in quotes if q.text == "that the dam could fail")
+    assert warned.speaker is None

@@ -27,6 +27,8 @@ _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _LEAD_IN = 5  # words between a clause break and a quotation that only introduce it
 _MIN_REPORTED = 3  # fewer reported words before a quotation are its introduction
+# Third-person subjects that, in a statement's content, are most often its reporter.
+_SAME_AS_REPORTER = frozenset({"he", "she", "they"})
 _RELATIVES = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 # A verb in these relations to another takes that one's subject when it has none.
 _SHARING = frozenset({"conj", "advcl", "xcomp"})
@@ -264,7 +266,7 @@ def _subject(verb: Token) -> Token | None:
             if subject.tag_ in _RELATIVES and verb.dep_ == "relcl":
                 # "rights that were denied": a passive clause's relative is what is said.
                 return verb.head if subject.dep_ == "nsubj" else None
-            return subject
+            return _reporter(subject, verb) or subject
         if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS and _next_to(verb.head, verb):
             return verb.head
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBS:
@@ -274,6 +276,28 @@ def _subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _reporter(pronoun: Token, verb: Token) -> Token | None:
+    """Who a pronoun subject is when its clause is another statement's content: the one
+    who reported it ("the candidates said they support X": the candidates support X),
+    where the two agree in number. None where the pronoun is no such subject."""
+    if pronoun.lower_ not in _SAME_AS_REPORTER or verb.dep_ not in _CLAUSES:
+        return None
+    outer = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+    if outer is None or outer.pos_ == "PRON":
+        return None
+    return outer if _plural(outer) == (pronoun.lower_ == "they") else None
+
+
+def _plural(noun: Token) -> bool:
+    """Does the noun phrase name several: a plural noun, a conjunction, or a share of a
+    plural ("most of the candidates", "two of the guards")."""
+    if noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children):
+        return True
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return whole is not None and whole.tag_ in ("NNS", "NNPS")
 
 
 def _next_to(noun: Token, participle: Token) -> bool:
