@@ -52,6 +52,8 @@ class Cues:
     stances: frozenset[str]  # forms of the verbs whose direct object is what is judged
     intentions: frozenset[str]  # forms of the verbs whose infinitive clause is the message
     complements: frozenset[str]  # prepositions whose phrase completes an object's message
+    # forms of the verbs whose message is a preposition's object, with those prepositions
+    prepositional: dict[str, frozenset[str]]
 
 
 @cache
@@ -65,6 +67,11 @@ def speech_cues() -> Cues:
         frozenset(f for lemma in data["stances"] for f in verbs[lemma]),
         frozenset(f for lemma in data["intentions"] for f in verbs[lemma]),
         frozenset(data["complements"]),
+        {
+            form: frozenset(preps)
+            for lemma, preps in data["prepositional"].items()
+            for form in verbs[lemma]
+        },
     )
 
 
@@ -228,9 +235,12 @@ def _verb(cue: Token, article: str, offset: int, cues: Cues) -> Speech | None:
             words += [
                 t
                 for c in cue.children
-                if c.dep_ == "prep" and c.lower_ in cues.complements and c.i > words[0].i
+                if ((c.dep_ == "prep" and c.lower_ in cues.complements) or c.dep_ == "oprd")
+                and c.i > words[0].i
                 for t in c.subtree
             ]
+    if not words and form in cues.prepositional and subject is not None:
+        words = _prepositional(cue, cues.prepositional[form])
     if not words and cue.dep_ == "parataxis":
         aside = {t.i for t in cue.subtree}
         words = [t for t in cue.head.subtree if t.i not in aside and not t.is_punct]
@@ -239,6 +249,18 @@ def _verb(cue: Token, article: str, offset: int, cues: Cues) -> Speech | None:
     content = _span(words, article, offset)
     source = _span(_source(subject), article, offset) if subject is not None else None
     return Speech(content, source, cue.text)
+
+
+def _prepositional(cue: Token, prepositions: frozenset[str]) -> list[Token]:
+    """The object of the cue's preposition ("called for talks"), and an infinitive clause
+    after it ("called on the army to withdraw")."""
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    named = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if named is None:
+        return []
+    words = list(named.subtree)
+    clause = next((c for c in cue.children if c.dep_ in ("xcomp", "advcl") and c.i > named.i), None)
+    return words + list(clause.subtree) if clause is not None else words
 
 
 def _complement(cue: Token, head: Token | None) -> list[Token]:
