@@ -6,7 +6,8 @@ covers at least half of the other). Reported per half (tuning or check, by a sta
 the article id), over attributions in the text (not the headline):
 
 - direct quotations found (recall), reported speech found (recall);
-- precision: found quotes that are a gold attribution's content;
+- precision: found quotes that are a gold attribution's content, over all and by kind (a
+  found direct quote may match a gold reported attribution and the reverse);
 - speaker right, where the gold resolves the source to a name: named in the source span
   itself, or resolvable only through the text (a pronoun or description the corpus'
   coreference chains resolve);
@@ -69,8 +70,11 @@ def score(quotes: list[Quote], gold: list[dict], tally: Counter) -> None:
         tally[f"speaker {how}"] += 1
         tally[f"speaker {how} right"] += same_speaker(match.speaker, g["source_name"])
     for _q, at in found:
+        right = any(_overlap(at, _span(g)) for g in golds)
         tally["found"] += 1
-        tally["found right"] += any(_overlap(at, _span(g)) for g in golds)
+        tally["found right"] += right
+        tally[f"{_q.kind} found all"] += 1
+        tally[f"{_q.kind} found right"] += right
         tally["found no speaker"] += _q.speaker is None
 
 
@@ -112,7 +116,8 @@ def main() -> None:
             f"{which}: direct found {share('direct found', 'direct gold')} "
             f"({t['direct gold']}), reported found {share('reported found', 'reported gold')} "
             f"({t['reported gold']}), precision {share('found right', 'found')} "
-            f"({t['found']} found), speaker right named "
+            f"({t['found']} found; direct {share('direct found right', 'direct found all')}, "
+            f"reported {share('reported found right', 'reported found all')}), speaker right named "
             f"{share('speaker named right', 'speaker named')} ({t['speaker named']}), "
             "through the text "
             f"{share('speaker through text right', 'speaker through text')} "

@@ -81,14 +81,17 @@ def test_a_partial_quote_and_a_conjoined_cue_share_the_sentence_s_subject(quotes
     assert talks.kind == "reported" and "envoy" in talks.speaker
 
 
+def quotes_of(text: str):
+    return analyze(Article("c", "wire", text, "h", title="Shelling in the north")).quotes
+
+
 def test_he_said_goes_to_the_passage_s_speaker_not_a_name_in_passing():
     text = (
         "Omar Khalil, the director of the monitor, said the village had been shelled for "
         "three days. Most of its families fled during the rule of former president Yusuf Darwish.\n\n"
         '"Nobody is left to count the dead," he said.'
     )
-    article = Article("v", "wire", text, "h", title="Village shelled for three days")
-    quote = said(analyze(article).quotes, "Nobody is left")
+    quote = said(quotes_of(text), "Nobody is left")
     assert quote.speaker == "Omar Khalil"
 
 
@@ -98,8 +101,7 @@ def test_a_statement_that_runs_into_a_quotation_keeps_its_reported_words():
         '"a crime against the whole city." Aid workers said the roads were cut but added, '
         '"We will try again at dawn with smaller trucks."'
     )
-    article = Article("m", "wire", text, "h", title="Shelling destroys old market")
-    quotes = analyze(article).quotes
+    quotes = quotes_of(text)
     market = said(quotes, "destroyed the old market")
     assert market.kind == "reported" and market.text == "the shelling had destroyed the old market"
     assert market.speaker == "mayor"
@@ -113,8 +115,7 @@ def test_a_pronoun_in_a_statement_s_content_is_its_reporter_when_their_number_ag
         "Most of the villagers said they believe the militia took the boys. "
         "The governor said they had warned that the dam could fail."
     )
-    article = Article("p", "wire", text, "h", title="Villagers blame militia")
-    quotes = analyze(article).quotes
+    quotes = quotes_of(text)
     believe = next(q for q in quotes if q.text == "the militia took the boys")
     assert believe.speaker == "Most of the villagers"
     # One governor is not "they": the warning's source stays unnamed.
