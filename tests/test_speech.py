@@ -110,10 +110,11 @@ def test_a_statement_that_runs_into_a_quotation_keeps_its_reported_words():
     assert said(quotes, "a crime against").kind == "direct"
 
 
-def test_a_pronoun_in_a_statement_s_content_is_its_reporter_when_their_number_agrees():
+def test_a_pronoun_in_a_statement_s_content_is_its_reporter_where_they_agree():
     text = (
         "Most of the villagers said they believe the militia took the boys. "
-        "The governor said they had warned that the dam could fail."
+        "The governor said they had warned that the dam could fail. "
+        "We fear the river will flood the camp, the village elder said."
     )
     quotes = quotes_of(text)
     believe = next(q for q in quotes if q.text == "the militia took the boys")
@@ -121,3 +122,6 @@ def test_a_pronoun_in_a_statement_s_content_is_its_reporter_when_their_number_ag
     # One governor is not "they": the warning's source stays unnamed.
     warned = next(q for q in quotes if q.text == "that the dam could fail")
     assert warned.speaker is None
+    # "We" inside what someone reported is that someone, whatever the number.
+    flood = next(q for q in quotes if q.text == "the river will flood the camp")
+    assert flood.speaker == "village elder"

@@ -29,6 +29,7 @@ _LEAD_IN = 5  # words between a clause break and a quotation that only introduce
 _MIN_REPORTED = 3  # fewer reported words before a quotation are its introduction
 # Third-person subjects that, in a statement's content, are most often its reporter.
 _SAME_AS_REPORTER = frozenset({"he", "she", "they"})
+_FIRST_PERSON = frozenset({"i", "we"})  # inside a reported statement: its reporter
 _RELATIVES = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 # A verb in these relations to another takes that one's subject when it has none.
 _SHARING = frozenset({"conj", "advcl", "xcomp"})
@@ -302,14 +303,26 @@ def _subject(verb: Token) -> Token | None:
 
 def _reporter(pronoun: Token, verb: Token) -> Token | None:
     """Who a pronoun subject is when its clause is another statement's content: the one
-    who reported it ("the candidates said they support X": the candidates support X),
-    where the two agree in number. None where the pronoun is no such subject."""
-    if pronoun.lower_ not in _SAME_AS_REPORTER or verb.dep_ not in _CLAUSES:
+    who reported it. "The candidates said they support X": the candidates support X, where
+    the two agree in number; "'We do not believe X,' the adviser said": the adviser, who
+    speaks for the "we". None where the pronoun is no such subject."""
+    word = pronoun.lower_
+    verbs = speech_cues().verbs
+    if word in _FIRST_PERSON:
+        cue = next((c for c in verb.children if c.dep_ == "parataxis" and c.lower_ in verbs), None)
+        if cue is None and verb.dep_ in _CLAUSES and verb.head.lower_ in verbs:
+            cue = verb.head
+        outer = _named_subject(cue) if cue is not None else None
+        return outer
+    if word not in _SAME_AS_REPORTER or verb.dep_ not in _CLAUSES or verb.head.lower_ not in verbs:
         return None
-    outer = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
-    if outer is None or outer.pos_ == "PRON":
-        return None
-    return outer if _plural(outer) == (pronoun.lower_ == "they") else None
+    outer = _named_subject(verb.head)
+    return outer if outer is not None and _plural(outer) == (word == "they") else None
+
+
+def _named_subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return None if subject is None or subject.pos_ == "PRON" else subject
 
 
 def _plural(noun: Token) -> bool:
