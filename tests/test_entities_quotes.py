@@ -140,6 +140,17 @@ def test_a_relative_clause_or_participle_speaks_for_the_noun_it_qualifies():
     assert all(speaker != "Clinics" for speaker in speakers.values())
 
 
+def test_a_quotation_running_on_from_a_sentence_that_names_its_speaker_is_hers():
+    text = (
+        "The shelling stopped at dawn, a former mayor said. The agency's director, Nadia "
+        'Haddad, said it was "far higher than anyone has admitted. Whole streets in '
+        'the old town are gone."'
+    )
+    [quote] = [q for q in analysed(text).quotes if q.kind == "direct"]
+    assert quote.text.startswith("far higher") and quote.text.endswith("are gone.")
+    assert quote.speaker == "Nadia Haddad"
+
+
 def test_reported_speech_is_attributed():
     quotes = analysed(MONITOR_STORY).quotes
     reported = [(q.speaker, q.speaker_from) for q in quotes if q.kind == "reported"]

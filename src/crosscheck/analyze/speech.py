@@ -100,10 +100,10 @@ def parse_speech(
 ) -> Found:
     """Parse the sentences of `doc`'s text that hold a cue word, for reported speech whose
     content is no direct quotation (`quoted`), and for the speaker of each `unattributed`
-    quotation, in the sentence it ends in (else the one it starts in). No other sentence
-    is parsed."""
+    quotation, in the sentence it ends in, then the one it starts in ('X said the count
+    was "far higher. Whole streets are gone."'). No other sentence is parsed."""
     cues = speech_cues()
-    homes = {q: _home(q, sentences) for q in unattributed}
+    homes = {q: _homes(q, sentences) for q in unattributed}
     parses = parse_sentences(
         nlp,
         doc,
@@ -124,11 +124,12 @@ def parse_speech(
         if (kept := _unquoted(speech, sub, offsets[i], quoted)) is not None
     ]
     speakers = {}
-    for quote, home in homes.items():
-        if home in parsed:
+    for quote, places in homes.items():
+        for home in (h for h in places if h in parsed):
             source = _quote_source(parsed[home], quote, quoted, offsets[home], cues)
             if source is not None:
                 speakers[quote] = Span(sentences[home].article, *source[:2], source[2])
+                break
     return Found(tuple(reported), speakers)
 
 
@@ -161,13 +162,14 @@ def _unquoted(
     return Speech(_span(words, content.article, offset), speech.source, speech.cue)
 
 
-def _home(quote: tuple[int, int], sentences: Sequence[Span]) -> int | None:
-    """The sentence a quotation ends in, else the one it starts in."""
+def _homes(quote: tuple[int, int], sentences: Sequence[Span]) -> list[int]:
+    """The sentence a quotation ends in, then the one it starts in, if another."""
+    found: list[int] = []
     for at in (quote[1] - 1, quote[0]):
         for i, s in enumerate(sentences):
-            if not s.in_title and s.start <= at < s.end:
-                return i
-    return None
+            if not s.in_title and s.start <= at < s.end and i not in found:
+                found.append(i)
+    return found
 
 
 def _quote_source(
