@@ -19,9 +19,10 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from typing import Literal, cast
 
 from crosscheck.logistic import Logistic
 from crosscheck.names import same_person
@@ -33,7 +34,7 @@ WINDOW = 1500  # characters before a pronoun a candidate's last mention may lie
 # before it ("Interim President").
 OPENING = 30
 _RECENT_STATEMENTS = 3
-Gender = str  # "male" or "female"
+Gender = Literal["male", "female"]
 _WORD = re.compile(r"[\w'’.]+")
 _APPOSITION = re.compile(r"\s*,\s*([^,.;:]{1,60})")
 _PHRASE_END = re.compile(r"\s(?:of|for|at|in|with|to|on)\s")
@@ -52,7 +53,9 @@ def gender_cues() -> GenderCues:
     data = json.loads(resources.files("crosscheck").joinpath("data/pronouns.json").read_text())
 
     def by_word(group: dict[str, list[str]]) -> dict[str, Gender]:
-        return {word: gender for gender, words in group.items() for word in words}
+        if set(group) != {"male", "female"}:
+            raise ValueError(f"data/pronouns.json: genders are male and female, not {set(group)}")
+        return {word: cast(Gender, gender) for gender, words in group.items() for word in words}
 
     return GenderCues(by_word(data["pronouns"]), by_word(data["titles"]), by_word(data["roles"]))
 
@@ -90,6 +93,8 @@ class Passage:
     statements: tuple[Quote, ...]
     quoted: tuple[tuple[int, int], ...]  # the direct quotations' spans
     starts: tuple[int, ...]  # where each sentence starts, for finding one by position
+    # The gender the text gives each person (`text_gender`), read once per article.
+    genders: dict[str, Gender | None] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -102,7 +107,9 @@ class Passage:
         )
         quoted = tuple((q.span.start, q.span.end) for q in statements if q.kind == "direct")
         body = tuple(s for s in sentences if not s.in_title)
-        return cls(body, people, tuple(statements), quoted, tuple(s.start for s in body))
+        passage = cls(body, people, tuple(statements), quoted, tuple(s.start for s in body))
+        genders = {name: text_gender(name, passage) for name in {n for n, _ in people}}
+        return replace(passage, genders=genders)
 
     def sentence_at(self, at: int) -> int | None:
         i = bisect_right(self.starts, at) - 1
@@ -128,13 +135,11 @@ def candidates(pronoun: Span, passage: Passage) -> dict[str, dict[str, float]]:
         spans = mentions[name]
         last = spans[-1]
         where = passage.sentence_at(last.start)
-        told = text_gender(name, passage)
+        told = passage.genders.get(name)
         out[name] = {
             "recency rank": math.log1p(rank),
             "distance": math.log1p((at - last.end) / 100),
-            "sentences back": float(min(5, here - where))
-            if here is not None and where is not None
-            else 5.0,
+            "sentences back": _sentences_between(where, here),
             "same sentence": float(here is not None and here == where),
             "opens sentence": float(_opens(last, passage)),
             "openings": math.log1p(sum(_opens(s, passage) for s in spans)),

@@ -39,7 +39,7 @@ _BEFORE = (
     re.compile(rf"{_WHO}:\s*$", re.I),
 )
 _DIRECT = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
-_APPOSITION = re.compile(r",\s*")
+_COMMA = re.compile(r",\s*")
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 _PRONOUNS = re.compile(rf"^{_PRONOUN}$", re.I)
 # Subjects that name nobody when the text does not resolve them.
@@ -196,11 +196,11 @@ def _who(
     if found[2] == "name":
         return found
     # '..., said the agency's director, Jane Roe': the apposition names who the role is.
-    comma = _APPOSITION.match(match.string, match.end("who"))
+    comma = _COMMA.match(match.string, match.end("who"))
     if comma is not None:
         at = offset + comma.end()
-        # Any entity but a place: NER takes many a foreign name for an organisation.
-        named = next((e for e in entities if e.kind != "place" and e.span.start == at), None)
+        # A person or an organisation: NER takes many a foreign name for an organisation.
+        named = next((e for e in entities if e.span.start == at), None)
         if named is not None:
             return fullest(named, entities), named.span, "name"
     return found

@@ -190,7 +190,7 @@ def _quote_source(
     for token in sub:
         if token.lower_ not in cues.verbs or token.pos_ not in _VERBS or inside(token):
             continue
-        subject = _subject(token)
+        subject = _subject(token, cues.verbs)
         if subject is None:
             continue
         words = _source(subject)
@@ -225,7 +225,7 @@ def _verb(cue: Token, article: str, offset: int, cues: Cues) -> Speech | None:
     it ("blamed the militia for the blast"); or, for a cue set off from its clause ("the
     toll, officials say, will rise"), that clause less the cue's own words."""
     form = cue.lower_
-    subject = _subject(cue)
+    subject = _subject(cue, cues.verbs)
     words = _complement(cue, next((c for c in cue.children if c.dep_ in _CLAUSES), None))
     # An intention or a stance is only a statement with someone behind it: "plans to
     # expand the camp" with no subject is the article's own account.
@@ -279,7 +279,7 @@ def _complement(cue: Token, head: Token | None) -> list[Token]:
     return words
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, cue_verbs: frozenset[str]) -> Token | None:
     """Who the verb's statement is from: its subject; for a verb that shares its subject
     with the one it hangs from ("he said X, adding that Y"; "she denied X and insisted
     that Y"; "responded by saying that Y"), that one's; for a relative clause ("senators,
@@ -291,7 +291,7 @@ def _subject(verb: Token) -> Token | None:
             if subject.tag_ in _RELATIVES and verb.dep_ == "relcl":
                 # "rights that were denied": a passive clause's relative is what is said.
                 return verb.head if subject.dep_ == "nsubj" else None
-            return _reporter(subject, verb) or subject
+            return _reporter(subject, verb, cue_verbs) or subject
         if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS and _next_to(verb.head, verb):
             return verb.head
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBS:
@@ -303,20 +303,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _reporter(pronoun: Token, verb: Token) -> Token | None:
+def _reporter(pronoun: Token, verb: Token, cue_verbs: frozenset[str]) -> Token | None:
     """Who a pronoun subject is when its clause is another statement's content: the one
     who reported it. "The candidates said they support X": the candidates support X, where
-    the two agree in number; "'We do not believe X,' the adviser said": the adviser, who
-    speaks for the "we". None where the pronoun is no such subject."""
+    the two agree in number; "We fear the river will flood the camp, the elder said": the
+    elder, who speaks for the "we". None where the pronoun is no such subject."""
     word = pronoun.lower_
-    verbs = speech_cues().verbs
     if word in _FIRST_PERSON:
-        cue = next((c for c in verb.children if c.dep_ == "parataxis" and c.lower_ in verbs), None)
-        if cue is None and verb.dep_ in _CLAUSES and verb.head.lower_ in verbs:
+        aside = (c for c in verb.children if c.dep_ == "parataxis" and c.lower_ in cue_verbs)
+        cue = next(aside, None)
+        if cue is None and verb.dep_ in _CLAUSES and verb.head.lower_ in cue_verbs:
             cue = verb.head
-        outer = _named_subject(cue) if cue is not None else None
-        return outer
-    if word not in _SAME_AS_REPORTER or verb.dep_ not in _CLAUSES or verb.head.lower_ not in verbs:
+        return _named_subject(cue) if cue is not None else None
+    if word not in _SAME_AS_REPORTER or verb.dep_ not in _CLAUSES:
+        return None
+    if verb.head.lower_ not in cue_verbs:
         return None
     outer = _named_subject(verb.head)
     return outer if outer is not None and _plural(outer) == (word == "they") else None
