@@ -7,6 +7,7 @@ import pytest
 
 from crosscheck.analyze import analyze
 from crosscheck.analyze.nlp import load_nlp
+from crosscheck.analyze.parsing import Parses
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.analyze.speech import parse_speech, speech_examples
 from crosscheck.records import Article
@@ -16,7 +17,7 @@ from crosscheck.records import Article
 def test_every_example_of_the_cue_list(example):
     nlp = load_nlp()
     text = example["sentence"]
-    found = parse_speech(nlp, nlp(text), split_sentences("a", text)).reported
+    found = parse_speech(Parses(nlp, nlp(text), split_sentences("a", text))).reported
     if example["content"] is None:
         assert found == ()
         return

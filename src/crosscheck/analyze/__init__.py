@@ -23,18 +23,20 @@ from crosscheck.analyze.entities import find_entities
 from crosscheck.analyze.event_type import event_type
 from crosscheck.analyze.figures import extract_figures, headline_figures, implied_dead
 from crosscheck.analyze.nlp import load_nlp
+from crosscheck.analyze.parsing import Parses
 from crosscheck.analyze.places import credit_town, find_places, headline_of
 from crosscheck.analyze.quotes import direct_quotes, find_quotes
 from crosscheck.analyze.roundups import roundup_sentences
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.analyze.speech import parse_speech
+from crosscheck.analyze.tolls import parsed_tolls
 from crosscheck.analyze.verification import unverified_sentences
 from crosscheck.credits import credited_outlet
 from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, AnalysisFailure, Article, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-101"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-102"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
@@ -97,13 +99,14 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     (titled,) = resolve_back_references((title,), (attribution_in(title.text),), entities)
     figures += headline_figures(title, titled, figures)
     figures += implied_dead((title, *sentences), (titled, *attributions), figures)
-    figures += named_deaths(load_nlp(), doc, sentences, people, figures, attributions)
+    parses = Parses(load_nlp(), doc, sentences)
+    figures += named_deaths(parses, people, figures, attributions)
+    more, background = parsed_tolls(parses, figures, attributions)
+    figures = tuple(f for f in figures if f not in background) + more
     kind, sub_kind = event_type(article.text)
     direct = direct_quotes(article.id, article.text, entities)
     speech = parse_speech(
-        load_nlp(),
-        doc,
-        sentences,
+        parses,
         [(q.span.start, q.span.end) for q in direct],
         [(q.span.start, q.span.end) for q in direct if q.speaker_from is None],
     )

@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from crosscheck.analyze.parsing import parse_sentences
+from crosscheck.analyze.parsing import Parses
 from crosscheck.records import Figure, Span
 
 
@@ -30,9 +29,7 @@ def deaths_examples() -> list[dict]:
 
 
 def named_deaths(
-    nlp: Language,
-    doc: Doc,
-    sentences: Sequence[Span],
+    parses: Parses,
     people: Sequence[Span],
     figures: Sequence[Figure],
     attributions: Sequence[str | None],
@@ -44,6 +41,7 @@ def named_deaths(
     undone = frozenset(lexicon["not_a_death"])
     counted = [(f.span.start, f.span.end) for f in figures]
     found: list[Figure] = []
+    sentences = parses.sentences
     named = [
         [
             p
@@ -52,15 +50,12 @@ def named_deaths(
         ]
         for s in sentences
     ]
-    parses = parse_sentences(
-        nlp,
-        doc,
-        sentences,
+    found_parses = parses.of(
         lambda i, tokens: (
             not sentences[i].in_title and bool(named[i]) and any(t.lower_ in nouns for t in tokens)
         ),
     )
-    for parse in parses:
+    for parse in found_parses:
         sentence, source, sub, offset = (
             sentences[parse.index],
             attributions[parse.index],

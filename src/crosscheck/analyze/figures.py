@@ -14,42 +14,18 @@ from dataclasses import replace
 from typing import Any
 
 from crosscheck.analyze.dates import MONTH_NAMES
+from crosscheck.analyze.lexicon import casualty_lexicon
 from crosscheck.analyze.numbers import NUMBER_PATTERN, Amount, parse_amount, writes_number
 from crosscheck.analyze.roundups import SEVERAL_INCIDENTS
 from crosscheck.records import Figure, Span, Status
 
-_QUALIFIERS = (
-    "at least|more than|over|nearly|almost|about|around|up to|some|roughly|approximately"
-    "|an estimated|as many as|no fewer than|no less than|fewer than|less than|at most"
-)
-_CATEGORIES = {
-    "children": "children", "child": "children", "kids": "children", "boys": "children",
-    "girls": "children", "teens": "children", "teenagers": "children", "students": "children",
-    "women": "women", "woman": "women",
-    "officers": "police", "officer": "police", "policemen": "police", "deputies": "police",
-    "troopers": "police", "policeman": "police", "deputy": "police", "trooper": "police",
-    "soldiers": "security forces", "troops": "security forces", "servicemen": "security forces",
-    "soldier": "security forces",
-    "civilians": "civilians", "civilian": "civilians",
-    "fighters": "fighters", "militants": "fighters", "rebels": "fighters",
-    "insurgents": "fighters", "gunmen": "fighters", "jihadists": "fighters",
-    "combatants": "fighters", "militiamen": "fighters",
-    "members of the security forces": "security forces", "security forces": "security forces",
-    "security personnel": "security forces", "forces": "security forces",
-    "members of security forces": "security forces", "personnel": "security forces",
-}  # fmt: skip
+# The nouns and qualifiers of a count live in data/casualties.json, shared with
+# analyze/tolls.py, which reads counts from the parse.
+_LEXICON = casualty_lexicon()
+_QUALIFIERS = "|".join(map(re.escape, _LEXICON["qualifiers"]))
+_CATEGORIES: dict[str, str] = _LEXICON["categories"]
 _UNSPECIFIED = (
-    "people|persons|person|victims|victim|others|individuals|residents|bystanders|men|man"
-    "|adults|worshippers|protesters|pedestrians|customers|family members|relatives|patients"
-    "|teen|teenager|boy|girl|student|resident|bystander|driver|passenger|motorist|worker"
-    "|father|mother|son|daughter|husband|wife|brother|sister|toddler|infant|baby|suspect"
-    "|suspects|youths|youth|juveniles|juvenile|guests|employees|employee|shooters|shooter"
-    "|cashier|clerk|guard|guards|neighbor|neighbour|friend|friends|cousin|hunter|hunters"
-    "|homeowner|customer|pedestrian|patron|patrons|male|female|males|females|neighbors"
-    "|neighbours|cousins|brothers|sisters|sons|daughters|siblings|parents|workers|drivers"
-    "|passengers|motorists|shoppers|partygoers|spectators|attendees|visitors|toddlers"
-    "|infants|babies"
-    r"|\d{1,3}-(?:year|month|week)-olds?"
+    "|".join(map(re.escape, _LEXICON["unspecified"])) + r"|\d{1,3}-(?:year|month|week)-olds?"
 )
 _NOUN = "(?:" + "|".join(sorted(_CATEGORIES, key=len, reverse=True)) + "|" + _UNSPECIFIED + ")"
 _STATUS_WORDS: dict[str, Status] = {
@@ -559,6 +535,18 @@ _NAME_WORD = re.compile(r"\b[A-Z][a-z'’-]+[a-z]\b")
 _NOT_SURNAMES = frozenset({"Jr", "Sr", "Police", "Sheriff", "County", "City"})
 
 _ONE_AMOUNT = Amount.exactly(1)
+
+
+def tells_background(text: str) -> bool:
+    """Is the sentence about a war's whole toll, a running count or several incidents, not
+    this event?"""
+    return _BACKGROUND.search(text) is not None
+
+
+def recalls_another_incident(text: str, at: int) -> bool:
+    """Do the words at `at` set the count in another, earlier shooting ("wounded in a
+    December shooting")?"""
+    return _IN_ANOTHER_SHOOTING.match(text, at) is not None
 
 
 def extract_figures(

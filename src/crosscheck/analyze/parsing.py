@@ -2,14 +2,15 @@
 
 The pipeline runs with its parser off: most sentences need no parse, and parsing all of
 them costs a tenth of a run. A sentence a construction needs the parse of (a cue of
-reported speech, a death told as a noun) is parsed on its own, from the features the
-pipeline already computed for the whole text.
+reported speech, a death told as a noun, a casualty word) is parsed on its own, from the
+features the pipeline already computed for the whole text, and only once however many
+constructions read it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,6 +26,33 @@ class Parsed:
     doc: Doc  # the sentence, parsed
 
 
+@dataclass
+class Parses:
+    """One article's sentence parses, made on first request and kept for the next reader."""
+
+    nlp: Language
+    doc: Doc
+    sentences: Sequence[Span]
+    _done: dict[int, Parsed] = field(default_factory=dict)
+
+    def of(self, wanted: Callable[[int, SpacySpan], bool]) -> list[Parsed]:
+        """The parse of each sentence (by index, in order) whose tokens `wanted` accepts."""
+        chosen = [
+            (i, tokens)
+            for i, sentence in enumerate(self.sentences)
+            if (tokens := self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand"))
+            is not None
+            and wanted(i, tokens)
+        ]
+        new = [(i, tokens) for i, tokens in chosen if i not in self._done]
+        if new:
+            parser = self.nlp.get_pipe("parser")
+            subs = parser.pipe(tokens.as_doc() for _, tokens in new)  # type: ignore[attr-defined]
+            for (i, tokens), sub in zip(new, subs, strict=True):
+                self._done[i] = Parsed(i, tokens.start_char, sub)
+        return [self._done[i] for i, _ in chosen]
+
+
 def parse_sentences(
     nlp: Language,
     doc: Doc,
@@ -32,17 +60,4 @@ def parse_sentences(
     wanted: Callable[[int, SpacySpan], bool],
 ) -> list[Parsed]:
     """Parse each sentence of `doc`'s text (by index) whose tokens `wanted` accepts."""
-    chosen = [
-        (i, tokens)
-        for i, sentence in enumerate(sentences)
-        if (tokens := doc.char_span(sentence.start, sentence.end, alignment_mode="expand"))
-        is not None
-        and wanted(i, tokens)
-    ]
-    if not chosen:
-        return []
-    parser = nlp.get_pipe("parser")
-    subs = parser.pipe(tokens.as_doc() for _, tokens in chosen)  # type: ignore[attr-defined]
-    return [
-        Parsed(i, tokens.start_char, sub) for (i, tokens), sub in zip(chosen, subs, strict=True)
-    ]
+    return Parses(nlp, doc, sentences).of(wanted)

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.parsing import parse_sentences
+from crosscheck.analyze.parsing import Parses
 from crosscheck.records import Span
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -92,9 +91,7 @@ class Found:
 
 
 def parse_speech(
-    nlp: Language,
-    doc: Doc,
-    sentences: Sequence[Span],
+    parses: Parses,
     quoted: Sequence[tuple[int, int]] = (),
     unattributed: Sequence[tuple[int, int]] = (),
 ) -> Found:
@@ -103,18 +100,16 @@ def parse_speech(
     quotation, in the sentence it ends in, then the one it starts in ('X said the count
     was "far higher. Whole streets are gone."'). No other sentence is parsed."""
     cues = speech_cues()
+    sentences = parses.sentences
     homes = {q: _homes(q, sentences) for q in unattributed}
-    parses = parse_sentences(
-        nlp,
-        doc,
-        sentences,
+    found = parses.of(
         lambda i, tokens: (
             not sentences[i].in_title
             and any(t.lower_ in cues.verbs or t.lower_ in cues.according for t in tokens)
         ),
     )
-    parsed = {p.index: p.doc for p in parses}
-    offsets = {p.index: p.offset for p in parses}
+    parsed = {p.index: p.doc for p in found}
+    offsets = {p.index: p.offset for p in found}
     # A sentence with a quotation may also report ('"...," she said, adding that ...'):
     # a statement whose content runs into a quotation keeps its own words before it.
     reported = [

@@ -1,0 +1,343 @@
+"""Casualty counts read from the dependency parse: a predicate of death or wounding, its
+victims where the parse puts them, and each victim's number and qualifier.
+
+- passive or participle: "At least nine police officers riding in a convoy were killed",
+  "18 jihadists killed in a raid" (the victims are the subject, or the noun qualified);
+- active: "the rebels murdered three village councillors", "killing 15 and injuring dozens"
+  (the object);
+- intransitive: "Fifteen people died" (the subject);
+- a state: "left at least 11 fighters dead", "20 were dead" (the object of "left", the
+  subject of "were");
+- coordinated victims are listed with each other ("120 fighters and 60 mercenaries were
+  killed"), and a victim after "including" or "among them" is a part of the one before.
+
+The regular-expression figures (analyze/figures.py) come first; a count here is added only
+where no figure already stands on its number, and below the lead only where the patterns
+found no count of its status (on gva-dev the larger counts further down are mostly other
+shootings recalled: "the nightclub shooting that killed 49"). A count whose predicate is
+set in a whole war ("since the conflict began", "in the six-year war", "the war has
+killed") is background: it is dropped, and so is any figure read from the same words.
+
+The predicates, victim nouns and scope words live in data/casualties.json.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from crosscheck.analyze.dates import MONTH_NAMES
+from crosscheck.analyze.figures import recalls_another_incident, tells_background
+from crosscheck.analyze.lexicon import casualty_lexicon
+from crosscheck.analyze.numbers import VAGUE, parse_amount
+from crosscheck.analyze.parsing import Parses
+from crosscheck.records import Figure, Span, Status
+
+_MONTH = re.compile(MONTH_NAMES, re.I)
+_PARTS = frozenset({"including", "among"})  # "..., including five children", "among them"
+_NUMBERS = frozenset({"NUM"})
+# The relations a "since" may climb to bound a predicate.
+_SCOPE_PATH = frozenset({"mark", "advcl", "prep", "conj", "acl", "cc", "advmod"})
+# What a victim phrase says of its victims rather than who they are.
+_NOT_GROUP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "quantmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    transitive: dict[str, Status]  # word form → status
+    intransitive: dict[str, Status]
+    states: dict[str, Status]
+    categories: dict[str, str]
+    qualifiers: tuple[str, ...]
+    since: frozenset[str]
+    wars: frozenset[str]
+    hedges: frozenset[str]
+    lead: int  # sentences in which a count is added beside the patterns' own
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset({*self.transitive, *self.intransitive, *self.states})
+
+
+def tolls_lexicon() -> Lexicon:
+    data = casualty_lexicon()
+    forms: dict[str, dict[str, Status]] = {"transitive": {}, "intransitive": {}}
+    states: dict[str, Status] = {}
+    for status, predicates in data["predicates"].items():
+        for kind in forms:
+            for words in predicates[kind].values():
+                forms[kind].update(dict.fromkeys(words, status))
+        states.update(dict.fromkeys(predicates["states"], status))
+    return Lexicon(
+        transitive=forms["transitive"],
+        intransitive=forms["intransitive"],
+        states=states,
+        categories=data["categories"],
+        # longest first, so "no fewer than" is not read as "fewer than"
+        qualifiers=tuple(sorted(data["qualifiers"], key=len, reverse=True)),
+        since=frozenset(data["scope"]["since"]),
+        wars=frozenset(data["scope"]["wars"]),
+        hedges=frozenset(data["hedges"]),
+        lead=data["lead_sentences"],
+    )
+
+
+def tolls_examples() -> list[dict]:
+    return list(casualty_lexicon()["examples"])
+
+
+def parsed_tolls(
+    parses: Parses, figures: Sequence[Figure], attributions: Sequence[str | None]
+) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
+    """(the counts the figures lack, the figures that are a whole war's toll): read from the
+    parse of every sentence that holds a predicate of death or wounding."""
+    lexicon = tolls_lexicon()
+    words = lexicon.words
+    sentences = parses.sentences
+    taken = [(f.span.start, f.span.end) for f in figures]
+    told = {f.status for f in figures}
+    added: list[Figure] = []
+    background: list[tuple[int, int]] = []
+    for parse in parses.of(
+        lambda i, tokens: (
+            not sentences[i].in_title
+            and any(t.lower_ in words for t in tokens)
+            and not tells_background(sentences[i].text)
+        )
+    ):
+        sentence = sentences[parse.index]
+        for predicate, status in _predicates(parse.doc, lexicon):
+            if _undone(predicate, lexicon) or recalls_another_incident(
+                parse.doc.text, predicate.idx + len(predicate)
+            ):
+                continue
+            if _war_wide(predicate, lexicon):
+                left, right = _extent(predicate)
+                background.append((parse.offset + left, parse.offset + right))
+                continue
+            for figure, number in _counts(predicate, status, lexicon, sentence, parse.offset):
+                if parse.index >= lexicon.lead and status in told:
+                    continue  # below the lead, another event's count as often as this one's
+                if not any(a <= number < b for a, b in taken):
+                    added.append(replace(figure, attributed_to=attributions[parse.index]))
+                    taken.append((number, number + 1))
+    dropped = tuple(
+        f
+        for f in (*figures, *added)
+        if any(a <= f.span.start and f.span.end <= b for a, b in background)
+    )
+    return tuple(f for f in added if f not in dropped), dropped
+
+
+def _predicates(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, Status]]:
+    for token in doc:
+        word = token.lower_
+        if token.pos_ == "VERB" and word in lexicon.transitive:
+            yield token, lexicon.transitive[word]
+        elif token.pos_ == "VERB" and word in lexicon.intransitive:
+            yield token, lexicon.intransitive[word]
+        elif word in lexicon.states and token.pos_ in ("ADJ", "NOUN", "VERB"):
+            yield token, lexicon.states[word]
+
+
+def _undone(predicate: Token, lexicon: Lexicon) -> bool:
+    """ "were not injured", "nearly killed", "if anyone was hurt": no one was."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lexicon.hedges)
+        for c in predicate.children
+    ) or any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in predicate.children)
+
+
+def _victims(predicate: Token, lexicon: Lexicon) -> list[Token]:
+    """Where the parse puts the predicate's victims, before coordination."""
+    word, children = predicate.lower_, list(predicate.children)
+    if word in lexicon.states and predicate.pos_ != "VERB":
+        if predicate.dep_ in ("oprd", "xcomp", "ccomp"):  # "left 11 fighters dead"
+            return [c for c in predicate.head.children if c.dep_ == "dobj"]
+        if predicate.dep_ == "acomp":  # "20 were dead"
+            return [c for c in predicate.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if predicate.pos_ == "NOUN" and _number_of(predicate) is not None:  # "17 dead"
+            return [predicate]
+        if predicate.dep_ == "amod":  # "17 people dead"
+            return [predicate.head]
+        return []
+    if word in lexicon.intransitive:
+        return [c for c in children if c.dep_ == "nsubj"]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if objects:
+        return objects
+    passive = [c for c in children if c.dep_ == "nsubjpass"]
+    if passive:
+        return passive
+    if predicate.tag_ == "VBN":
+        if predicate.dep_ in ("acl", "amod") and predicate.head.pos_ in ("NOUN", "NUM", "PROPN"):
+            return [predicate.head]  # "18 jihadists killed in a raid"
+        if not any(c.dep_ in ("aux", "auxpass") for c in children):
+            return [c for c in children if c.dep_ == "nsubj"]  # "24 killed in raids"
+    return []
+
+
+def _counts(
+    predicate: Token, status: Status, lexicon: Lexicon, sentence: Span, offset: int
+) -> Iterator[tuple[Figure, int]]:
+    """Each count of the predicate's victims, with its number's offset in the article."""
+    victims = _victims(predicate, lexicon)
+    # A modifier ("the injured boy and two others") tells of its own noun only.
+    modifier = predicate.dep_ == "amod"
+    listed = [
+        v
+        for victim in victims
+        for v in (victim, *([] if modifier else victim.conjuncts))
+        if v.i == victim.i or v.pos_ != "NUM" or victim.pos_ == "NUM"
+    ]
+    # A year is never a count: "kill 45 in Homs ... Tuesday 29 Apr 2014".
+    counted = [(v, n) for v in listed if (n := _number_of(v)) is not None and not _is_year(n)]
+    last = counted[-1][1] if len(counted) > 1 and len(victims) == 1 else None
+    previous: Token | None = None
+    for victim, number in counted:
+        amount = parse_amount(_number_text(number))
+        if amount is None:
+            continue
+        qualifier = _qualifier(number, predicate, lexicon)
+        part = previous is not None and any(
+            t.lower_ in _PARTS for t in victim.doc[previous.i : number.i]
+        )
+        start = min(t.idx for t in number.subtree if t.i <= number.i)
+        end = max(victim.i, predicate.i, number.i)
+        first = min(start, predicate.idx)
+        words = victim.doc.text[first : victim.doc[end].idx + len(victim.doc[end])]
+        figure = Figure(
+            article=sentence.article,
+            value=amount.value,
+            low=amount.low,
+            high=amount.high,
+            status=status,
+            span=Span(sentence.article, offset + first, offset + first + len(words), words),
+            sentence=sentence,
+            qualifier=qualifier,
+            category=_category(victim, lexicon),
+            group=_group(victim, number),
+            part_of_total=part,
+            listed_with=None if last is None or part else offset + last.idx,
+        )
+        yield figure, offset + number.idx
+        previous = victim
+
+
+def _number_of(victim: Token) -> Token | None:
+    """The token that counts the victims: its own number ("killing 15", "killed dozens")
+    or the number that modifies it ("25 members", "Fifteen civilians")."""
+    if victim.pos_ in _NUMBERS or victim.lower_ in VAGUE:
+        return victim
+    return next((c for c in victim.children if c.dep_ == "nummod" and c.pos_ in _NUMBERS), None)
+
+
+def _number_text(number: Token) -> str:
+    """The number's words: "1,102", "dozens", "two hundred" (a number compounded of
+    several tokens), never "one" and "six" of "one of the six"."""
+    parts = [number, *(c for c in number.children if c.dep_ == "compound" and c.pos_ == "NUM")]
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def _qualifier(number: Token, predicate: Token, lexicon: Lexicon) -> str | None:
+    """ "at least 25", "more than 280000", "125 terrorists at least were killed"."""
+    before = " " + " ".join(t.lower_ for t in number.doc[max(0, number.i - 3) : number.i])
+    for qualifier in lexicon.qualifiers:
+        if before.endswith(" " + qualifier):
+            return qualifier
+    after = " ".join(t.lower_ for t in number.doc[number.i + 1 : number.i + 5])
+    return "at least" if " at least " in f" {after} " else None
+
+
+def _category(victim: Token, lexicon: Lexicon) -> str | None:
+    """The victims' category from their noun, or from the noun after "members of"."""
+    categories = lexicon.categories
+    phrase = " ".join(t.lower_ for t in victim.lefts if t.dep_ == "compound")
+    for words in (f"{phrase} {victim.lower_}".strip(), victim.lower_):
+        if words in categories:
+            return categories[words]
+    of = [o for p in victim.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return _category(of[0], lexicon) if of and of[0].pos_ == "NOUN" else None
+
+
+def _group(victim: Token, number: Token) -> str | None:
+    """The victims as written, without their number or what is said of them: "members of
+    the Nusra Front" of "25 members of the Nusra Front, who had gathered ..."."""
+    if victim.i == number.i:
+        return None
+    left_out = {
+        t.i
+        for c in victim.children
+        if c.i == number.i or c.dep_ in _NOT_GROUP or c.lower_ in _PARTS
+        for t in c.subtree
+    }
+    words = "".join(t.text_with_ws for t in victim.subtree if t.i not in left_out)
+    return words.strip() or None
+
+
+def _war_wide(predicate: Token, lexicon: Lexicon) -> bool:
+    """Is the predicate's count a whole war's: since a war or a year ("since the conflict
+    began in 2011"; not "since dawn", a day's count), set in a war ("in the six-year war"),
+    a war its subject, or told in a relative clause of a war ("the conflict, in which ...")?
+    A coordinated predicate shares the scope ("killed and millions displaced since ...")."""
+    if any(_scoped(p, lexicon) for p in (predicate, *predicate.conjuncts)):
+        return True
+    up = predicate
+    for _ in range(3):
+        if up.dep_ in ("relcl", "acl") and up.head.lower_ in lexicon.wars:
+            return True
+        up = up.head
+    # "left an estimated 220000 dead": the state's verb
+    if predicate.pos_ != "VERB" and predicate.head.pos_ == "VERB" and predicate.dep_ != "ROOT":
+        return _war_wide(predicate.head, lexicon)
+    return False
+
+
+def _scoped(predicate: Token, lexicon: Lexicon) -> bool:
+    for child in predicate.children:
+        in_war = child.dep_ == "prep" and child.lower_ in ("in", "during", "throughout")
+        if in_war and any(o.lower_ in lexicon.wars for o in child.children if o.dep_ == "pobj"):
+            return True
+        if child.dep_ == "nsubj" and child.lower_ in lexicon.wars:
+            return True
+    return any(
+        _of_a_war(t.subtree if t.dep_ == "prep" else t.head.subtree, lexicon)
+        for t in predicate.subtree
+        if t.lower_ in lexicon.since and _bounds(t, predicate)
+    )
+
+
+def _bounds(since: Token, predicate: Token) -> bool:
+    """Does "since" bound the predicate's own clause, or a clause coordinated with it ("were
+    killed and millions displaced since ..."), rather than a noun's ("the deadliest attack
+    since ...")?"""
+    token = since
+    while token.i != predicate.i:
+        if token.dep_ not in _SCOPE_PATH:
+            return False
+        token = token.head
+    return True
+
+
+def _of_a_war(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
+    return any(t.lower_ in lexicon.wars or _is_year(t) for t in tokens)
+
+
+def _is_a_day(number: Token) -> bool:
+    """ "shot in Chapel Hill Dec. 25": the day of a date."""
+    before = number.doc[number.i - 1].text if number.i else ""
+    return _MONTH.fullmatch(before.rstrip(".")) is not None
+
+
+def _is_year(token: Token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
+
+
+def _extent(predicate: Token) -> tuple[int, int]:
+    """The characters of the predicate's clause."""
+    head = predicate.head if predicate.dep_ in ("oprd", "xcomp", "acomp") else predicate
+    tokens = list(head.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])

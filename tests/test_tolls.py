@@ -1,0 +1,54 @@
+"""Casualty counts read from the dependency parse (analyze/tolls.py): every example of
+data/casualties.json, through the whole analysis, and the rules that keep a count out."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.analyze import analyze
+from crosscheck.analyze.tolls import tolls_examples
+from crosscheck.records import Analysis, Article
+
+
+def _analysed(text: str) -> Analysis:
+    article = Article("t", "wire", text, "h", published="2025-04-02T08:00:00Z")
+    return analyze(article)
+
+
+@pytest.mark.parametrize("example", tolls_examples(), ids=lambda e: e["sentence"][:40])
+def test_every_example_of_the_casualty_lexicon(example):
+    figures = _analysed(example["sentence"]).figures
+    read = {(f.status, f.value, f.category, f.qualifier) for f in figures}
+    for status, value, category, qualifier in example["counts"]:
+        assert (status, value, category, qualifier) in read
+    assert not {f.value for f in figures} & set(example["not"])
+
+
+def test_a_count_after_including_is_a_part_of_the_one_before():
+    figures = _analysed(
+        "Twelve civilians among them four children were killed in a rocket attack."
+    ).figures
+    children = next(f for f in figures if f.category == "children")
+    civilians = next(f for f in figures if f.category == "civilians")
+    assert civilians.value == 12 and not civilians.part_of_total
+    assert children.value == 4
+
+
+def test_coordinated_victims_are_listed_together_and_keep_their_attribution():
+    text = (
+        "Some 90 government soldiers and 35 allied militiamen were killed in the assault, "
+        "the observatory said."
+    )
+    figures = [f for f in _analysed(text).figures if f.status == "killed"]
+    listed = {f.value: f.listed_with for f in figures}
+    assert listed[90] is not None and listed[90] == listed[35]
+    assert {f.attributed_to for f in figures} == {"observatory"}
+
+
+def test_a_war_wide_toll_is_dropped_but_a_day_count_since_dawn_is_kept():
+    text = (
+        "Air strikes killed 17 people since dawn in the eastern suburbs. More than 250,000 "
+        "people have been killed since the conflict erupted in March 2011."
+    )
+    dead = [f.value for f in _analysed(text).figures if f.status == "killed"]
+    assert 17 in dead and 250000 not in dead
