@@ -232,7 +232,15 @@ def _number_of(victim: Token) -> Token | None:
     or the number that modifies it ("25 members", "Fifteen civilians")."""
     if victim.pos_ in _NUMBERS or victim.lower_ in VAGUE:
         return victim
-    return next((c for c in victim.children if c.dep_ == "nummod" and c.pos_ in _NUMBERS), None)
+    # A number after its noun labels it ("Dec. 25", "Route 9"); a count comes first.
+    return next(
+        (
+            c
+            for c in victim.children
+            if c.dep_ == "nummod" and c.pos_ in _NUMBERS and c.i < victim.i
+        ),
+        None,
+    )
 
 
 def _number_text(number: Token) -> str:
