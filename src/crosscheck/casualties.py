@@ -9,12 +9,18 @@ from crosscheck.records import Figure
 
 
 def article_counts(figures: list[Figure], killed: int | None = None) -> dict[str, int]:
-    """One article's count per status: its largest total, with injured derived from shot.
+    """One article's count per status: its largest total (of dead, the largest its lead
+    gives), with injured derived from shot.
 
     `killed` is the story's count of dead when known: a report that says only that "Jay
     Rowe was shot" counts him among the injured unless the story knows he died."""
     counts: dict[str, int] = {}
     lists: dict[tuple[str, int], int] = defaultdict(int)
+    # The dead the headline or lead counts are the article's toll; those only further down
+    # count where the lead gives none. Wounds are summed from "shot" and "died" told
+    # anywhere, so every count of the wounded stands.
+    if any(f.status == "killed" and not f.below_lead for f in figures):
+        figures = [f for f in figures if not (f.status == "killed" and f.below_lead)]
     for figure in figures:
         if figure.part_of_total:
             continue

@@ -101,6 +101,10 @@ class Figure:
     # The killer's own death, told after his victims and listed with them ("killed his wife
     # and son before killing himself"): one of the dead, none of the people he shot.
     perpetrator: bool = False
+    # Told below the article's lead (its first sentences): a larger count of dead there is
+    # another event's or a wider toll as often as this one's ("the strike killed 12 ... in
+    # a raid last month 40 were killed").
+    below_lead: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ parallel processes.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -29,14 +30,14 @@ from crosscheck.analyze.quotes import direct_quotes, find_quotes
 from crosscheck.analyze.roundups import roundup_sentences
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.analyze.speech import parse_speech
-from crosscheck.analyze.tolls import parsed_tolls
+from crosscheck.analyze.tolls import parsed_tolls, tolls_lexicon
 from crosscheck.analyze.verification import unverified_sentences
 from crosscheck.credits import credited_outlet
 from crosscheck.gazetteer import load_gazetteer
-from crosscheck.records import Analysis, AnalysisFailure, Article, Span
+from crosscheck.records import Analysis, AnalysisFailure, Article, Figure, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-102"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-103"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
@@ -81,6 +82,18 @@ def describe(err: BaseException) -> str:
     return f"{type(err).__name__}: {message[:300]}" if message else type(err).__name__
 
 
+def _with_lead(figures: tuple[Figure, ...], sentences: tuple[Span, ...]) -> tuple[Figure, ...]:
+    """Mark the figures told below the lead (see Figure.below_lead)."""
+    body = [s for s in sentences if not s.in_title]
+    if not body:
+        return figures
+    end = body[min(len(body), tolls_lexicon().lead) - 1].end
+    return tuple(
+        replace(f, below_lead=True) if f.span.start >= end and not f.span.in_title else f
+        for f in figures
+    )
+
+
 def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     sentences = split_sentences(article.id, article.text)
     day = publication_day(sentences, article.published)
@@ -102,7 +115,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     parses = Parses(load_nlp(), doc, sentences)
     figures += named_deaths(parses, people, figures, attributions)
     more, background = parsed_tolls(parses, figures, attributions)
-    figures = tuple(f for f in figures if f not in background) + more
+    figures = _with_lead(tuple(f for f in figures if f not in background) + more, sentences)
     kind, sub_kind = event_type(article.text)
     direct = direct_quotes(article.id, article.text, entities)
     speech = parse_speech(
