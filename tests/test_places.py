@@ -7,6 +7,7 @@ import json
 import pytest
 
 from crosscheck.analyze import analyze
+from crosscheck.gazetteer import demonym_examples, load_gazetteer
 from crosscheck.records import Article
 
 
@@ -515,3 +516,19 @@ def test_the_town_a_person_is_from_is_a_place():
     )
     # A colour or a people is no town: White, Georgia is not where "a White man" is from.
     assert places("A White man and a Black woman saw the shooting, police said.") == []
+
+
+@pytest.mark.parametrize("example", demonym_examples(), ids=lambda e: e["demonym"])
+def test_every_example_of_the_demonyms(example):
+    gazetteer = load_gazetteer()
+    assert gazetteer.demonyms[example["demonym"]] == gazetteer.countries[example["country"]]
+
+
+def test_a_town_of_the_country_whose_people_the_article_names_is_the_one_meant():
+    text = (
+        "Lima, 3 Mar 91 (EFE) -- Peruvian police said a bomb exploded outside a building "
+        "where U.S. diplomats live, wounding a guard."
+    )
+    article = Article("p", "wire", text, "h")
+    places = analyze(article).places
+    assert places[0].name == "Lima" and places[0].country == "PE"

@@ -9,6 +9,7 @@ beside the stages rather than in one of them.
 from __future__ import annotations
 
 import csv
+import json
 import math
 import re
 import unicodedata
@@ -59,6 +60,8 @@ class Gazetteer:
     # "Avenue"), so a name is read as one only where the copy says it is a place in that
     # state (`analyze.places`).
     villages: dict[str, tuple[Town, ...]] = field(default_factory=dict)
+    # "Peruvian" -> "PE": an article's actors' nationality says which country it is about.
+    demonyms: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, name: str) -> tuple[Town, ...]:
         return self.towns.get(name_key(name), ())
@@ -199,7 +202,29 @@ def load_gazetteer() -> Gazetteer:
         counties={name: tuple(states) for name, states in counties.items()},
         postal=state_name,
         villages={k: tuple(v) for k, v in villages.items()},
+        demonyms=demonyms(countries),
     )
+
+
+def demonyms(countries: dict[str, str]) -> dict[str, str]:
+    """Each country's adjective (data/demonyms.json): made by the first suffix rule its
+    name ends with, or listed as irregular. Names of several words and aliases of two
+    letters ("US") make none."""
+    data = json.loads(resources.files("crosscheck").joinpath("data/demonyms.json").read_text())
+    made: dict[str, str] = {}
+    for name, code in countries.items():
+        if len(name) < 4 or not name.isalpha():
+            continue
+        ending, suffix = next(((e, x) for e, x in data["rules"] if name.endswith(e)), (None, None))
+        if ending is not None and suffix is not None:
+            made.setdefault(name[: len(name) - len(ending)] + suffix, code)
+    made.update(data["irregular"])
+    return made
+
+
+def demonym_examples() -> list[dict]:
+    text = resources.files("crosscheck").joinpath("data/demonyms.json").read_text()
+    return list(json.loads(text)["examples"])
 
 
 @cache

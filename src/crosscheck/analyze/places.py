@@ -132,6 +132,10 @@ class _Context:
     # Delaware County; "Madison County" and "Elbert County" are both Georgia's, where 19
     # other states have only one of them.
     county_votes: Mapping[str, int]
+    # Countries whose people the article names ("Peruvian police"): a town of one of them,
+    # or of a country it names, is the one meant. They do not make an article foreign news
+    # ("Indian River County" is in Florida), so `_us_only` reads only `countries`.
+    nationalities: frozenset[str] = frozenset()
 
     @property
     def county_states(self) -> KeysView[str]:
@@ -162,6 +166,7 @@ def find_places(
         ),
         frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries)),
         Counter(state for states in set(counties) for state in states),
+        frozenset(gazetteer.demonyms[d] for d in _mentioned(text, gazetteer.demonyms)),
     )
     found: list[Place] = []
     # The dateline's own words are read once, as the dateline; where its town is unknown,
@@ -564,7 +569,7 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         return in_region[0] if in_region else None
     for pick in (
         [t for t in towns if t.admin1 in context.states],
-        [t for t in towns if t.country in context.countries],
+        [t for t in towns if t.country in context.countries | context.nationalities],
         # Among them, the most populous of the states with the most named counties.
         sorted(
             (t for t in towns if t.admin1 in context.county_states),
