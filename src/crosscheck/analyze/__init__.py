@@ -30,14 +30,14 @@ from crosscheck.analyze.quotes import direct_quotes, find_quotes
 from crosscheck.analyze.roundups import roundup_sentences
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.analyze.speech import parse_speech
-from crosscheck.analyze.tolls import parsed_tolls, tolls_lexicon
+from crosscheck.analyze.tolls import tolls_lexicon, with_parsed_tolls
 from crosscheck.analyze.verification import unverified_sentences
 from crosscheck.credits import credited_outlet
 from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, AnalysisFailure, Article, Figure, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-104"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-105"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
@@ -114,8 +114,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     figures += implied_dead((title, *sentences), (titled, *attributions), figures)
     parses = Parses(load_nlp(), doc, sentences)
     figures += named_deaths(parses, people, figures, attributions)
-    more, background = parsed_tolls(parses, figures, attributions)
-    figures = _with_lead(tuple(f for f in figures if f not in background) + more, sentences)
+    figures = _with_lead(with_parsed_tolls(parses, figures, attributions), sentences)
     kind, sub_kind = event_type(article.text)
     direct = direct_quotes(article.id, article.text, entities)
     speech = parse_speech(

@@ -24,6 +24,12 @@ def _lexicon() -> dict:
     return json.loads(resources.files("crosscheck").joinpath("data/deaths.json").read_text())
 
 
+def death_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """(the nouns of a death, the words that make one no death)."""
+    lexicon = _lexicon()
+    return frozenset(lexicon["nouns"]), frozenset(lexicon["not_a_death"])
+
+
 def deaths_examples() -> list[dict]:
     return list(_lexicon()["examples"])
 
@@ -36,9 +42,7 @@ def named_deaths(
 ) -> tuple[Figure, ...]:
     """One killed per person named as the object of a death noun, where no figure of the
     article already covers that name."""
-    lexicon = _lexicon()
-    nouns = frozenset(lexicon["nouns"])
-    undone = frozenset(lexicon["not_a_death"])
+    nouns, undone = death_nouns()
     counted = [(f.span.start, f.span.end) for f in figures]
     found: list[Figure] = []
     sentences = parses.sentences
@@ -64,9 +68,9 @@ def named_deaths(
         )
         persons = named[parse.index]
         for noun in sub:
-            if noun.lower_ not in nouns or noun.pos_ != "NOUN" or _undone(noun, undone):
+            if noun.lower_ not in nouns or noun.pos_ != "NOUN" or undone_death(noun, undone):
                 continue
-            for victim in _victims(noun):
+            for victim in of_victims(noun):
                 at = offset + victim.idx
                 person = next((p for p in persons if p.start <= at < p.end), None)
                 if person is None:
@@ -94,14 +98,14 @@ def named_deaths(
     return tuple(found)
 
 
-def _victims(noun: Token) -> list[Token]:
+def of_victims(noun: Token) -> list[Token]:
     """The heads of the noun's "of" objects and of their conjuncts ("the murders of X and
     Y")."""
     heads = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return [h for head in heads for h in (head, *head.conjuncts)]
 
 
-def _undone(noun: Token, undone: frozenset[str]) -> bool:
+def undone_death(noun: Token, undone: frozenset[str]) -> bool:
     """ "attempted murder", "a murder attempt", "a plot for the murder of": no one died."""
     if any(c.lower_ in undone for c in noun.children):
         return True

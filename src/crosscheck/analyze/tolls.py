@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from crosscheck.analyze.dates import MONTH_NAMES
+from crosscheck.analyze.deaths import death_nouns, of_victims, undone_death
 from crosscheck.analyze.figures import recalls_another_incident, tells_background
 from crosscheck.analyze.lexicon import casualty_lexicon
 from crosscheck.analyze.numbers import VAGUE, parse_amount
@@ -55,17 +56,27 @@ class Lexicon:
     since: frozenset[str]
     wars: frozenset[str]
     hedges: frozenset[str]
+    death_nouns: frozenset[str]  # "the beheadings of 18 men" (data/deaths.json)
+    undone: frozenset[str]  # "a plot for the killing of"
+    life_verbs: frozenset[str]  # "claimed the lives of 12", "claiming 4 martyrs"
+    lives: frozenset[str]
+    dead: frozenset[str]
     lead: int  # sentences in which a count is added beside the patterns' own
 
     @property
     def words(self) -> frozenset[str]:
-        return frozenset({*self.transitive, *self.intransitive, *self.states})
+        return frozenset(
+            {*self.transitive, *self.intransitive, *self.states, *self.death_nouns, *self.lives}
+            | self.dead
+        )
 
 
 def tolls_lexicon() -> Lexicon:
     data = casualty_lexicon()
     forms: dict[str, dict[str, Status]] = {"transitive": {}, "intransitive": {}}
     states: dict[str, Status] = {}
+    nouns, undone = death_nouns()
+    lives = data["predicates"]["killed"]["lives"]
     for status, predicates in data["predicates"].items():
         for kind in forms:
             for words in predicates[kind].values():
@@ -81,6 +92,11 @@ def tolls_lexicon() -> Lexicon:
         since=frozenset(data["scope"]["since"]),
         wars=frozenset(data["scope"]["wars"]),
         hedges=frozenset(data["hedges"]),
+        death_nouns=nouns,
+        undone=undone,
+        life_verbs=frozenset(lives["verbs"]),
+        lives=frozenset(lives["lives"]),
+        dead=frozenset(lives["dead"]),
         lead=data["lead_sentences"],
     )
 
@@ -89,17 +105,18 @@ def tolls_examples() -> list[dict]:
     return list(casualty_lexicon()["examples"])
 
 
-def parsed_tolls(
+def with_parsed_tolls(
     parses: Parses, figures: Sequence[Figure], attributions: Sequence[str | None]
-) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
-    """(the counts the figures lack, the figures that are a whole war's toll): read from the
-    parse of every sentence that holds a predicate of death or wounding."""
+) -> tuple[Figure, ...]:
+    """`figures` with what the parse of every sentence holding a predicate of death or
+    wounding adds: the counts they lack, the lists they did not see ("Ten children and five
+    women were killed": 15), and without the figures that are a whole war's toll."""
     lexicon = tolls_lexicon()
     words = lexicon.words
     sentences = parses.sentences
+    kept = list(figures)
     taken = [(f.span.start, f.span.end) for f in figures]
     told = {f.status for f in figures}
-    added: list[Figure] = []
     background: list[tuple[int, int]] = []
     for parse in parses.of(
         lambda i, tokens: (
@@ -119,17 +136,32 @@ def parsed_tolls(
                 background.append((parse.offset + left, parse.offset + right))
                 continue
             for figure, number in _counts(predicate, status, lexicon, sentence, parse.offset):
-                if parse.index >= lexicon.lead and status in told:
-                    continue  # below the lead, another event's count as often as this one's
-                if not any(a <= number < b for a, b in taken):
-                    added.append(replace(figure, attributed_to=attributions[parse.index]))
+                at = next(
+                    (k for k, f in enumerate(kept) if f.span.start <= number < f.span.end), None
+                )
+                if at is not None:
+                    kept[at] = _relisted(kept[at], figure)
+                elif any(a <= number < b for a, b in taken):
+                    continue
+                elif parse.index < lexicon.lead or status not in told:
+                    # below the lead, another event's count as often as this one's
+                    kept.append(replace(figure, attributed_to=attributions[parse.index]))
                     taken.append((number, number + 1))
-    dropped = tuple(
-        f
-        for f in (*figures, *added)
-        if any(a <= f.span.start and f.span.end <= b for a, b in background)
+    return tuple(
+        f for f in kept if not any(a <= f.span.start and f.span.end <= b for a, b in background)
     )
-    return tuple(f for f in added if f not in dropped), dropped
+
+
+def _relisted(figure: Figure, parsed: Figure) -> Figure:
+    """A pattern's figure the parse reads as one of coordinated victims, listed with them."""
+    if (
+        parsed.listed_with is None
+        or figure.listed_with is not None
+        or figure.part_of_total
+        or (figure.status, figure.value) != (parsed.status, parsed.value)
+    ):
+        return figure
+    return replace(figure, listed_with=parsed.listed_with)
 
 
 def _predicates(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, Status]]:
@@ -141,6 +173,11 @@ def _predicates(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, Status]]:
             yield token, lexicon.intransitive[word]
         elif word in lexicon.states and token.pos_ in ("ADJ", "NOUN", "VERB"):
             yield token, lexicon.states[word]
+        elif token.pos_ == "NOUN" and word in lexicon.death_nouns:
+            if not undone_death(token, lexicon.undone):
+                yield token, "killed"
+        elif token.pos_ == "VERB" and word in lexicon.life_verbs:
+            yield token, "killed"
 
 
 def _undone(predicate: Token, lexicon: Lexicon) -> bool:
@@ -154,6 +191,18 @@ def _undone(predicate: Token, lexicon: Lexicon) -> bool:
 def _victims(predicate: Token, lexicon: Lexicon) -> list[Token]:
     """Where the parse puts the predicate's victims, before coordination."""
     word, children = predicate.lower_, list(predicate.children)
+    if predicate.pos_ == "NOUN" and word in lexicon.death_nouns:  # "the beheadings of 18 men"
+        return of_victims(predicate)
+    if (
+        predicate.pos_ == "VERB" and word in lexicon.life_verbs
+    ):  # "claiming the lives of 12 people", "claiming 4 martyrs"
+        objects = [c for c in children if c.dep_ == "dobj"]
+        return [
+            v
+            for o in objects
+            for v in (of_victims(o) if o.lower_ in lexicon.lives else [o])
+            if o.lower_ in lexicon.lives or o.lower_ in lexicon.dead
+        ]
     if word in lexicon.states and predicate.pos_ != "VERB":
         if predicate.dep_ in ("oprd", "xcomp", "ccomp"):  # "left 11 fighters dead"
             return [c for c in predicate.head.children if c.dep_ == "dobj"]
