@@ -100,8 +100,9 @@ def named_deaths(
 
 def of_victims(noun: Token) -> list[Token]:
     """The heads of the noun's "of" objects and of their conjuncts ("the murders of X and
-    Y")."""
+    Y"), or its possessor ("the five judges' murder")."""
     heads = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    heads = heads or [c for c in noun.children if c.dep_ == "poss"]
     return [h for head in heads for h in (head, *head.conjuncts)]
 
 
