@@ -52,3 +52,15 @@ def test_a_war_wide_toll_is_dropped_but_a_day_count_since_dawn_is_kept():
     )
     dead = [f.value for f in _analysed(text).figures if f.status == "killed"]
     assert 17 in dead and 250000 not in dead
+
+
+def test_a_victim_named_or_told_of_as_one_is_one_dead_unnumbered():
+    text = (
+        "Unidentified gunmen today killed Jorge Salas, a local judge, outside her "
+        "home. The attack followed the killing of a provincial mayor."
+    )
+    dead = [f for f in _analysed(text).figures if f.status == "killed"]
+    assert {(f.value, f.group, f.numbered) for f in dead} >= {
+        (1, "Jorge Salas", False),
+        (1, "provincial mayor", False),
+    }

@@ -37,7 +37,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, AnalysisFailure, Article, Figure, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-106"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-107"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
@@ -114,7 +114,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     figures += implied_dead((title, *sentences), (titled, *attributions), figures)
     parses = Parses(load_nlp(), doc, sentences)
     figures += named_deaths(parses, people, figures, attributions)
-    figures = _with_lead(with_parsed_tolls(parses, figures, attributions), sentences)
+    figures = _with_lead(with_parsed_tolls(parses, figures, attributions, people), sentences)
     kind, sub_kind = event_type(article.text)
     direct = direct_quotes(article.id, article.text, entities)
     speech = parse_speech(

@@ -23,13 +23,11 @@ The predicates, victim nouns and scope words live in data/casualties.json.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.dates import MONTH_NAMES
 from crosscheck.analyze.deaths import death_nouns, of_victims, undone_death
 from crosscheck.analyze.figures import recalls_another_incident, tells_background
 from crosscheck.analyze.lexicon import casualty_lexicon
@@ -37,7 +35,6 @@ from crosscheck.analyze.numbers import VAGUE, parse_amount
 from crosscheck.analyze.parsing import Parses
 from crosscheck.records import Figure, Span, Status
 
-_MONTH = re.compile(MONTH_NAMES, re.I)
 _PARTS = frozenset({"including", "among"})  # "..., including five children", "among them"
 _NUMBERS = frozenset({"NUM"})
 # The relations a "since" may climb to bound a predicate.
@@ -106,7 +103,10 @@ def tolls_examples() -> list[dict]:
 
 
 def with_parsed_tolls(
-    parses: Parses, figures: Sequence[Figure], attributions: Sequence[str | None]
+    parses: Parses,
+    figures: Sequence[Figure],
+    attributions: Sequence[str | None],
+    people: Sequence[Span] = (),
 ) -> tuple[Figure, ...]:
     """`figures` with what the parse of every sentence holding a predicate of death or
     wounding adds: the counts they lack, the lists they did not see ("Ten children and five
@@ -135,7 +135,9 @@ def with_parsed_tolls(
                 left, right = _extent(predicate)
                 background.append((parse.offset + left, parse.offset + right))
                 continue
-            for figure, number in _counts(predicate, status, lexicon, sentence, parse.offset):
+            named = [p for p in people if sentence.start <= p.start < sentence.end]
+            found = _counts(predicate, status, lexicon, sentence, parse.offset, named)
+            for figure, number in found:
                 at = next(
                     (k for k, f in enumerate(kept) if f.span.start <= number < f.span.end), None
                 )
@@ -230,10 +232,18 @@ def _victims(predicate: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def _counts(
-    predicate: Token, status: Status, lexicon: Lexicon, sentence: Span, offset: int
+    predicate: Token,
+    status: Status,
+    lexicon: Lexicon,
+    sentence: Span,
+    offset: int,
+    people: Sequence[Span],
 ) -> Iterator[tuple[Figure, int]]:
-    """Each count of the predicate's victims, with its number's offset in the article."""
+    """Each count of the predicate's victims, with its number's offset in the article; then
+    each victim the text names or tells of as one ("killed Luis Vega", "the killing of a
+    presidential candidate"), one dead, unnumbered."""
     victims = _victims(predicate, lexicon)
+    yield from _single(predicate, status, victims, sentence, offset, people)
     # A modifier ("the injured boy and two others") tells of its own noun only.
     modifier = predicate.dep_ == "amod"
     listed = [
@@ -274,6 +284,41 @@ def _counts(
         )
         yield figure, offset + number.idx
         previous = victim
+
+
+def _single(
+    predicate: Token,
+    status: Status,
+    victims: list[Token],
+    sentence: Span,
+    offset: int,
+    people: Sequence[Span],
+) -> Iterator[tuple[Figure, int]]:
+    for victim in (v for head in victims for v in (head, *head.conjuncts)):
+        if _number_of(victim) is not None:
+            continue
+        at = offset + victim.idx
+        person = next((p for p in people if p.start <= at < p.end), None)
+        one = victim.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children
+        )
+        if person is None and not one:
+            continue
+        first = min(predicate.idx, victim.left_edge.idx) + offset
+        last = person.end if person else offset + victim.idx + len(victim)
+        last = max(last, offset + predicate.idx + len(predicate))
+        figure = Figure(
+            article=sentence.article,
+            value=1,
+            low=1,
+            high=1,
+            status=status,
+            span=sentence.part(first, last),
+            sentence=sentence,
+            group=person.text if person else _group(victim, None),
+            numbered=False,
+        )
+        yield figure, at
 
 
 def _number_of(victim: Token) -> Token | None:
@@ -320,15 +365,18 @@ def _category(victim: Token, lexicon: Lexicon) -> str | None:
     return _category(of[0], lexicon) if of and of[0].pos_ == "NOUN" else None
 
 
-def _group(victim: Token, number: Token) -> str | None:
+def _group(victim: Token, number: Token | None) -> str | None:
     """The victims as written, without their number or what is said of them: "members of
     the Nusra Front" of "25 members of the Nusra Front, who had gathered ..."."""
-    if victim.i == number.i:
+    if number is not None and victim.i == number.i:
         return None
     left_out = {
         t.i
         for c in victim.children
-        if c.i == number.i or c.dep_ in _NOT_GROUP or c.lower_ in _PARTS
+        if (number is not None and c.i == number.i)
+        or c.dep_ == "det"
+        or c.dep_ in _NOT_GROUP
+        or c.lower_ in _PARTS
         for t in c.subtree
     }
     words = "".join(t.text_with_ws for t in victim.subtree if t.i not in left_out)
@@ -381,12 +429,6 @@ def _bounds(since: Token, predicate: Token) -> bool:
 
 def _of_a_war(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
     return any(t.lower_ in lexicon.wars or _is_year(t) for t in tokens)
-
-
-def _is_a_day(number: Token) -> bool:
-    """ "shot in Chapel Hill Dec. 25": the day of a date."""
-    before = number.doc[number.i - 1].text if number.i else ""
-    return _MONTH.fullmatch(before.rstrip(".")) is not None
 
 
 def _is_year(token: Token) -> bool:
