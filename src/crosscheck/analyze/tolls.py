@@ -58,6 +58,7 @@ class Lexicon:
     life_verbs: frozenset[str]  # "claimed the lives of 12", "claiming 4 martyrs"
     lives: frozenset[str]
     dead: frozenset[str]
+    quantities: frozenset[str]  # "a number of": no one victim
     lead: int  # sentences in which a count is added beside the patterns' own
 
     @property
@@ -94,6 +95,7 @@ def tolls_lexicon() -> Lexicon:
         life_verbs=frozenset(lives["verbs"]),
         lives=frozenset(lives["lives"]),
         dead=frozenset(lives["dead"]),
+        quantities=frozenset(data["quantities"]),
         lead=data["lead_sentences"],
     )
 
@@ -243,7 +245,7 @@ def _counts(
     each victim the text names or tells of as one ("killed Luis Vega", "the killing of a
     presidential candidate"), one dead, unnumbered."""
     victims = _victims(predicate, lexicon)
-    yield from _single(predicate, status, victims, sentence, offset, people)
+    yield from _single(predicate, status, victims, lexicon, sentence, offset, people)
     # A modifier ("the injured boy and two others") tells of its own noun only.
     modifier = predicate.dep_ == "amod"
     listed = [
@@ -290,6 +292,7 @@ def _single(
     predicate: Token,
     status: Status,
     victims: list[Token],
+    lexicon: Lexicon,
     sentence: Span,
     offset: int,
     people: Sequence[Span],
@@ -299,8 +302,10 @@ def _single(
             continue
         at = offset + victim.idx
         person = next((p for p in people if p.start <= at < p.end), None)
-        one = victim.tag_ == "NN" and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children
+        one = (
+            victim.tag_ == "NN"
+            and victim.lower_ not in lexicon.quantities
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children)
         )
         if person is None and not one:
             continue
