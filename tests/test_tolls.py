@@ -7,6 +7,7 @@ import pytest
 
 from crosscheck.analyze import analyze
 from crosscheck.analyze.tolls import tolls_examples
+from crosscheck.casualties import article_counts
 from crosscheck.records import Analysis, Article
 
 
@@ -64,3 +65,16 @@ def test_a_victim_named_or_told_of_as_one_is_one_dead_unnumbered():
         (1, "Jorge Salas", False),
         (1, "provincial mayor", False),
     }
+
+
+def test_the_article_s_count_of_dead_is_the_one_its_lead_gives():
+    lead = (
+        "Air strikes on a market in the north killed 12 people on Tuesday, a monitor said. "
+        "Rescue workers searched the rubble. The market had reopened a week earlier. "
+    )
+    later = "A strike on a nearby town killed 30 people, the monitor added."
+    figures = list(_analysed(lead + later).figures)
+    assert {f.value for f in figures if f.status == "killed"} >= {12, 30}
+    assert article_counts(figures)["killed"] == 12
+    only_later = "Rescue workers searched the rubble. It rained. The roads were shut. " + later
+    assert article_counts(list(_analysed(only_later).figures))["killed"] == 30
