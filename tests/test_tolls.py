@@ -46,6 +46,14 @@ def test_coordinated_victims_are_listed_together_and_keep_their_attribution():
     assert {f.attributed_to for f in figures} == {"observatory"}
 
 
+def test_every_count_of_a_list_the_patterns_do_not_read_is_added():
+    text = "Residents said 14 villagers and 9 teachers were murdered by the militia."
+    dead = [f for f in _analysed(text).figures if f.status == "killed"]
+    assert sorted(f.value for f in dead) == [9, 14]
+    assert len({f.listed_with for f in dead}) == 1
+    assert article_counts(dead)["killed"] == 23
+
+
 def test_a_war_wide_toll_is_dropped_but_a_day_count_since_dawn_is_kept():
     text = (
         "Air strikes killed 17 people since dawn in the eastern suburbs. More than 250,000 "

@@ -140,8 +140,11 @@ def with_parsed_tolls(
             named = [p for p in people if sentence.start <= p.start < sentence.end]
             found = _counts(predicate, status, lexicon, sentence, parse.offset, named)
             for figure, number in found:
+                # A pattern's own figure on this number (not one this loop added, whose
+                # span may cover the next victims of its list).
                 at = next(
-                    (k for k, f in enumerate(kept) if f.span.start <= number < f.span.end), None
+                    (k for k, f in enumerate(figures) if f.span.start <= number < f.span.end),
+                    None,
                 )
                 if at is not None:
                     kept[at] = _relisted(kept[at], figure)
