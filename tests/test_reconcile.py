@@ -11,7 +11,7 @@ from coast import coast_articles, coast_story
 
 from crosscheck.analyze import analyze
 from crosscheck.reconcile import reconcile
-from crosscheck.reconcile.estimates import estimate
+from crosscheck.reconcile.estimates import estimate, total_checks
 from crosscheck.records import Analysis, Article, Figure, Linkage, Span
 
 
@@ -312,3 +312,15 @@ def test_a_story_without_headlines_is_titled_from_its_lead():
     titled = coast_articles()[:1]
     kept = reconcile("s", titled, {a.id: analyze(a) for a in titled}, linkage)
     assert kept.title == titled[0].title
+
+
+@pytest.mark.parametrize(("total", "consistent"), [("More than 1,000", True), ("1,000", False)])
+def test_a_total_s_qualifier_decides_whether_its_parts_add_up(total, consistent):
+    text = (
+        f"{total} people were killed in the assault on the town, the monitor said. "
+        "Among the dead, 745 civilians, 125 soldiers and 148 fighters were killed."
+    )
+    analysis = analyze(Article("w", "wire", text, "h", published="2025-04-02T08:00:00Z"))
+    (check,) = total_checks(list(analysis.figures))
+    assert check.total == 1000 and sum(check.parts.values()) == 1018
+    assert check.consistent is consistent

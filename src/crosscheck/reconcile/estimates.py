@@ -46,6 +46,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from crosscheck.casualties import article_counts
+from crosscheck.reconcile.figures import interval
 from crosscheck.records import CategoryEstimate, Estimate, Figure, Status, TotalCheck
 
 # How far beyond its own count a lower bound ("killed his wife", "multiple people") may back
@@ -157,17 +158,24 @@ def total_checks(figures: list[Figure]) -> tuple[TotalCheck, ...]:
     checks = []
     for article, own in _by_article(figures).items():
         lists: dict[tuple[Status, int], dict[str, int]] = defaultdict(dict)
-        totals: dict[Status, int] = {}
+        totals: dict[Status, Figure] = {}
         for f in own:
             if f.listed_with is not None and f.category:
                 lists[(f.status, f.listed_with)][f.category] = f.value
-            elif f.category is None and not f.part_of_total:
-                totals[f.status] = max(totals.get(f.status, 0), f.value)
+            elif (
+                f.category is None
+                and not f.part_of_total
+                and (f.status not in totals or f.value > totals[f.status].value)
+            ):
+                totals[f.status] = f
         for (status, _), parts in lists.items():
             if len(parts) >= 2 and status in totals:
                 total = totals[status]
+                # "Over 1,000 were killed" and parts summing to 1,018 agree; "1,000" does not.
+                low, high = interval(total.qualifier, total.low, total.high)
+                summed = sum(parts.values())
                 checks.append(
-                    TotalCheck(article, status, total, parts, sum(parts.values()) == total)
+                    TotalCheck(article, status, total.value, parts, low <= summed <= high)
                 )
     return tuple(checks)
 

@@ -132,19 +132,22 @@ def _voices(claim: FigureClaim, articles: Mapping[str, Article]) -> set[str]:
     return {articles[s.article].outlet or s.article for s in claim.support if s.article in articles}
 
 
-def _interval(claim: FigureClaim) -> tuple[float, float]:
-    direction = _direction(claim.qualifier)
-    if claim.qualifier in _FLOOR or direction == "above":
-        return (claim.low + (direction == "above"), math.inf)
+def interval(qualifier: str | None, low: int, high: int) -> tuple[float, float]:
+    """The counts a figure allows: "more than 1,000" any above it, "nearly 50" any up to
+    it, "about 200" within a fifth of it, "hundreds" its range."""
+    direction = _direction(qualifier)
+    if qualifier in _FLOOR or direction == "above":
+        return (low + (direction == "above"), math.inf)
     if direction == "below":
-        return (0, claim.high)
-    if claim.qualifier in _ROUGH:
-        return (claim.low * 0.8, claim.high * 1.2)
-    return (claim.low, claim.high)
+        return (0, high)
+    if qualifier in _ROUGH:
+        return (low * 0.8, high * 1.2)
+    return (low, high)
 
 
 def _overlap(a: FigureClaim, b: FigureClaim) -> bool:
-    (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
+    (a_low, a_high) = interval(a.qualifier, a.low, a.high)
+    (b_low, b_high) = interval(b.qualifier, b.low, b.high)
     return a_low <= b_high and b_low <= a_high
 
 
