@@ -32,7 +32,8 @@ def test_a_count_after_including_is_a_part_of_the_one_before():
     children = next(f for f in figures if f.category == "children")
     civilians = next(f for f in figures if f.category == "civilians")
     assert civilians.value == 12 and not civilians.part_of_total
-    assert children.value == 4
+    assert children.value == 4 and children.part_of_total
+    assert article_counts(figures)["killed"] == 12
 
 
 def test_coordinated_victims_are_listed_together_and_keep_their_attribution():

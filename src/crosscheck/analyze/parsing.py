@@ -33,7 +33,7 @@ class Parses:
     nlp: Language
     doc: Doc
     sentences: Sequence[Span]
-    _done: dict[int, Parsed] = field(default_factory=dict)
+    _done: dict[int, Parsed] = field(default_factory=dict, init=False)
 
     def of(self, wanted: Callable[[int, SpacySpan], bool]) -> list[Parsed]:
         """The parse of each sentence (by index, in order) whose tokens `wanted` accepts."""
@@ -51,13 +51,3 @@ class Parses:
             for (i, tokens), sub in zip(new, subs, strict=True):
                 self._done[i] = Parsed(i, tokens.start_char, sub)
         return [self._done[i] for i, _ in chosen]
-
-
-def parse_sentences(
-    nlp: Language,
-    doc: Doc,
-    sentences: Sequence[Span],
-    wanted: Callable[[int, SpacySpan], bool],
-) -> list[Parsed]:
-    """Parse each sentence of `doc`'s text (by index) whose tokens `wanted` accepts."""
-    return Parses(nlp, doc, sentences).of(wanted)

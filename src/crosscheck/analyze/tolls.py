@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -69,7 +70,9 @@ class Lexicon:
         )
 
 
+@cache
 def tolls_lexicon() -> Lexicon:
+    """Built once per process from data/casualties.json (analysis reads it per article)."""
     data = casualty_lexicon()
     forms: dict[str, dict[str, Status]] = {"transitive": {}, "intransitive": {}}
     states: dict[str, Status] = {}
@@ -160,13 +163,14 @@ def with_parsed_tolls(
 
 
 def _relisted(figure: Figure, parsed: Figure) -> Figure:
-    """A pattern's figure the parse reads as one of coordinated victims, listed with them."""
-    if (
-        parsed.listed_with is None
-        or figure.listed_with is not None
-        or figure.part_of_total
-        or (figure.status, figure.value) != (parsed.status, parsed.value)
-    ):
+    """A pattern's figure as the parse reads the same count: one of coordinated victims,
+    listed with them ("Ten children and five women were killed"), or a part of the count
+    before it ("Twelve civilians among them four children were killed")."""
+    if (figure.status, figure.value) != (parsed.status, parsed.value) or figure.part_of_total:
+        return figure
+    if parsed.part_of_total:
+        return replace(figure, part_of_total=True, listed_with=None)
+    if parsed.listed_with is None or figure.listed_with is not None:
         return figure
     return replace(figure, listed_with=parsed.listed_with)
 
@@ -265,7 +269,7 @@ def _counts(
         amount = parse_amount(_number_text(number))
         if amount is None:
             continue
-        qualifier = _qualifier(number, predicate, lexicon)
+        qualifier = _qualifier(number, lexicon)
         part = previous is not None and any(
             t.lower_ in _PARTS for t in victim.doc[previous.i : number.i]
         )
@@ -352,7 +356,7 @@ def _number_text(number: Token) -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
-def _qualifier(number: Token, predicate: Token, lexicon: Lexicon) -> str | None:
+def _qualifier(number: Token, lexicon: Lexicon) -> str | None:
     """ "at least 25", "more than 280000", "125 terrorists at least were killed"."""
     before = " " + " ".join(t.lower_ for t in number.doc[max(0, number.i - 3) : number.i])
     for qualifier in lexicon.qualifiers:
