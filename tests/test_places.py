@@ -7,7 +7,7 @@ import json
 import pytest
 
 from crosscheck.analyze import analyze
-from crosscheck.gazetteer import demonym_examples, load_gazetteer
+from crosscheck.gazetteer import country_examples, demonym_examples, load_gazetteer
 from crosscheck.records import Article
 
 
@@ -532,3 +532,55 @@ def test_a_town_of_the_country_whose_people_the_article_names_is_the_one_meant()
     article = Article("p", "wire", text, "h")
     places = analyze(article).places
     assert places[0].name == "Lima" and places[0].country == "PE"
+
+
+@pytest.mark.parametrize("example", country_examples(), ids=lambda e: e["dateline"][:20])
+def test_every_example_of_the_country_names(example):
+    analysis = analyze(Article("c", "wire", example["dateline"], "h"))
+    assert analysis.filed_from is not None
+    assert analysis.filed_from.country == example["filed_from"]
+    assert analysis.places[0].country == example["first_place"]
+
+
+def test_a_wire_dateline_in_any_case_names_its_town_in_the_bracketed_country():
+    # Title case, the country in brackets, the agency after the day.
+    assert places(
+        "Mexico city (Mexico), 22 Sep 89 (Reuter) -- Police said two bombs exploded in a "
+        "market in the capital, wounding six vendors."
+    )[0] == ("Mexico City", None, "MX", "town")
+    # A town too small for the gazetteer still says the country.
+    assert places(
+        "Vistahermosa del Monte (El Salvador), 19 Mar 89 (Acan-EFE) -- The colonel said "
+        "that 50 guerrillas had attacked the garrison."
+    )[0][2:] == ("SV", "country")
+
+
+def test_a_dateline_of_the_same_country_as_the_story_stays_a_place_of_it():
+    analysis = analyze(
+        Article(
+            "d", "wire",
+            "Bogota, 3 Jan 90 (EFE) -- Gunmen killed a judge in Medellin, Colombian police said.",
+            "h",
+        )
+    )  # fmt: skip
+    assert analysis.filed_from is None
+    assert [p.name for p in analysis.places][:2] == ["Bogotá", "Medellín"]
+
+
+def test_a_country_that_modifies_a_noun_is_whose_not_where():
+    # "U.S. embassy" names no place of the story and does not make Lima Ohio's.
+    found = places(
+        "Lima, 16 Jan 90 (Television Peruana) -- Ten terrorists hurled dynamite at U.S. "
+        "Embassy facilities, causing serious damage but no casualties."
+    )
+    assert found == [("Lima", None, "PE", "town")]
+    # After a preposition it is a place.
+    assert ("U.S.", None, "US", "country") in places("He was deported to the U.S. last year.")
+
+
+def test_a_small_namesake_in_a_country_whose_people_are_named_does_not_unseat_a_capital():
+    found = places(
+        "San Salvador, 13 Nov 89 (Acan-EFE) -- The car of a Mexican newsman was destroyed "
+        "by a powerful bomb today."
+    )
+    assert found[0][0] == "San Salvador" and found[0][2] == "SV"

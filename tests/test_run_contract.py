@@ -164,3 +164,31 @@ def test_hostile_text_is_escaped_in_the_report_and_neutralised_in_csv(tmp_path):
     titles = [row["title"] for row in csv.DictReader((out / "incidents.csv").open())]
     assert '\'=HYPERLINK("http://evil.example")' in titles
     assert all(not t.startswith("=") for t in titles)
+
+
+def test_the_contract_says_where_a_wire_report_was_filed_from(example_run):
+    # The example's articles have no foreign dateline; one article's extracted record is
+    # given one and must still validate, while a wrong shape must not.
+    from crosscheck.analyze import analyze
+    from crosscheck.present.contract import _extracted
+    from crosscheck.records import Article
+
+    analysis = analyze(
+        Article(
+            "m", "wire",
+            "Moscow (USSR), 6 Jul 89 (Tass) -- Thirty seamen were injured by a bomb under a "
+            "bus in the Peruvian port of Callao.",
+            "h",
+        )
+    )  # fmt: skip
+    out, _ = example_run
+    contract = json.loads((out / "stories.json").read_text())
+    contract["articles"][0]["extracted"] = _extracted(analysis)
+    contract = json.loads(json.dumps(contract))
+    jsonschema.Draft202012Validator(load_schema()).validate(contract)
+    extracted = contract["articles"][0]["extracted"]
+    assert extracted["filed_from"]["name"] == "Moscow"
+    assert [p["name"] for p in extracted["places"]] == ["Callao"]
+    extracted["filed_from"] = "Moscow"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(contract, load_schema())

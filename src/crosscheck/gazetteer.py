@@ -144,15 +144,6 @@ _AP_STATES = {
 }  # fmt: skip
 
 
-# Names the wires use for countries that GeoNames lists under another name.
-_COUNTRY_ALIASES = {
-    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "England": "GB",
-    "US": "US", "U.S.": "US", "USA": "US", "America": "US", "UAE": "AE", "DRC": "CD",
-    "Congo": "CD", "Ivory Coast": "CI", "Czech Republic": "CZ", "Turkey": "TR",
-    "Gaza": "PS", "West Bank": "PS", "Palestine": "PS", "Burma": "MM",
-}  # fmt: skip
-
-
 @cache
 def load_gazetteer() -> Gazetteer:
     """Built once per process; read-only afterwards."""
@@ -190,7 +181,9 @@ def load_gazetteer() -> Gazetteer:
     states = {s["name"]: s["name"] for s in us_states.values()}
     states.update({ap: state_name[code] for ap, code in _AP_STATES.items()})
     countries = {c["name"]: c["iso"] for c in source.get_countries().values()}
-    countries.update(_COUNTRY_ALIASES)
+    names = json.loads(resources.files("crosscheck").joinpath("data/countries.json").read_text())
+    countries.update(names["aliases"])
+    countries.update(names["former"])
     counties: dict[str, list[str]] = {}
     for county in source.get_us_counties():
         if county["state"] in state_name:  # territories (AS, GU, ...) are not states here
@@ -220,6 +213,11 @@ def demonyms(countries: dict[str, str]) -> dict[str, str]:
             made.setdefault(name[: len(name) - len(ending)] + suffix, code)
     made.update(data["irregular"])
     return made
+
+
+def country_examples() -> list[dict]:
+    text = resources.files("crosscheck").joinpath("data/countries.json").read_text()
+    return list(json.loads(text)["examples"])
 
 
 def demonym_examples() -> list[dict]:

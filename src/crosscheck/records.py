@@ -191,6 +191,10 @@ class Analysis:
     # The town a local outlet's credit in the title names ("- WMC Action News 5 - Memphis,
     # Tennessee"): where the outlet is, which places a story no report places.
     credit_place: Place | None = None
+    # The dateline's town where the text reports events in another country: where the
+    # report was filed ("Moscow (USSR), 6 Jul 89 (Tass) -- ... in Callao"), not a place of
+    # the story, so not among `places`.
+    filed_from: Place | None = None
 
     @property
     def us_states(self) -> frozenset[str]:

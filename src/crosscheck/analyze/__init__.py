@@ -37,7 +37,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, AnalysisFailure, Article, Figure, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-110"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-111"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
@@ -122,6 +122,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         [(q.span.start, q.span.end) for q in direct],
         [(q.span.start, q.span.end) for q in direct if q.speaker_from is None],
     )
+    found = find_places(doc, article.id, load_gazetteer(), article.title, headline)
     day_of_event = event_date(
         dates, sentences, day, headline_dates, tells_of_aftermath(article.title)
     )
@@ -132,7 +133,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         event_date=day_of_event.day,
         event_date_guessed=day_of_event.guessed,
         dates=dates + headline_dates,
-        places=find_places(doc, article.id, load_gazetteer(), article.title, headline),
+        places=found.places,
         entities=entities,
         quotes=find_quotes(direct, sentences, attributions, entities, speech),
         outlet=article.outlet or credited_outlet(article.text),
@@ -141,4 +142,5 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         event_type=kind,
         sub_event_type=sub_kind,
         credit_place=credit_town(article.title, article.id, load_gazetteer()),
+        filed_from=found.filed_from,
     )

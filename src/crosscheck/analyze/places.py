@@ -15,16 +15,32 @@ import string
 from collections import Counter
 from collections.abc import KeysView, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from crosscheck.analyze.dates import MONTH_NAMES
 from crosscheck.analyze.nlp import NOT_PLACES, VILLAGE_BEFORE, village_context
 from crosscheck.gazetteer import Gazetteer, Town, distance_km, name_key
 from crosscheck.records import Place, Precision, Span
 
 _DATELINE = re.compile(
     r"(?P<name>[A-Z][A-Z .'-]{2,})(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?\s*[(—–-]"
+)
+# A wire dateline in any case, its town's country in brackets and its day before the
+# agency: "Lima, 16 Jan 90 (Television Peruana) --", "El Paraiso (El Salvador), 19 Mar 89
+# (Acan-EFE) --", "KABUL, Afghanistan, March 3 (Reuters) -". The day and the dash mark it
+# as a dateline, so its town needs no capitals; a regular expression, as no parse reads a
+# dateline.
+_AGENCY_DATELINE = re.compile(
+    r"\W*(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}?)"
+    r"(?:\s*\((?P<country>[A-Z][^()\n]{1,30})\))?"
+    r"(?:,\s*(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?"
+    rf",\s*(?:\d{{1,2}}\s+{MONTH_NAMES}\.?(?:\s+\d{{2,4}})?"
+    rf"|{MONTH_NAMES}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[—–:-])",
+    re.I,
 )
 # A dateline may open any of the text's first lines, below a time stamp or a byline.
 _DATELINE_LINES = 3
@@ -142,13 +158,23 @@ class _Context:
         return self.county_votes.keys()
 
 
+class FoundPlaces(NamedTuple):
+    """The places of an article, and the town its dateline names where the text reports
+    events in another country (`filed_from`): the wire's bureau, "Moscow (USSR), 6 Jul 89
+    (Tass) -- ... in the Peruvian port of Callao", is where the report was written, not a
+    place of the story, so it is not among `places`."""
+
+    places: tuple[Place, ...]
+    filed_from: Place | None = None
+
+
 def find_places(
     doc: Doc,
     article: str,
     gazetteer: Gazetteer,
     title: str | None = None,
     headline: Doc | None = None,
-) -> tuple[Place, ...]:
+) -> FoundPlaces:
     """Places of the article's text, then of its headline (`headline`, the title without
     the outlet's credit). A state the title names, or the one a local outlet's credit
     carries ("... - WAFB 9 News Baton Rouge, Louisiana"), settles which of several towns of
@@ -156,6 +182,7 @@ def find_places(
     text = doc.text
     title = title or ""
     counties = gazetteer.counties_in(text)
+    modifiers = _country_modifiers(doc, gazetteer)
     context = _Context(
         gazetteer,
         frozenset(
@@ -164,7 +191,7 @@ def find_places(
             + [states[0] for states in counties if len(states) == 1]
             + _postal_in_credit(title, gazetteer)
         ),
-        frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries)),
+        frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries, modifiers)),
         Counter(state for states in set(counties) for state in states),
         frozenset(gazetteer.demonyms[d] for d in _mentioned(text, gazetteer.demonyms)),
     )
@@ -172,8 +199,10 @@ def find_places(
     # The dateline's own words are read once, as the dateline; where its town is unknown,
     # NER still reads its state: "WEST PRICE HILL, Ohio (WKRC)".
     read = range(0)
-    if (dateline := _dateline(text)) and (placed := _dateline_place(dateline, article, context)):
+    dateline = _dateline(text)
+    if dateline and (placed := _dateline_place(dateline, article, context)):
         found.append(placed)
+    if dateline and (placed or dateline.groupdict().get("country")):
         read = range(dateline.start(), dateline.end())
     surnames = _surnames(doc)
     found.extend(
@@ -181,6 +210,7 @@ def find_places(
         for ent in doc.ents
         if ent.label_ in _PLACE_LABELS
         and ent.start_char not in read
+        and ent.start_char not in modifiers
         and (place := _resolve(ent, article, context, text, surnames))
     )
     found.extend(_agencies(text, article, context))
@@ -191,7 +221,38 @@ def find_places(
             for p in _headline_places(headline, article, context)
         )
     unique = {(p.in_title, p.span.start, p.span.end): p for p in _nearest(found, context)}
-    return tuple(sorted(unique.values(), key=lambda p: (not p.in_title, p.span.start)))
+    places = tuple(sorted(unique.values(), key=lambda p: (not p.in_title, p.span.start)))
+    if dateline and placed and (filed := _filed_abroad(places, placed.span.start)):
+        return FoundPlaces(tuple(p for p in places if p is not filed), filed)
+    return FoundPlaces(places)
+
+
+def _filed_abroad(places: tuple[Place, ...], start: int) -> Place | None:
+    """The dateline's place (at `start`), where the rest of the article names another
+    country's places more often than its own."""
+    dateline = next((p for p in places if not p.in_title and p.span.start == start), None)
+    if dateline is None:
+        return None
+    votes = Counter(p.country for p in places if p is not dateline and p.country)
+    if votes and votes[dateline.country or ""] < max(votes.values()):
+        return dateline
+    return None
+
+
+def _country_modifiers(doc: Doc, gazetteer: Gazetteer) -> frozenset[int]:
+    """Where a country's name modifies the noun after it ("U.S. Embassy facilities", "the
+    Syria Kurds"), not after a preposition: it says whose, not where, so it is no place of
+    the story and does not make a town of that country the one meant."""
+    return frozenset(
+        ent.start_char
+        for ent in doc.ents
+        if ent.label_ in _PLACE_LABELS
+        and ent.text in gazetteer.countries
+        and ent.end < len(doc)
+        and doc[ent.end].pos_ in ("NOUN", "PROPN")
+        and doc[ent.end].lower_ not in _REGION_WORDS | _DISTRICT_WORDS
+        and (ent.start == 0 or doc[ent.start - 1].pos_ != "ADP")
+    )
 
 
 def _surnames(doc: Doc) -> frozenset[str]:
@@ -206,6 +267,17 @@ def _dateline_place(dateline: re.Match, article: str, context: _Context) -> Plac
     county = _county_name(name)
     if county in context.gazetteer.counties:  # "PRINCE GEORGE'S CO., MD. (WUSA9) -"
         return _county(span, county, region, context)
+    if written := dateline.groupdict().get("country"):
+        # "El Paraiso (El Salvador)": the town of that name in that country, or none.
+        # A town too small for the gazetteer still tells the country.
+        written = written.strip()
+        code = context.gazetteer.countries.get(written)
+        town = next((t for t in context.gazetteer.namesakes(name) if t.country == code), None)
+        if town or code is None:
+            return _place(span, town, "town") if town else None
+        start = dateline.start("country") + dateline.group("country").index(written)
+        where = Span(article, start, start + len(written), written)
+        return Place(where, written, None, None, None, code, "country")
     town = _or_village(_town(name.title(), region, context), name.title(), region, context)
     return _place(span, town, "town") if town else None
 
@@ -214,7 +286,7 @@ def _dateline(text: str) -> re.Match | None:
     """The dateline opening the text, or one with its state opening one of its first lines,
     after a page's time stamp or byline ("Posted Wednesday, February 22, 2017 11:18 am" and
     then "FORSYTH COUNTY, Ga. — ...")."""
-    if dateline := _DATELINE.match(text):
+    if dateline := _AGENCY_DATELINE.match(text) or _DATELINE.match(text):
         return dateline
     for line in itertools.islice(re.finditer(r"\n\s*(?=\S)", text), _DATELINE_LINES):
         dateline = _DATELINE.match(text, line.end())
@@ -569,7 +641,9 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         return in_region[0] if in_region else None
     for pick in (
         [t for t in towns if t.admin1 in context.states],
-        [t for t in towns if t.country in context.countries | context.nationalities],
+        _dwarfed(
+            [t for t in towns if t.country in context.countries | context.nationalities], towns
+        ),
         # Among them, the most populous of the states with the most named counties.
         sorted(
             (t for t in towns if t.admin1 in context.county_states),
@@ -588,6 +662,22 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         # by the name only as an alternate one ("in Galvez" is no Gobernador Gálvez).
         return None
     return towns[0]
+
+
+def _dwarfed(picks: list[Town], towns: Sequence[Town]) -> list[Town]:
+    """`picks`, the towns of a country the article names or whose people it names, unless
+    the name's own most populous town is elsewhere and many times larger: "Lima" beside "the
+    U.S. embassy" is still Peru's capital, "San Salvador" beside "a Mexican newsman" El
+    Salvador's."""
+    first = towns[0]
+    if (
+        picks
+        and first.country not in {t.country for t in picks}
+        and name_key(first.name) == name_key(picks[0].name)
+        and picks[0].population * NEAR_POPULATION_RATIO < first.population
+    ):
+        return []
+    return picks
 
 
 def _or_village(town: Town | None, name: str, region: str | None, context: _Context) -> Town | None:
@@ -677,15 +767,17 @@ def _place(span: Span, town: Town, precision: Precision, admin1: str | None = No
     )
 
 
-def _mentioned(text: str, names: dict[str, str]) -> list[str]:
+def _mentioned(
+    text: str, names: dict[str, str], modifiers: frozenset[int] = frozenset()
+) -> list[str]:
     # "Kansas City" and "Oklahoma City" do not name the state, nor do "Vermont Avenue" and
-    # "on South Grand at Montana".
+    # "on South Grand at Montana"; a name at one of `modifiers` only modifies a noun.
     return [
         n
         for n in names
         if n in text
         and any(
-            not _street(text, m.start())
+            not _street(text, m.start()) and m.start() not in modifiers
             for m in re.finditer(rf"(?<![\w]){re.escape(n)}(?![\w])(?!\s+{_NOT_THE_STATE})", text)
         )
     ]

@@ -17,12 +17,13 @@ from crosscheck.records import (
     FigureClaim,
     Incident,
     Linkage,
+    Place,
     Span,
     StatementClaim,
     StoryRecord,
 )
 
-SCHEMA_VERSION = "1.11"
+SCHEMA_VERSION = "1.12"
 
 
 def build_contract(
@@ -82,6 +83,19 @@ def _article(
     }
 
 
+def _place(p: Place) -> dict:
+    return {
+        "name": p.name,
+        "lat": p.lat,
+        "lon": p.lon,
+        "admin1": p.admin1,
+        "country": p.country,
+        "precision": p.precision,
+        "in_title": p.in_title,
+        "span": _span(p.span),
+    }
+
+
 def _extracted(analysis: Analysis) -> dict:
     """What the analyze stage found in one article, every item with its evidence span."""
     return {
@@ -110,19 +124,8 @@ def _extracted(analysis: Analysis) -> dict:
             {"resolved": d.resolved, "granularity": d.granularity, "span": _span(d.span)}
             for d in analysis.dates
         ],
-        "places": [
-            {
-                "name": p.name,
-                "lat": p.lat,
-                "lon": p.lon,
-                "admin1": p.admin1,
-                "country": p.country,
-                "precision": p.precision,
-                "in_title": p.in_title,
-                "span": _span(p.span),
-            }
-            for p in analysis.places
-        ],
+        "places": [_place(p) for p in analysis.places],
+        "filed_from": _place(analysis.filed_from) if analysis.filed_from else None,
         "entities": [
             {"name": e.name, "kind": e.kind, "span": _span(e.span)} for e in analysis.entities
         ],
