@@ -38,6 +38,11 @@ from crosscheck.records import Figure, Span, Status
 
 _PARTS = frozenset({"including", "among"})  # "..., including five children", "among them"
 _NUMBERS = frozenset({"NUM"})
+# A singular noun with one of these, or a possessor, tells of one person ("the driver").
+_ONE_DETERMINERS = frozenset({"a", "an", "the", "this", "that"})
+# What NER may call a person's name that wire copy's casing misleads it on; a place, a
+# day or a people is never a victim's name.
+_NAMES = frozenset({"", "PERSON", "ORG"})
 # The relations a "since" may climb to bound a predicate.
 _SCOPE_PATH = frozenset({"mark", "advcl", "prep", "conj", "acl", "cc", "advmod"})
 # What a victim phrase says of its victims rather than who they are.
@@ -54,6 +59,8 @@ class Lexicon:
     since: frozenset[str]
     wars: frozenset[str]
     hedges: frozenset[str]
+    modals: frozenset[str]
+    things_too: frozenset[str]  # "eliminate the problem": "the X" is no victim of theirs
     death_nouns: frozenset[str]  # "the beheadings of 18 men" (data/deaths.json)
     undone: frozenset[str]  # "a plot for the killing of"
     life_verbs: frozenset[str]  # "claimed the lives of 12", "claiming 4 martyrs"
@@ -93,6 +100,8 @@ def tolls_lexicon() -> Lexicon:
         since=frozenset(data["scope"]["since"]),
         wars=frozenset(data["scope"]["wars"]),
         hedges=frozenset(data["hedges"]),
+        modals=frozenset(data["modals"]),
+        things_too=frozenset(data["things_too"]),
         death_nouns=nouns,
         undone=undone,
         life_verbs=frozenset(lives["verbs"]),
@@ -141,7 +150,9 @@ def with_parsed_tolls(
                 background.append((parse.offset + left, parse.offset + right))
                 continue
             named = [p for p in people if sentence.start <= p.start < sentence.end]
-            found = _counts(predicate, status, lexicon, sentence, parse.offset, named)
+            found = _counts(
+                predicate, status, lexicon, sentence, parse.offset, named, attributions[parse.index]
+            )
             for figure, number in found:
                 # A pattern's own figure on this number (not one this loop added, whose
                 # span may cover the next victims of its list).
@@ -192,18 +203,26 @@ def _predicates(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, Status]]:
 
 
 def _undone(predicate: Token, lexicon: Lexicon) -> bool:
-    """ "were not injured", "nearly killed", "if anyone was hurt": no one was."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lexicon.hedges)
-        for c in predicate.children
-    ) or any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in predicate.children)
+    """ "were not injured", "nearly killed", "if anyone was hurt", "could die": no one
+    was."""
+    children = list(predicate.children)
+    auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    return (
+        any(
+            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lexicon.hedges)
+            for c in children
+        )
+        or any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children)
+        or bool(auxiliaries & lexicon.modals and not auxiliaries & {"have", "has", "had"})
+    )
 
 
 def _victims(predicate: Token, lexicon: Lexicon) -> list[Token]:
     """Where the parse puts the predicate's victims, before coordination."""
     word, children = predicate.lower_, list(predicate.children)
     if predicate.pos_ == "NOUN" and word in lexicon.death_nouns:  # "the beheadings of 18 men"
-        return of_victims(predicate)
+        # "caused one unfortunate death", "three deaths": the noun counts its own dead.
+        return of_victims(predicate) or ([predicate] if _number_of(predicate) else [])
     if (
         predicate.pos_ == "VERB" and word in lexicon.life_verbs
     ):  # "claiming the lives of 12 people", "claiming 4 martyrs"
@@ -247,12 +266,14 @@ def _counts(
     sentence: Span,
     offset: int,
     people: Sequence[Span],
+    source: str | None = None,
 ) -> Iterator[tuple[Figure, int]]:
     """Each count of the predicate's victims, with its number's offset in the article; then
     each victim the text names or tells of as one ("killed Luis Vega", "the killing of a
-    presidential candidate"), one dead, unnumbered."""
+    presidential candidate"), one dead, unnumbered. `source` is whom the sentence is
+    attributed to: never its victim."""
     victims = _victims(predicate, lexicon)
-    yield from _single(predicate, status, victims, lexicon, sentence, offset, people)
+    yield from _single(predicate, status, victims, lexicon, sentence, offset, people, source)
     # A modifier ("the injured boy and two others") tells of its own noun only.
     modifier = predicate.dep_ == "amod"
     listed = [
@@ -303,18 +324,37 @@ def _single(
     sentence: Span,
     offset: int,
     people: Sequence[Span],
+    source: str | None = None,
 ) -> Iterator[tuple[Figure, int]]:
+    # "the wounded child" refers back to one already told; "the plan" is no one.
+    definite = predicate.dep_ != "amod" and predicate.lower_ not in lexicon.things_too
+    listed_person = False  # "X and his wife were executed": a person's conjunct is one
     for victim in (v for head in victims for v in (head, *head.conjuncts)):
         if _number_of(victim) is not None:
             continue
         at = offset + victim.idx
         person = next((p for p in people if p.start <= at < p.end), None)
+        definite = definite or listed_person
+        listed_person = listed_person or person is not None
+        # One person told of by a singular noun: "a provincial mayor", "the party's
+        # leader", "the mayor's driver". A definite one is also one: in a victim's slot a
+        # singular noun names a person, unless it names a body of them ("the family").
         one = (
             victim.tag_ == "NN"
             and victim.lower_ not in lexicon.quantities
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children)
+            and any(
+                c.lower_ in ("a", "an")
+                or (definite and (c.lower_ in _ONE_DETERMINERS or c.dep_ == "poss"))
+                for c in victim.children
+                if c.dep_ in ("det", "poss")
+            )
         )
-        if person is None and not one:
+        # A name NER took for no one, or for a body ("the murder of Juan Letona", the
+        # restored casing of wire copy misleads it), is still a person in a victim's slot.
+        name = _name_of(victim) if person is None and definite else None
+        if name is not None and not _a_name(predicate, victim, name, source):
+            name = None
+        if person is None and name is None and not one:
             continue
         first = min(predicate.idx, victim.left_edge.idx) + offset
         last = person.end if person else offset + victim.idx + len(victim)
@@ -327,10 +367,34 @@ def _single(
             status=status,
             span=sentence.part(first, last),
             sentence=sentence,
-            group=person.text if person else _group(victim, None),
+            category=None if person or name else _category(victim, lexicon),
+            group=person.text if person else name or _group(victim, None),
             numbered=False,
         )
         yield figure, at
+
+
+def _a_name(predicate: Token, victim: Token, name: str, source: str | None) -> bool:
+    """Is this proper noun in a victim's slot a person's name? Not a place's, a day's or a
+    people's; not an organisation's where it takes "the" ("the Syrian Observatory") or is
+    written in capitals ("AFP"); never the sentence's own source. Nor where a count stands
+    between it and its predicate: the parse has lost the victims counted ("Over 50 Jaysh
+    Al Fateh Terrorist Killed", a headline run into the text)."""
+    if victim.tag_ != "NNP" or victim.ent_type_ not in _NAMES or name.isupper():
+        return False
+    doc = victim.doc
+    between = doc[min(predicate.i, victim.left_edge.i) : max(predicate.i, victim.i) + 1]
+    if any(t.like_num for t in between):
+        return False
+    if victim.ent_type_ == "ORG" and any(c.dep_ == "det" for c in victim.children):
+        return False
+    return not (source and (name in source or source in name))
+
+
+def _name_of(victim: Token) -> str:
+    """A proper noun with the names compounded before it: "Juan Letona"."""
+    start = min((c.i for c in victim.children if c.dep_ == "compound"), default=victim.i)
+    return victim.doc[start : victim.i + 1].text
 
 
 def _number_of(victim: Token) -> Token | None:
