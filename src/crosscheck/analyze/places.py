@@ -229,7 +229,8 @@ def find_places(
 
 def _filed_abroad(places: tuple[Place, ...], start: int) -> Place | None:
     """The dateline's place (at `start`), where the rest of the article names another
-    country's places more often than its own."""
+    country's places more often than its own. Peoples named do not count: "a Mexican
+    newsman" in San Salvador is news from El Salvador."""
     dateline = next((p for p in places if not p.in_title and p.span.start == start), None)
     if dateline is None:
         return None
@@ -640,7 +641,7 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         in_region = [t for t in towns if t.admin1 == state]
         return in_region[0] if in_region else None
     for pick in (
-        [t for t in towns if t.admin1 in context.states],
+        [t for t in towns if t.country == "US" and t.admin1 in context.states],
         _dwarfed(
             [t for t in towns if t.country in context.countries | context.nationalities], towns
         ),

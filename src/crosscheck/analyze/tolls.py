@@ -209,8 +209,7 @@ def _undone(predicate: Token, lexicon: Lexicon) -> bool:
     auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     return (
         any(
-            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lexicon.hedges)
-            for c in children
+            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lexicon.hedges) for c in children
         )
         or any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children)
         or bool(auxiliaries & lexicon.modals and not auxiliaries & {"have", "has", "had"})

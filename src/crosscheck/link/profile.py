@@ -294,6 +294,10 @@ def _tolls(figures: list[Figure]) -> tuple[int | None, frozenset[int]]:
     return shot or None, tolls
 
 
+# The country whose first-level divisions the story model was fitted on.
+_FITTED_REGIONS = "US"
+
+
 def _towns(places: Iterable[Place]) -> frozenset[str]:
     return frozenset(
         f"{fold(p.name)}|{p.admin1 or p.country}"
@@ -304,9 +308,14 @@ def _towns(places: Iterable[Place]) -> frozenset[str]:
 
 
 def _regions(places: Iterable[Place]) -> tuple[frozenset[str], frozenset[str]]:
-    """The first-level divisions and countries of these places."""
+    """The first-level divisions and countries of these places. The story model was fitted
+    when only US towns carried a division: it reads US states alone until it is refitted
+    on every country's (issue 27), since a division shared abroad ("San Salvador
+    Department", home to most of a country's reports) joined other events' reports."""
     places = list(places)
-    regions = frozenset(f"{p.country}.{p.admin1}" for p in places if p.admin1 and p.country)
+    regions = frozenset(
+        f"{p.country}.{p.admin1}" for p in places if p.admin1 and p.country == _FITTED_REGIONS
+    )
     return regions, frozenset(p.country for p in places if p.country)
 
 

@@ -14,6 +14,7 @@ from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from crosscheck.analyze.numbers import amount_words
 from crosscheck.present.story_query import flags
 from crosscheck.present.views import StoryView, story_views
 from crosscheck.present.views.basemap import Boundaries, Country, basemap
@@ -29,6 +30,7 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.globals["story_flags"] = flags
+    environment.globals["amount"] = amount_words
     return environment
 
 
