@@ -212,6 +212,8 @@ class _Divisions(NamedTuple):
     never imported."""
 
     cells: dict[tuple[str, int, int], list[tuple[float, float, str]]]
+    # The same towns by their place to 0.01 degree: most towns are found here at once.
+    exact: dict[tuple[str, float, float], str]
 
     @classmethod
     def load(cls) -> _Divisions:
@@ -223,15 +225,20 @@ class _Divisions(NamedTuple):
         with gzip.open(f"{folder}/geocode.gz", "rt", encoding="utf-8") as data:
             rows = json.load(data)
         cells: dict[tuple[str, int, int], list[tuple[float, float, str]]] = {}
+        exact: dict[tuple[str, float, float], str] = {}
         states: dict[str, str] = {}  # one string per name, shared by its towns
         for row in rows:
-            if (state := row.get("state")) and row["country_code"] != "US":
+            if (state := row.get("state")) and (country := row["country_code"]) != "US":
                 lat, lon = row["latitude"], row["longitude"]
-                key = (row["country_code"], math.floor(lat * 10), math.floor(lon * 10))
-                cells.setdefault(key, []).append((lat, lon, states.setdefault(state, state)))
-        return cls(cells)
+                state = states.setdefault(state, state)
+                key = (country, math.floor(lat * 10), math.floor(lon * 10))
+                cells.setdefault(key, []).append((lat, lon, state))
+                exact[(country, round(lat, 2), round(lon, 2))] = state
+        return cls(cells, exact)
 
     def of(self, country: str, lat: float, lon: float) -> str | None:
+        if found := self.exact.get((country, round(lat, 2), round(lon, 2))):
+            return found
         row, col = math.floor(lat * 10), math.floor(lon * 10)
         nearest, best = None, _DIVISION_REACH**2
         for dr in (-1, 0, 1):
