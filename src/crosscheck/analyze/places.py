@@ -200,7 +200,8 @@ def find_places(
     # NER still reads its state: "WEST PRICE HILL, Ohio (WKRC)".
     read = range(0)
     dateline = _dateline(text)
-    if dateline and (placed := _dateline_place(dateline, article, context)):
+    placed = _dateline_place(dateline, article, context) if dateline else None
+    if placed:
         found.append(placed)
     if dateline and (placed or dateline.groupdict().get("country")):
         read = range(dateline.start(), dateline.end())
@@ -222,7 +223,7 @@ def find_places(
         )
     unique = {(p.in_title, p.span.start, p.span.end): p for p in _nearest(found, context)}
     places = tuple(sorted(unique.values(), key=lambda p: (not p.in_title, p.span.start)))
-    if dateline and placed and (filed := _filed_abroad(places, placed.span.start)):
+    if placed and (filed := _filed_abroad(places, placed.span.start)):
         return FoundPlaces(tuple(p for p in places if p is not filed), filed)
     return FoundPlaces(places)
 

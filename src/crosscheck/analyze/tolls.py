@@ -38,8 +38,11 @@ from crosscheck.records import Figure, Span, Status
 
 _PARTS = frozenset({"including", "among"})  # "..., including five children", "among them"
 _NUMBERS = frozenset({"NUM"})
-# A singular noun with one of these, or a possessor, tells of one person ("the driver").
-_ONE_DETERMINERS = frozenset({"a", "an", "the", "this", "that"})
+# A singular noun with one of these tells of one person ("a driver"); so does one with one
+# of the definite ones, or a possessor, where the predicate is not a modifier ("the
+# driver was killed", "the mayor's driver").
+_ONE = frozenset({"a", "an"})
+_DEFINITE = frozenset({"the", "this", "that"})
 # What NER may call a person's name that wire copy's casing misleads it on; a place, a
 # day or a people is never a victim's name.
 _NAMES = frozenset({"", "PERSON", "ORG"})
@@ -342,8 +345,7 @@ def _single(
             victim.tag_ == "NN"
             and victim.lower_ not in lexicon.quantities
             and any(
-                c.lower_ in ("a", "an")
-                or (definite and (c.lower_ in _ONE_DETERMINERS or c.dep_ == "poss"))
+                c.lower_ in _ONE or (definite and (c.lower_ in _DEFINITE or c.dep_ == "poss"))
                 for c in victim.children
                 if c.dep_ in ("det", "poss")
             )
