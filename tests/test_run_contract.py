@@ -113,6 +113,31 @@ def test_summary_line_and_incidents_csv(example_run):
     assert "Levant Wire" in saraqib["source"]
 
 
+def test_a_vague_figure_keeps_its_words_in_the_contract_and_the_report(example_run):
+    out, _ = example_run
+    contract = json.loads((out / "stories.json").read_text())
+    [injured] = [
+        f
+        for s in contract["stories"]
+        for f in s["figures"]
+        if f["support"][0]["text"] == "dozens injured"
+    ]
+    assert (injured["vague"], injured["value"], injured["low"], injured["high"]) == (
+        "dozens",
+        12,
+        12,
+        99,
+    )
+    extracted = [
+        f
+        for a in contract["articles"]
+        for f in a["extracted"]["figures"]
+        if f["status"] == "injured"
+    ]
+    assert {f["vague"] for f in extracted if f["low"] == f["high"]} <= {None}
+    assert "<td>dozens (12–99)</td>" in (out / "report.html").read_text()
+
+
 def test_places_geojson_validates_and_puts_the_story_on_the_map(example_run):
     out, _ = example_run
     places = json.loads((out / "places.geojson").read_text())

@@ -123,6 +123,14 @@ def test_only_web_urls_become_links():
     assert _safe_url("data:text/html,<b>x</b>") is None
 
 
+def test_a_vague_figure_is_shown_in_its_words_with_its_range(coast):
+    _, articles, linkage, analyses, record = coast
+    html = render_report(articles, linkage, [record], analyses)
+    # The officials' "several dozen" security forces: not "24", the low end it counts as.
+    assert "<td>several dozen (24–99)</td>" in html
+    assert "<td>125</td>" in html
+
+
 def test_report_defines_each_outline_once(coast):
     _view, articles, linkage, analyses, record = coast
     html = render_report(articles, linkage, [record, record], analyses)

@@ -105,6 +105,9 @@ class Figure:
     # another event's or a wider toll as often as this one's ("the strike killed 12 ... in
     # a raid last month 40 were killed").
     below_lead: bool = False
+    # A vague amount's words as written ("thousands", "dozens"): `value` is only the low end
+    # it counts as, and "numerous" and "many" share one range, so the words are kept.
+    vague: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +324,7 @@ class FigureClaim:
     unverified_by: tuple[str, ...] = ()
     first_reported: str | None = None  # earliest publication time among its articles
     part_of_total: bool = False  # "including seven children": a part, not the story's count
+    vague: str | None = None  # a vague amount's words ("thousands"), as most reports write it
 
 
 @dataclass(frozen=True, slots=True)

@@ -820,6 +820,7 @@ def _figure(
         sentence=sentence,
         qualifier=qualifier.lower() if isinstance(qualifier, str) else None,
         numbered=writes_number(span.text),
+        vague=amount.words,
         **fields,
     )
 
@@ -1062,7 +1063,7 @@ def _with_killer_told_apart(figures: list[Figure]) -> list[Figure]:
     named = max(crime, key=lambda i: figures[i].value)
     if value >= figures[named].value:
         total = value + 1
-        found[named] = replace(figures[named], value=total, low=total, high=total)
+        found[named] = replace(figures[named], value=total, low=total, high=total, vague=None)
     return found
 
 

@@ -41,6 +41,7 @@ class Amount:
     high: int
     value: int
     vague: bool
+    words: str | None = None  # a vague amount's words, lower-cased: "thousands", "a few"
 
     @classmethod
     def exactly(cls, value: int) -> Amount:
@@ -52,22 +53,11 @@ def parse_amount(text: str) -> Amount | None:
     cleaned = text.strip().lower()
     if cleaned in VAGUE:
         low, high = VAGUE[cleaned]
-        return Amount(low, high, low, True)
+        return Amount(low, high, low, True, cleaned)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", cleaned):
         return Amount.exactly(int(cleaned.replace(",", "")))
     value = _words_to_int(cleaned)
     return None if value is None else Amount.exactly(value)
-
-
-def amount_words(value: int, low: int, high: int) -> str:
-    """A count as a reader should see it: a vague amount keeps its words and its range
-    ("thousands (1,000–9,999)"), not the low end it is counted as ("1000"); an exact one
-    is its number."""
-    if low == high:
-        return str(value)
-    words = next((w for w, bounds in VAGUE.items() if bounds == (low, high)), None)
-    span = f"{low:,}–{high:,}"
-    return f"{words or value} ({span})"
 
 
 def writes_number(text: str) -> bool:

@@ -305,6 +305,7 @@ def _counts(
             value=amount.value,
             low=amount.low,
             high=amount.high,
+            vague=amount.words,
             status=status,
             span=Span(sentence.article, offset + first, offset + first + len(words), words),
             sentence=sentence,

@@ -23,7 +23,7 @@ from crosscheck.records import (
     StoryRecord,
 )
 
-SCHEMA_VERSION = "1.12"
+SCHEMA_VERSION = "1.13"
 
 
 def build_contract(
@@ -116,6 +116,7 @@ def _extracted(analysis: Analysis) -> dict:
                 "group": f.group,
                 "part_of_total": f.part_of_total,
                 "attributed_to": f.attributed_to,
+                "vague": f.vague,
                 "span": _span(f.span),
             }
             for f in analysis.figures
@@ -271,6 +272,7 @@ def _figure(claim: FigureClaim) -> dict:
         "unverified_by": list(claim.unverified_by),
         "first_reported": claim.first_reported,
         "part_of_total": claim.part_of_total,
+        "vague": claim.vague,
     }
 
 

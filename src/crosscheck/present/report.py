@@ -14,11 +14,10 @@ from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from crosscheck.analyze.numbers import amount_words
 from crosscheck.present.story_query import flags
 from crosscheck.present.views import StoryView, story_views
 from crosscheck.present.views.basemap import Boundaries, Country, basemap
-from crosscheck.records import Analysis, Article, Linkage, StoryRecord
+from crosscheck.records import Analysis, Article, FigureClaim, Linkage, StoryRecord
 
 
 def template_environment() -> Environment:
@@ -30,8 +29,17 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.globals["story_flags"] = flags
-    environment.globals["amount"] = amount_words
+    environment.globals["amount"] = shown_amount
     return environment
+
+
+def shown_amount(claim: FigureClaim) -> str:
+    """A figure as a reader should see it: a vague amount keeps its words and its range
+    ("thousands (1,000–9,999)"), not the low end it counts as ("1000"); an exact one is its
+    number."""
+    if claim.low == claim.high:
+        return str(claim.value)
+    return f"{claim.vague or claim.value} ({claim.low:,}–{claim.high:,})"
 
 
 def stylesheet() -> str:

@@ -71,6 +71,7 @@ def _claim(
     ids = sorted({f.article for f in members})
     times = [t for a in ids if (t := articles[a].published if a in articles else None)]
     qualifiers = [f.qualifier for f in members if f.qualifier]
+    vague = [f.vague for f in members if f.vague]
     return FigureClaim(
         value=first.value,
         low=min(f.low for f in members),
@@ -86,6 +87,7 @@ def _claim(
         unverified_by=tuple(a for a in ids if a in doubting),
         first_reported=min(times) if times else None,
         part_of_total=first.part_of_total,
+        vague=max(vague, key=vague.count) if vague else None,
     )
 
 
