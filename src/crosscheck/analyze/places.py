@@ -21,8 +21,17 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from crosscheck.analyze.dates import MONTH_NAMES
+from crosscheck.analyze.event_places import incident_places
 from crosscheck.analyze.nlp import NOT_PLACES, VILLAGE_BEFORE, village_context
-from crosscheck.gazetteer import Gazetteer, Town, distance_km, name_key
+from crosscheck.analyze.parsing import Parses
+from crosscheck.gazetteer import (
+    DIVISION_KINDS,
+    Gazetteer,
+    Town,
+    distance_km,
+    name_key,
+    same_name,
+)
 from crosscheck.records import Place, Precision, Span
 
 _DATELINE = re.compile(
@@ -130,12 +139,24 @@ _COUNTY_AFTER = re.compile(r"(?i:['’]s)?\s+(?i:county|co\.|parish)(?!\w)")
 _REGION_AFTER = re.compile(r",\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)")
 # Words after a name that make it no place: "turkey hunting", "a deer season".
 _NOT_A_PLACE_AFTER = frozenset({"hunting", "hunter", "hunters", "hunt", "season"})
-_REGION_WORDS = frozenset({"province", "governorate", "region", "state", "countryside"})
+_SCENE_BEFORE = frozenset({"in", "at", "near", "outside"})
+_REGION_WORDS = frozenset(
+    {"province", "governorate", "region", "state", "countryside", "department"}
+)
+# A division's name as NER takes it, with its kind: "Morazan Department".
+_KIND_AFTER = re.compile(rf"\s(?:{'|'.join(sorted(DIVISION_KINDS))})$", re.I)
 _DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
 # A town's namesake this close to another town of the article is the one meant, unless it is
 # this many times smaller than the namesake first read.
 NEAR_KM = 50
 NEAR_POPULATION_RATIO = 20
+# A town of the dateline's country loses only to a namesake elsewhere this many times its
+# size: "San Pablo" in a report from Guatemala City is Guatemala's, not the Philippine
+# city of 300,000, while "Santiago" in a report from Lima is Chile's capital.
+HOME_POPULATION_RATIO = 100
+# In a report filed from a town abroad, a town of a third country no word of the report
+# names is read only if it is a city its readers would know by name alone.
+KNOWN_ABROAD_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +173,11 @@ class _Context:
     # or of a country it names, is the one meant. They do not make an article foreign news
     # ("Indian River County" is in Florida), so `_us_only` reads only `countries`.
     nationalities: frozenset[str] = frozenset()
+    # The country of the dateline's town outside the US ("San Salvador, 11 Nov 89 --"): a
+    # name several countries' towns bear is that country's town, and one only other
+    # countries' small towns bear is likely a village of it too small for the gazetteer.
+    # US towns are settled by the states and counties a report names, finer than this.
+    home: str | None = None
 
     @property
     def county_states(self) -> KeysView[str]:
@@ -174,6 +200,7 @@ def find_places(
     gazetteer: Gazetteer,
     title: str | None = None,
     headline: Doc | None = None,
+    parses: Parses | None = None,
 ) -> FoundPlaces:
     """Places of the article's text, then of its headline (`headline`, the title without
     the outlet's credit). A state the title names, or the one a local outlet's credit
@@ -203,6 +230,8 @@ def find_places(
     placed = _dateline_place(dateline, article, context) if dateline else None
     if placed:
         found.append(placed)
+        if placed.country != "US":
+            context = replace(context, home=placed.country)
     if dateline and (placed or dateline.groupdict().get("country")):
         read = range(dateline.start(), dateline.end())
     surnames = _surnames(doc)
@@ -214,6 +243,11 @@ def find_places(
         and ent.start_char not in modifiers
         and (place := _resolve(ent, article, context, text, surnames))
     )
+    found.extend(
+        place
+        for ent in doc.ents
+        if ent.label_ == "ORG" and (place := _division_named(ent, article, context))
+    )
     found.extend(_agencies(text, article, context))
     found.extend(_residents(text, article, context, surnames))
     if headline is not None:
@@ -223,22 +257,40 @@ def find_places(
         )
     unique = {(p.in_title, p.span.start, p.span.end): p for p in _nearest(found, context)}
     places = tuple(sorted(unique.values(), key=lambda p: (not p.in_title, p.span.start)))
-    if placed and (filed := _filed_abroad(places, placed.span.start)):
+    if placed and (filed := _filed_abroad(places, placed.span.start, doc, parses)):
         return FoundPlaces(tuple(p for p in places if p is not filed), filed)
     return FoundPlaces(places)
 
 
-def _filed_abroad(places: tuple[Place, ...], start: int) -> Place | None:
-    """The dateline's place (at `start`), where the rest of the article names another
-    country's places more often than its own. Peoples named do not count: "a Mexican
-    newsman" in San Salvador is news from El Salvador."""
+def _filed_abroad(
+    places: tuple[Place, ...], start: int, doc: Doc, parses: Parses | None
+) -> Place | None:
+    """The dateline's place (at `start`), where the incident is in another country; or,
+    where the parse ties no place to the incident, where the rest of the article names
+    another country's places as scenes ("in Callao") more often than its own. Peoples
+    named do not count ("a Mexican newsman" in San Salvador is news from El Salvador), nor
+    do countries named as parties ("extradited to the United States", "Nicaragua denied")."""
     dateline = next((p for p in places if not p.in_title and p.span.start == start), None)
     if dateline is None:
         return None
-    votes = Counter(p.country for p in places if p is not dateline and p.country)
+    others = [p for p in places if p is not dateline]
+    if parses is not None and (incident := incident_places(parses, others)):
+        return dateline if dateline.country not in {p.country for p in incident} else None
+    votes = Counter(p.country for p in others if p.country and _scene(doc, p))
     if votes and votes[dateline.country or ""] < max(votes.values()):
         return dateline
     return None
+
+
+def _scene(doc: Doc, place: Place) -> bool:
+    """Is the place named as where something is ("in Callao", "at the port of Callao",
+    "near Tegucigalpa"), not as a party or a people's land?"""
+    name = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if name is None or place.in_title:
+        return False
+    return village_context(doc, name.start, name.end) or (
+        name.start > 0 and doc[name.start - 1].lower_ in _SCENE_BEFORE
+    )
 
 
 def _country_modifiers(doc: Doc, gazetteer: Gazetteer) -> frozenset[int]:
@@ -281,6 +333,11 @@ def _dateline_place(dateline: re.Match, article: str, context: _Context) -> Plac
         where = Span(article, start, start + len(written), written)
         return Place(where, written, None, None, None, code, "country")
     town = _or_village(_town(name.title(), region, context), name.title(), region, context)
+    if town is None and dateline.re is _AGENCY_DATELINE:
+        # A wire's dateline names a city its readers know by that name alone: "Bogota, 10
+        # Sep 89 (DPA) --" is Bogotá, where a report naming Washington and no other country
+        # would read a lone "Bogota" as no town at all.
+        town = next((t for t in context.gazetteer.namesakes(name) if same_name(t.name, name)), None)
     return _place(span, town, "town") if town else None
 
 
@@ -566,6 +623,10 @@ def _named_place(
         return Place(span, name, None, None, None, gazetteer.countries[name], "country")
     if name in gazetteer.counties:
         return _county(span, name, region, context)
+    if (following in _REGION_WORDS or _KIND_AFTER.search(name)) and (
+        division := _division(name, context)
+    ):
+        return _place(span, division, "region", admin1=division.admin1)
     town = _town(name, region, context)
     if town is None and not _CITY_PART.fullmatch(name):
         town = _town(_COMPASS.sub("", name), region, context)
@@ -586,6 +647,33 @@ def _named_place(
     if following in _DISTRICT_WORDS:
         return Place(span, name, None, None, town.admin1, town.country, "district")
     return _place(span, town, town.precision)
+
+
+def _division_named(ent: SpacySpan, article: str, context: _Context) -> Place | None:
+    """A division NER takes for a body ("Morazan Department"), where it is one of the
+    dateline's country or of a country or people the article names: "the State
+    Department" or "the Interior Department" is no division of a country the report is
+    about."""
+    if not _KIND_AFTER.search(ent.text):
+        return None
+    division = _division(ent.text, context)
+    named = context.countries | context.nationalities | {context.home}
+    if division is None or division.country not in named:
+        return None
+    span = Span(article, ent.start_char, ent.end_char, ent.text)
+    return _place(span, division, "region", admin1=division.admin1)
+
+
+def _division(name: str, context: _Context) -> Town | None:
+    """The first-level division abroad a name with its kind names ("Morazan Department",
+    "Idlib province"): the dateline's country's, else that of a country or people the
+    article names, else the most populous."""
+    divisions = context.gazetteer.divisions_named(name)
+    named = context.countries | context.nationalities
+    return next(
+        (d for d in divisions if d.country == context.home),
+        next((d for d in divisions if d.country in named), next(iter(divisions), None)),
+    )
 
 
 def _county(span: Span, name: str, region: str | None, context: _Context) -> Place | None:
@@ -643,6 +731,7 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         return in_region[0] if in_region else None
     for pick in (
         [t for t in towns if t.country == "US" and t.admin1 in context.states],
+        _dwarfed([t for t in towns if t.country == context.home], towns, HOME_POPULATION_RATIO),
         _dwarfed(
             [t for t in towns if t.country in context.countries | context.nationalities], towns
         ),
@@ -655,7 +744,7 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         if pick:
             return pick[0]
     if _us_only(context) and (
-        any(t.country == "US" for t in towns) or name_key(towns[0].name) != name_key(name)
+        any(t.country == "US" for t in towns) or not same_name(towns[0].name, name)
     ):
         # The article names US states (or counties only some states have) and no other
         # country, and the name is a US town's too: one outside those states, in the US or
@@ -663,10 +752,24 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         # Troy area of Gilmer County" is no Troy, New York). Nor is it a foreign town known
         # by the name only as an alternate one ("in Galvez" is no Gobernador Gálvez).
         return None
+    if context.home and not _known_abroad(towns[0], name, context):
+        return None
     return towns[0]
 
 
-def _dwarfed(picks: list[Town], towns: Sequence[Town]) -> list[Town]:
+def _known_abroad(town: Town, name: str, context: _Context) -> bool:
+    """Is `town`, outside the dateline's country, the one a report filed there means? So
+    where the report names its country or people, or where it is a city known by that very
+    name: a small namesake elsewhere ("Palo Blanco" in Mexico), or a town known by the name
+    only as an alternate one ("Antioquia" for Antakya), is no place of the story."""
+    if town.country in context.countries | context.nationalities:
+        return True
+    return same_name(town.name, name) and town.population >= KNOWN_ABROAD_POPULATION
+
+
+def _dwarfed(
+    picks: list[Town], towns: Sequence[Town], ratio: int = NEAR_POPULATION_RATIO
+) -> list[Town]:
     """`picks`, the towns of a country the article names or whose people it names, unless
     the name's own most populous town is elsewhere and many times larger: "Lima" beside "the
     U.S. embassy" is still Peru's capital, "San Salvador" beside "a Mexican newsman" El
@@ -675,8 +778,8 @@ def _dwarfed(picks: list[Town], towns: Sequence[Town]) -> list[Town]:
     if (
         picks
         and first.country not in {t.country for t in picks}
-        and name_key(first.name) == name_key(picks[0].name)
-        and picks[0].population * NEAR_POPULATION_RATIO < first.population
+        and same_name(first.name, picks[0].name)
+        and picks[0].population * ratio < first.population
     ):
         return []
     return picks
@@ -695,7 +798,7 @@ def _better(village: Town, town: Town | None, name: str, context: _Context) -> b
     village, not Olmsted Falls, Ohio); or where the village's state has more of the
     counties the article names ("near Carlton" beside Madison and Elbert counties is
     Georgia's village, not Carlton, Montana)."""
-    if town is None or name_key(town.name) != name_key(name):
+    if town is None or not same_name(town.name, name):
         return True
     if town.admin1 in context.states:
         return False
