@@ -26,7 +26,9 @@ from crosscheck.records import Place
 _CLIMB = frozenset({"compound", "flat", "appos", "conj", "pobj", "prep", "agent", "npadvmod"})
 # Prepositions of place and of what a word is about: not "with", "to" or "from", which
 # tie a place to a party ("relations with X", "extradited to X") rather than a scene.
-_OF_PLACE = frozenset({"in", "at", "near", "on", "of", "outside", "inside", "around", "across"})
+_OF_PLACE = frozenset(
+    {"in", "at", "near", "on", "of", "outside", "inside", "around", "across", "under", "along"}
+)
 # Above the place's own preposition, the incident's target or agent may come between: "an
 # attack against the police post at X", "ambushed by guerrillas at X" (where the parser
 # hangs the place on the agent).

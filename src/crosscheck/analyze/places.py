@@ -140,9 +140,8 @@ _REGION_AFTER = re.compile(r",\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)")
 # Words after a name that make it no place: "turkey hunting", "a deer season".
 _NOT_A_PLACE_AFTER = frozenset({"hunting", "hunter", "hunters", "hunt", "season"})
 _SCENE_BEFORE = frozenset({"in", "at", "near", "outside"})
-_REGION_WORDS = frozenset(
-    {"province", "governorate", "region", "state", "countryside", "department"}
-)
+# After a name, the words for a first-level division's kind make it one: "Idlib province".
+_REGION_WORDS = DIVISION_KINDS | {"countryside"}
 # A division's name as NER takes it, with its kind: "Morazan Department".
 _KIND_AFTER = re.compile(rf"\s(?:{'|'.join(sorted(DIVISION_KINDS))})$", re.I)
 _DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})

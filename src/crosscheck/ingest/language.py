@@ -7,11 +7,12 @@ lists spaCy ships for each language. A text in another script is told by its let
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import re
 import unicodedata
 from collections import Counter
 from functools import cache
+from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE = 5000
@@ -69,5 +70,16 @@ def _only(lang: str) -> frozenset[str]:
 
 
 def _stop_words(lang: str) -> frozenset[str]:
-    module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    # The word list's own file, run alone: importing it as `spacy.lang.fr.stop_words` runs
+    # the language package first, whose tokenizer exceptions take seconds to compile, in
+    # the request that posts the first article.
+    spacy = importlib.util.find_spec("spacy")
+    if spacy is None or not spacy.submodule_search_locations:
+        raise RuntimeError("spaCy (a dependency of crosscheck) is not installed")
+    path = Path(spacy.submodule_search_locations[0]) / "lang" / lang / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_crosscheck_stop_words_{lang}", path)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"spaCy has no stop words for {lang!r} at {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return frozenset(w.lower() for w in module.STOP_WORDS)
