@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from crosscheck.analyze.parsing import Parses
@@ -59,7 +60,7 @@ def incident_places(parses: Parses, places: Sequence[Place]) -> list[Place]:
     starts = {p.span.start for p in places if not p.in_title}
     lead = _lexicon()["lead_sentences"]
 
-    def wanted(index: int, tokens) -> bool:
+    def wanted(index: int, tokens: SpacySpan) -> bool:
         return (
             index < lead
             and any(tokens.start_char <= s < tokens.end_char for s in starts)
@@ -68,7 +69,9 @@ def incident_places(parses: Parses, places: Sequence[Place]) -> list[Place]:
 
     tied: set[int] = set()
     for parsed in parses.of(wanted):
-        for place in places:
+        end = parsed.offset + len(parsed.doc.text)
+        # Only the sentence's own places: another's offsets fall outside this parse.
+        for place in (p for p in places if parsed.offset <= p.span.start < end):
             name = parsed.doc.char_span(
                 place.span.start - parsed.offset, place.span.end - parsed.offset,
                 alignment_mode="expand",

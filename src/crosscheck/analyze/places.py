@@ -622,8 +622,12 @@ def _named_place(
         return Place(span, name, None, None, None, gazetteer.countries[name], "country")
     if name in gazetteer.counties:
         return _county(span, name, region, context)
-    if (following in _REGION_WORDS or _KIND_AFTER.search(name)) and (
-        division := _division(name, context)
+    # A division of a country the report does not name is one only where the words around
+    # say it is a place: "in Morazan Department", not "the Central Department said".
+    if (
+        (following in _REGION_WORDS or _KIND_AFTER.search(name))
+        and (division := _division(name, context))
+        and (village or division.country in _named_countries(context))
     ):
         return _place(span, division, "region", admin1=division.admin1)
     town = _town(name, region, context)
@@ -656,11 +660,15 @@ def _division_named(ent: SpacySpan, article: str, context: _Context) -> Place | 
     if not _KIND_AFTER.search(ent.text):
         return None
     division = _division(ent.text, context)
-    named = context.countries | context.nationalities | {context.home}
-    if division is None or division.country not in named:
+    if division is None or division.country not in _named_countries(context):
         return None
     span = Span(article, ent.start_char, ent.end_char, ent.text)
     return _place(span, division, "region", admin1=division.admin1)
+
+
+def _named_countries(context: _Context) -> set[str | None]:
+    """The countries the report names, whose people it names, and its dateline's."""
+    return {*context.countries, *context.nationalities, context.home}
 
 
 def _division(name: str, context: _Context) -> Town | None:
