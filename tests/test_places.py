@@ -495,7 +495,7 @@ def test_a_sheriff_s_office_after_a_page_stamp_names_its_county():
         ("A basketball star was among six people shot at a party on the West Side on Sunday.",
          "Pennsylvania"),
         # The last name of someone the report names is that person.
-        ("Jaibreon Cook was a sophomore at the high school. On Sunday, Cook, Dumas and another "
+        ("Darnell Cook was a sophomore at the high school. On Sunday, Cook, Reyes and another "
          "friend went to a house.", "Cook"),
     ],
 )  # fmt: skip
@@ -504,10 +504,10 @@ def test_parts_of_a_city_and_people_s_names_are_not_towns_elsewhere(text, absent
 
 
 def test_a_surname_is_a_place_only_where_the_words_around_say_so():
-    # "Cook, Minn." is the town; "Cook, Dumas and another friend" the teenager.
+    # "Cook, Minn." is the town; "Cook, Reyes and another friend" the teenager.
     found = places(
-        "Jaibreon Cook was a sophomore at the high school. His family moved from Cook, Minn., "
-        "last year. On Sunday, Cook, Dumas and another friend went to a house."
+        "Darnell Cook was a sophomore at the high school. His family moved from Cook, Minn., "
+        "last year. On Sunday, Cook, Reyes and another friend went to a house."
     )
     assert found == [("Cook", "Minnesota", "US", "town")]
 

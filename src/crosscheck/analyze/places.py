@@ -13,8 +13,9 @@ import itertools
 import re
 import string
 from collections import Counter
-from collections.abc import KeysView, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, KeysView, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -22,16 +23,16 @@ from spacy.tokens import Span as SpacySpan
 
 from crosscheck.analyze.dates import MONTH_NAMES
 from crosscheck.analyze.event_places import incident_places
-from crosscheck.analyze.nlp import NOT_PLACES, VILLAGE_BEFORE, village_context
+from crosscheck.analyze.nlp import NOT_PLACES, village_context
 from crosscheck.analyze.parsing import Parses
 from crosscheck.gazetteer import (
-    DIVISION_KINDS,
     Gazetteer,
     Town,
     distance_km,
     name_key,
     same_name,
 )
+from crosscheck.place_rules import PlaceRules, place_rules
 from crosscheck.records import Place, Precision, Span
 
 _DATELINE = re.compile(
@@ -51,8 +52,6 @@ _AGENCY_DATELINE = re.compile(
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[—–:-])",
     re.I,
 )
-# A dateline may open any of the text's first lines, below a time stamp or a byline.
-_DATELINE_LINES = 3
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Street names are often town names: "the 5900 block of South Peoria", "on South Grand".
 _STREET_BEFORE = re.compile(
@@ -64,10 +63,6 @@ _CROSS_STREET_BEFORE = re.compile(
     r"\bon\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z][\w.]*"
     r"|[A-Z][\w.]*\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr)\.?)"
     r"\s+(?:at|and|near)\s+$"
-)
-_NOT_THE_STATE = (
-    r"(?:City|Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Parkway"
-    r"|Highway|Hwy|Heights)\b"
 )
 # A part of a city, not a town of its own, unless a town bears it as its own name.
 _CITY_PART = re.compile(r"(?:North|South|East|West)(?:east|west)?\s*(?:Side|End)", re.I)
@@ -89,46 +84,6 @@ _STATE_AGENCY = re.compile(
     r"\b(?!The\b)(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+(?:State\s+(?:Highway\s+)?"
     r"(?:Police|Patrol|Troopers?)|Highway\s+Patrol)\b"
 )
-# Big-city forces copy names by their initials alone ("IMPD: 8-year-old accidentally shoots
-# self"); only initials no other US force is known by.
-_FORCE_INITIALS = {
-    "LAPD": ("Los Angeles", "California"), "NYPD": ("New York City", "New York"),
-    "IMPD": ("Indianapolis", "Indiana"), "CMPD": ("Charlotte", "North Carolina"),
-    "SAPD": ("San Antonio", "Texas"), "LMPD": ("Louisville", "Kentucky"),
-    "KCPD": ("Kansas City", "Missouri"), "SFPD": ("San Francisco", "California"),
-    "MNPD": ("Nashville", "Tennessee"), "SLMPD": ("St. Louis", "Missouri"),
-    "LVMPD": ("Las Vegas", "Nevada"), "NOPD": ("New Orleans", "Louisiana"),
-    "FWPD": ("Fort Worth", "Texas"),
-}  # fmt: skip
-_INITIALS = re.compile(r"\b(?:" + "|".join(_FORCE_INITIALS) + r")\b")
-_HEADLINE_NAME = re.compile(
-    rf"\b(?P<before>(?i:in|near|outside|at))\s+(?P<name>{_NAME_WORDS})"
-    rf"|(?P<name2>{_NAME_WORDS})\s+(?i:man|woman|men|women|teen|teens|teenager|boy|girl|child"
-    r"|toddler|couple|family|father|mother|resident|residents|student|officer|deputy|police"
-    r"|homicide|shooting)\b"
-)
-# "a Pensacola teen", "A Hutchinson man": where a person is from.
-_RESIDENT = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})\s+"
-    r"(?:man|woman|teen|teenager|boy|girl|toddler|resident|couple|student)\b"
-)
-# Capitalised words before "man" that are no town: "a White man" is no White, Georgia.
-_NOT_RESIDENCE = NOT_PLACES | frozenset(
-    "white black hispanic latino latina asian native african american local young".split()
-)
-# Words after a name in a headline that make it a county's or a site's, not a town's.
-_NOT_A_TOWN_AFTER = frozenset(
-    "County Township Mall Park Street St Avenue Ave Road Rd Boulevard Blvd Drive Highway "
-    "School Church Apartments Apartment Plaza Center Hospital Station Hotel Motel Club "
-    "Restaurant Lounge Store Market Stadium Airport Walmart".split()
-)
-_HEADLINE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "on", "of", "after", "for"})
-# Title-case words that are towns somewhere but, in a headline, are words: those the place
-# ruler never takes for towns, and a headline's own.
-_HEADLINE_WORDS = NOT_PLACES | frozenset(
-    "home park house shooting man woman teen boy girl child father mother deadly fatal "
-    "accidental update breaking video photos say says said police cops".split()
-)
 _CREDIT = re.compile(r"\s+[|–—-]\s+")
 # "Memphis, Tennessee", "Shreveport, LA": a town and its state in a title's credit.
 _CREDIT_TOWN = re.compile(
@@ -137,25 +92,49 @@ _CREDIT_TOWN = re.compile(
 )
 _COUNTY_AFTER = re.compile(r"(?i:['’]s)?\s+(?i:county|co\.|parish)(?!\w)")
 _REGION_AFTER = re.compile(r",\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)")
-# Words after a name that make it no place: "turkey hunting", "a deer season".
-_NOT_A_PLACE_AFTER = frozenset({"hunting", "hunter", "hunters", "hunt", "season"})
-_SCENE_BEFORE = frozenset({"in", "at", "near", "outside"})
-# After a name, the words for a first-level division's kind make it one: "Idlib province".
-_REGION_WORDS = DIVISION_KINDS | {"countryside"}
-# A division's name as NER takes it, with its kind: "Morazan Department".
-_KIND_AFTER = re.compile(rf"\s(?:{'|'.join(sorted(DIVISION_KINDS))})$", re.I)
-_DISTRICT_WORDS = frozenset({"county", "district", "parish", "borough", "neighborhood"})
-# A town's namesake this close to another town of the article is the one meant, unless it is
-# this many times smaller than the namesake first read.
-NEAR_KM = 50
-NEAR_POPULATION_RATIO = 20
-# A town of the dateline's country loses only to a namesake elsewhere this many times its
-# size: "San Pablo" in a report from Guatemala City is Guatemala's, not the Philippine
-# city of 300,000, while "Santiago" in a report from Lima is Chile's capital.
-HOME_POPULATION_RATIO = 100
-# In a report filed from a town abroad, a town of a third country no word of the report
-# names is read only if it is a city its readers would know by name alone.
-KNOWN_ABROAD_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The patterns built from the rules' word lists (data/places.json)."""
+
+    # A headline's place: "... in Fort Myers", "Allentown Man ...", "Jefferson County Boy".
+    headline_name: re.Pattern[str]
+    # "a Pensacola teen", "A Hutchinson man": where a person is from.
+    resident: re.Pattern[str]
+    # "Kansas City" and "Vermont Avenue" name no state.
+    not_the_state: str
+    initials: re.Pattern[str] | None
+    # A division's name as NER takes it, with its kind: "Morazan Department".
+    kind_after: re.Pattern[str]
+    # The words before "man" or in a headline that are no town: the place ruler's and the
+    # rules' own.
+    not_residence: frozenset[str]
+    headline_words: frozenset[str]
+
+
+def _either(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@cache
+def _patterns(rules: PlaceRules) -> _Patterns:
+    initials = [i for i, _, _ in rules.force_initials]
+    return _Patterns(
+        re.compile(
+            rf"\b(?P<before>(?i:in|near|outside|at))\s+(?P<name>{_NAME_WORDS})"
+            rf"|(?P<name2>{_NAME_WORDS})\s+(?i:{_either(rules.headline_people)})\b"
+        ),
+        re.compile(
+            rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})\s+"
+            rf"(?:{_either(rules.resident_people)})\b"
+        ),
+        rf"(?:{_either(rules.street_words)})\b",
+        re.compile(rf"\b(?:{_either(initials)})\b") if initials else None,
+        re.compile(rf"\s(?:{_either(rules.division_kinds)})$", re.I),
+        NOT_PLACES | rules.not_residence,
+        NOT_PLACES | rules.headline_words,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +156,8 @@ class _Context:
     # countries' small towns bear is likely a village of it too small for the gazetteer.
     # US towns are settled by the states and counties a report names, finer than this.
     home: str | None = None
+    # The word lists and thresholds of data/places.json, or a caller's own.
+    rules: PlaceRules = field(default_factory=place_rules)
 
     @property
     def county_states(self) -> KeysView[str]:
@@ -200,32 +181,38 @@ def find_places(
     title: str | None = None,
     headline: Doc | None = None,
     parses: Parses | None = None,
+    rules: PlaceRules | None = None,
 ) -> FoundPlaces:
     """Places of the article's text, then of its headline (`headline`, the title without
     the outlet's credit). A state the title names, or the one a local outlet's credit
     carries ("... - WAFB 9 News Baton Rouge, Louisiana"), settles which of several towns of
-    one name the text means; the credit itself is never a place of the story."""
+    one name the text means; the credit itself is never a place of the story. `rules` are
+    the word lists and thresholds of data/places.json unless a caller gives others."""
+    rules = rules or place_rules()
     text = doc.text
     title = title or ""
     counties = gazetteer.counties_in(text)
-    modifiers = _country_modifiers(doc, gazetteer)
+    modifiers = _country_modifiers(doc, gazetteer, rules)
     context = _Context(
         gazetteer,
         frozenset(
-            [gazetteer.states[s] for s in _mentioned(f"{text}\n{title}", gazetteer.states)]
+            [gazetteer.states[s] for s in _mentioned(f"{text}\n{title}", gazetteer.states, rules)]
             # A county only one state has ("Starr County") names that state.
             + [states[0] for states in counties if len(states) == 1]
             + _postal_in_credit(title, gazetteer)
         ),
-        frozenset(gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries, modifiers)),
+        frozenset(
+            gazetteer.countries[c] for c in _mentioned(text, gazetteer.countries, rules, modifiers)
+        ),
         Counter(state for states in set(counties) for state in states),
-        frozenset(gazetteer.demonyms[d] for d in _mentioned(text, gazetteer.demonyms)),
+        frozenset(gazetteer.demonyms[d] for d in _mentioned(text, gazetteer.demonyms, rules)),
+        rules=rules,
     )
     found: list[Place] = []
     # The dateline's own words are read once, as the dateline; where its town is unknown,
     # NER still reads its state: "WEST PRICE HILL, Ohio (WKRC)".
     read = range(0)
-    dateline = _dateline(text)
+    dateline = _dateline(text, rules.dateline_lines)
     placed = _dateline_place(dateline, article, context) if dateline else None
     if placed:
         found.append(placed)
@@ -256,13 +243,13 @@ def find_places(
         )
     unique = {(p.in_title, p.span.start, p.span.end): p for p in _nearest(found, context)}
     places = tuple(sorted(unique.values(), key=lambda p: (not p.in_title, p.span.start)))
-    if placed and (filed := _filed_abroad(places, placed.span.start, doc, parses)):
+    if placed and (filed := _filed_abroad(places, placed.span.start, doc, parses, rules)):
         return FoundPlaces(tuple(p for p in places if p is not filed), filed)
     return FoundPlaces(places)
 
 
 def _filed_abroad(
-    places: tuple[Place, ...], start: int, doc: Doc, parses: Parses | None
+    places: tuple[Place, ...], start: int, doc: Doc, parses: Parses | None, rules: PlaceRules
 ) -> Place | None:
     """The dateline's place (at `start`), where the incident is in another country; or,
     where the parse ties no place to the incident, where the rest of the article names
@@ -275,24 +262,24 @@ def _filed_abroad(
     others = [p for p in places if p is not dateline]
     if parses is not None and (incident := incident_places(parses, others)):
         return dateline if dateline.country not in {p.country for p in incident} else None
-    votes = Counter(p.country for p in others if p.country and _scene(doc, p))
+    votes = Counter(p.country for p in others if p.country and _scene(doc, p, rules))
     if votes and votes[dateline.country or ""] < max(votes.values()):
         return dateline
     return None
 
 
-def _scene(doc: Doc, place: Place) -> bool:
+def _scene(doc: Doc, place: Place, rules: PlaceRules) -> bool:
     """Is the place named as where something is ("in Callao", "at the port of Callao",
     "near Tegucigalpa"), not as a party or a people's land?"""
     name = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     if name is None or place.in_title:
         return False
-    return village_context(doc, name.start, name.end) or (
-        name.start > 0 and doc[name.start - 1].lower_ in _SCENE_BEFORE
+    return village_context(doc, name.start, name.end, rules) or (
+        name.start > 0 and doc[name.start - 1].lower_ in rules.scene_before
     )
 
 
-def _country_modifiers(doc: Doc, gazetteer: Gazetteer) -> frozenset[int]:
+def _country_modifiers(doc: Doc, gazetteer: Gazetteer, rules: PlaceRules) -> frozenset[int]:
     """Where a country's name modifies the noun after it ("U.S. Embassy facilities", "the
     Syria Kurds"), not after a preposition: it says whose, not where, so it is no place of
     the story and does not make a town of that country the one meant."""
@@ -303,13 +290,23 @@ def _country_modifiers(doc: Doc, gazetteer: Gazetteer) -> frozenset[int]:
         and ent.text in gazetteer.countries
         and ent.end < len(doc)
         and doc[ent.end].pos_ in ("NOUN", "PROPN")
-        and doc[ent.end].lower_ not in _REGION_WORDS | _DISTRICT_WORDS
+        and doc[ent.end].lower_ not in _kind_words(rules)
         and (ent.start == 0 or doc[ent.start - 1].pos_ != "ADP")
     )
 
 
+def _region_words(rules: PlaceRules) -> frozenset[str]:
+    """After a name, the words that make it a first-level division: its kind ("Idlib
+    province") or its area ("the Idlib countryside")."""
+    return rules.division_kinds | rules.region_words
+
+
+def _kind_words(rules: PlaceRules) -> frozenset[str]:
+    return _region_words(rules) | rules.district_words
+
+
 def _surnames(doc: Doc) -> frozenset[str]:
-    """The last names of the people the article names in full ("Jaibreon Cook")."""
+    """The last names of the people the article names in full ("Darnell Cook")."""
     return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
 
 
@@ -340,13 +337,13 @@ def _dateline_place(dateline: re.Match, article: str, context: _Context) -> Plac
     return _place(span, town, "town") if town else None
 
 
-def _dateline(text: str) -> re.Match | None:
+def _dateline(text: str, lines: int) -> re.Match | None:
     """The dateline opening the text, or one with its state opening one of its first lines,
     after a page's time stamp or byline ("Posted Wednesday, February 22, 2017 11:18 am" and
     then "FORSYTH COUNTY, Ga. — ...")."""
     if dateline := _AGENCY_DATELINE.match(text) or _DATELINE.match(text):
         return dateline
-    for line in itertools.islice(re.finditer(r"\n\s*(?=\S)", text), _DATELINE_LINES):
+    for line in itertools.islice(re.finditer(r"\n\s*(?=\S)", text), lines):
         dateline = _DATELINE.match(text, line.end())
         if dateline and dateline.group("region"):
             return dateline
@@ -373,12 +370,16 @@ def _nearest(found: list[Place], context: _Context) -> list[Place]:
     if not anchors:
         return found
     return [
-        _near_anchor(p, towns, anchors) if len(among) > 1 and p.admin1 not in context.states else p
+        _near_anchor(p, towns, anchors, context.rules)
+        if len(among) > 1 and p.admin1 not in context.states
+        else p
         for p, towns, among in zip(found, namesakes, states, strict=True)
     ]
 
 
-def _near_anchor(place: Place, towns: list[Town], anchors: list[tuple[float, float]]) -> Place:
+def _near_anchor(
+    place: Place, towns: list[Town], anchors: list[tuple[float, float]], rules: PlaceRules
+) -> Place:
     """`place`, or its namesake among `towns` nearest to an anchor, if near enough."""
 
     def away(town: Town) -> float:
@@ -388,9 +389,9 @@ def _near_anchor(place: Place, towns: list[Town], anchors: list[tuple[float, flo
     placed = max((t.population for t in towns if t.admin1 == place.admin1), default=0)
     if (
         near.admin1 == place.admin1
-        or away(near) > NEAR_KM
+        or away(near) > rules.near_km
         # A small namesake near a village does not unseat a city: "Atlanta" stays Georgia's.
-        or near.population * NEAR_POPULATION_RATIO < placed
+        or near.population * rules.near_population_ratio < placed
     ):
         return place
     return _place(place.span, near, place.precision)
@@ -408,22 +409,24 @@ def _headline_places(headline: Doc, article: str, context: _Context) -> list[Pla
     "Shooting Reported In Fort Myers"), where NER and the place ruler find little: a
     capitalised name after "in/near/at" or before "man", "teen", "police"... is also tried,
     longest first."""
-    text = headline.text
+    text, rules = headline.text, context.rules
+    patterns = _patterns(rules)
     found = [
         place
         for ent in headline.ents
         if ent.label_ in _PLACE_LABELS and (place := _resolve(ent, article, context, text))
     ]
     found.extend(_agencies(text, article, context))
-    for match in _HEADLINE_NAME.finditer(text):
+    for match in patterns.headline_name.finditer(text):
         group = "name" if match.group("before") else "name2"
         words = match.group(group).split()
         # Title case runs a name into what comes before it: "Injured In Zanesville Bar".
-        cut = [i for i, w in enumerate(words) if w.lower() in _HEADLINE_PREPOSITIONS]
+        cut = [i for i, w in enumerate(words) if w.lower() in rules.headline_prepositions]
         words = words[cut[-1] + 1 :] if cut else words
         for n in range(len(words), 0, -1):
             if n < len(words) and (
-                words[n].rstrip(".") in _NOT_A_TOWN_AFTER or words[n].lower() in _NOT_A_PLACE_AFTER
+                words[n].rstrip(".") in rules.not_a_town_after
+                or words[n].lower() in rules.not_a_place_after
             ):
                 # "White County" named no town, nor "Cascade Mall": "White" and "Cascade"
                 # are none either.
@@ -435,12 +438,12 @@ def _headline_places(headline: Doc, article: str, context: _Context) -> list[Pla
             places = [
                 place
                 for name in names
-                if not (n == 1 and name.lower() in _HEADLINE_WORDS)
+                if not (n == 1 and name.lower() in patterns.headline_words)
                 and (
                     place := _own_name_place(
                         _span_of(name, text, match, group, article),
                         context,
-                        village=(match.group("before") or "").lower() in VILLAGE_BEFORE,
+                        village=(match.group("before") or "").lower() in rules.village_before,
                     )
                 )
             ]
@@ -515,9 +518,10 @@ def _residents(text: str, article: str, context: _Context, surnames: frozenset[s
     misses it; only a town's own name is read, and not a surname of someone the article
     names ("the Johnson boy")."""
     places = []
-    for match in _RESIDENT.finditer(text):
+    patterns = _patterns(context.rules)
+    for match in patterns.resident.finditer(text):
         name = match.group("name")
-        if name in surnames or name.lower() in _NOT_RESIDENCE:
+        if name in surnames or name.lower() in patterns.not_residence:
             continue
         span = Span(article, match.start("name"), match.end("name"), name)
         if (place := _own_name_place(span, context)) and place.precision == "town":
@@ -526,9 +530,11 @@ def _residents(text: str, article: str, context: _Context, surnames: frozenset[s
 
 
 def _forces_by_initials(text: str, article: str, context: _Context) -> list[Place]:
-    places = []
-    for match in _INITIALS.finditer(text):
-        name, state = _FORCE_INITIALS[match.group(0)]
+    places: list[Place] = []
+    pattern = _patterns(context.rules).initials
+    forces = {initials: (name, state) for initials, name, state in context.rules.force_initials}
+    for match in pattern.finditer(text) if pattern else ():
+        name, state = forces[match.group(0)]
         town = next((t for t in context.gazetteer.namesakes(name) if t.admin1 == state), None)
         if town:
             places.append(
@@ -568,8 +574,8 @@ def _resolve(
 ) -> Place | None:
     """`text` is the entity's document's: spaCy builds `Doc.text` anew from its tokens on
     each access, a millisecond for a news article. `surnames` are the last names of the
-    people the article names in full: such a name is the person, not a town ("Cook, Dumas
-    and another friend" after "Jaibreon Cook" is no Cook, Minnesota), unless the words
+    people the article names in full: such a name is the person, not a town ("Cook, Reyes
+    and another friend" after "Darnell Cook" is no Cook, Minnesota), unless the words
     around say it is a place ("in Cook", "Cook, Minn.")."""
     if _street(text, ent.start_char) or (
         _COMPASS.match(ent.text) and _ON_BEFORE.search(text, 0, ent.start_char)
@@ -588,7 +594,7 @@ def _resolve(
     region = _region_after(ent, text)
     # A postal village only where the words around say it is a place, or before its state:
     # "in Stokes", "the town of Seibert", "Seibert, Colo.".
-    village = village_context(ent.doc, ent.start, ent.end) or bool(
+    village = village_context(ent.doc, ent.start, ent.end, context.rules) or bool(
         _state_named(region, context.gazetteer)
     )
     place = _named_place(span, context, region, following, village)
@@ -608,8 +614,8 @@ def _named_place(
     with the region written after it ("Springfield, Ohio") and the word that follows it
     ("Idlib province"); where `village` (the copy says it is a place), a postal village of
     a state the article names when no town fits."""
-    name, gazetteer = span.text, context.gazetteer
-    if following in _NOT_A_PLACE_AFTER:
+    name, gazetteer, rules = span.text, context.gazetteer, context.rules
+    if following in rules.not_a_place_after:
         return None  # "Turkey hunting"
     # A state's name with a state after it is a town: "Washington, D.C.", "New York, N.Y.".
     if name in gazetteer.states and "." not in name and not _state_named(region, gazetteer):
@@ -625,7 +631,7 @@ def _named_place(
     # A division of a country the report does not name is one only where the words around
     # say it is a place: "in Morazan Department", not "the Central Department said".
     if (
-        (following in _REGION_WORDS or _KIND_AFTER.search(name))
+        (following in _region_words(rules) or _patterns(rules).kind_after.search(name))
         and (division := _division(name, context))
         and (village or division.country in _named_countries(context))
     ):
@@ -645,9 +651,9 @@ def _named_place(
         town = _or_village(town, name, region, context)
     if town is None or (name.isupper() and len(name) <= 3):  # "UN", "NYC": not towns
         return None
-    if following in _REGION_WORDS:
+    if following in _region_words(rules):
         return _place(span, town, "region", admin1=town.admin1 or name)
-    if following in _DISTRICT_WORDS:
+    if following in rules.district_words:
         return Place(span, name, None, None, town.admin1, town.country, "district")
     return _place(span, town, town.precision)
 
@@ -657,7 +663,7 @@ def _division_named(ent: SpacySpan, article: str, context: _Context) -> Place | 
     dateline's country or of a country or people the article names: "the State
     Department" or "the Interior Department" is no division of a country the report is
     about."""
-    if not _KIND_AFTER.search(ent.text):
+    if not _patterns(context.rules).kind_after.search(ent.text):
         return None
     division = _division(ent.text, context)
     if division is None or division.country not in _named_countries(context):
@@ -738,9 +744,15 @@ def _town(name: str, region: str | None, context: _Context) -> Town | None:
         return in_region[0] if in_region else None
     for pick in (
         [t for t in towns if t.country == "US" and t.admin1 in context.states],
-        _dwarfed([t for t in towns if t.country == context.home], towns, HOME_POPULATION_RATIO),
         _dwarfed(
-            [t for t in towns if t.country in context.countries | context.nationalities], towns
+            [t for t in towns if t.country == context.home],
+            towns,
+            context.rules.home_population_ratio,
+        ),
+        _dwarfed(
+            [t for t in towns if t.country in context.countries | context.nationalities],
+            towns,
+            context.rules.named_country_population_ratio,
         ),
         # Among them, the most populous of the states with the most named counties.
         sorted(
@@ -771,12 +783,10 @@ def _known_abroad(town: Town, name: str, context: _Context) -> bool:
     only as an alternate one ("Antioquia" for Antakya), is no place of the story."""
     if town.country in context.countries | context.nationalities:
         return True
-    return same_name(town.name, name) and town.population >= KNOWN_ABROAD_POPULATION
+    return same_name(town.name, name) and town.population >= context.rules.known_abroad_population
 
 
-def _dwarfed(
-    picks: list[Town], towns: Sequence[Town], ratio: int = NEAR_POPULATION_RATIO
-) -> list[Town]:
+def _dwarfed(picks: list[Town], towns: Sequence[Town], ratio: float) -> list[Town]:
     """`picks`, the towns of a country the article names or whose people it names, unless
     the name's own most populous town is elsewhere and many times larger: "Lima" beside "the
     U.S. embassy" is still Peru's capital, "San Salvador" beside "a Mexican newsman" El
@@ -880,17 +890,18 @@ def _place(span: Span, town: Town, precision: Precision, admin1: str | None = No
 
 
 def _mentioned(
-    text: str, names: dict[str, str], modifiers: frozenset[int] = frozenset()
+    text: str, names: dict[str, str], rules: PlaceRules, modifiers: frozenset[int] = frozenset()
 ) -> list[str]:
     # "Kansas City" and "Oklahoma City" do not name the state, nor do "Vermont Avenue" and
     # "on South Grand at Montana"; a name at one of `modifiers` only modifies a noun.
+    street = _patterns(rules).not_the_state
     return [
         n
         for n in names
         if n in text
         and any(
             not _street(text, m.start()) and m.start() not in modifiers
-            for m in re.finditer(rf"(?<![\w]){re.escape(n)}(?![\w])(?!\s+{_NOT_THE_STATE})", text)
+            for m in re.finditer(rf"(?<![\w]){re.escape(n)}(?![\w])(?!\s+{street})", text)
         )
     ]
 
