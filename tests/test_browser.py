@@ -112,7 +112,9 @@ def test_a_posted_script_title_is_shown_never_run(browser, page, tmp_path):
         )
         assert posted.status_code == 201
         deadline = time.monotonic() + 120
-        while not httpx.get(base + "/api/stories").json()["total"]:
+        # The first article loads the models in the server's background thread; a read
+        # meanwhile may wait on it longer than httpx's default 5 s.
+        while not httpx.get(base + "/api/stories", timeout=30).json()["total"]:
             assert time.monotonic() < deadline, "the posted article was never processed"
             time.sleep(0.5)
         page.goto(base + "/")

@@ -130,7 +130,7 @@ def test_articles_stored_while_linking_wait_for_their_analysis(tmp_path, analyse
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 27: the story model (stories-1) joins two shootings of one city and night directly (0.74): few labelled pairs of this kind survive the look-alike rules",
+    reason="issue 27: the story model (stories-1 and stories-2) joins two shootings of one city and night directly: few labelled pairs of this kind survive the look-alike rules",
 )
 def test_a_roundup_added_later_joins_one_story_and_an_incident_added_later_not_through_it(
     tmp_path,

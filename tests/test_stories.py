@@ -112,7 +112,7 @@ def _wall(key: str, title: str, published: str) -> Article:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 27: the story model (stories-1) joins two login walls of one day whose headlines name other towns",
+    reason="issue 27: the story model (stories-1 and stories-2) joins two login walls of one day whose headlines name other towns",
 )
 def test_a_page_without_its_story_joins_on_the_town_and_day_of_its_headline():
     articles = [
@@ -170,7 +170,7 @@ STATION = (
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 27: the story model (stories-1) joins two towns of one state that share only a station's boilerplate: its labelled pairs naming other towns (55) are mostly one event",
+    reason="issue 27: the story model (stories-1 and stories-2) joins two towns of one state that share only a station's boilerplate: its labelled pairs naming other towns (55) are mostly one event",
 )
 def test_reports_of_other_towns_and_other_people_need_more_than_a_shared_template():
     articles = [
@@ -217,18 +217,18 @@ def test_a_follow_up_recalling_the_day_of_the_shooting_is_no_look_alike_weeks_la
 
 def test_a_pages_own_words_and_photo_credits_are_not_the_people_of_a_report():
     text = (
-        "Jamal Lackey, 17, was shot Sunday. (Photo: Anthony Adams/IndyStar) Email Alerts "
-        "| Instagram. Shaquille O'Neal Tillman was arrested. Levant Wire could not verify it."
+        "Darius Webb, 17, was shot Sunday. (Photo: Laura Finch/IndyStar) Email Alerts "
+        "| Instagram. Terrell O'Neal Brooks was arrested. Levant Wire could not verify it."
     )
 
     def person(name: str) -> Entity:
         start = text.index(name)
         return Entity(Span("a", start, start + len(name), name), "person", name)
 
-    names = ["Jamal Lackey", "Anthony Adams/IndyStar", "Email Alerts", "| Instagram",
-             "Shaquille O'Neal Tillman", "Levant Wire"]  # fmt: skip
+    names = ["Darius Webb", "Laura Finch/IndyStar", "Email Alerts", "| Instagram",
+             "Terrell O'Neal Brooks", "Levant Wire"]  # fmt: skip
     analysis = Analysis("a", (), entities=tuple(map(person, names)))
-    assert Facts.of(analysis, text).people == {"jamal lackey", "oneal tillman"}
+    assert Facts.of(analysis, text).people == {"darius webb", "oneal brooks"}
 
 
 def test_places_named_after_people_are_not_the_people_of_a_report():
@@ -326,7 +326,7 @@ def test_a_name_on_reports_of_many_weeks_and_towns_is_an_anchor_not_a_victim():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 27: the story model (stories-1) joins two shootings of one city and night directly (0.74): few labelled pairs of this kind survive the look-alike rules",
+    reason="issue 27: the story model (stories-1 and stories-2) joins two shootings of one city and night directly: few labelled pairs of this kind survive the look-alike rules",
 )
 def test_a_roundup_of_a_nights_shootings_joins_one_of_its_incidents_and_bridges_none():
     # The roundup shares the city, the day and whole sentences with each report; joined to

@@ -1,7 +1,7 @@
 """Name variants: when two written names mean the same person or organisation.
 
-Transliterated Arabic names reach English copy in many spellings ("Rami Abdulrahman",
-"Rami Abdurrahman", "Abdel Rahman"; "Ahmed al-Sharaa", "Ahmad Sharaa"). Two names match when
+Transliterated Arabic names reach English copy in many spellings ("Khaled Abdulkarim",
+"Khaled Abdelkarim", "Abdel Karim"; "Ahmed al-Sharaa", "Ahmad Sharaa"). Two names match when
 their surnames have the same consonant skeleton, give or take one letter, once particles
 ("al-", "el-") and vowels are dropped and doubled letters collapsed; and their given names,
 when both have one, match the same way. Used within an article (a bare surname joins the
@@ -72,7 +72,7 @@ def _first_vowel(word: str) -> str | None:
 
 
 def same_person(a: str, b: str) -> bool:
-    """True when two written names can be one person ("Abdulrahman" = "Rami Abdurrahman")."""
+    """True when two written names can be one person ("Abdulkarim" = "Khaled Abdelkarim")."""
     pa, pb = name_parts(a), name_parts(b)
     if not pa or not pb:
         return False
@@ -86,7 +86,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _joined_surname(a: list[str], b: list[str]) -> bool:
-    """ "Abdel Rahman" written as two words against "Abdulrahman" as one."""
+    """ "Abdel Karim" written as two words against "Abdulkarim" as one."""
     if len(a) < 2:
         return False
     joined = a[-2] + a[-1]

@@ -12,12 +12,12 @@ object: a caller may build one with other values and hand it to
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from crosscheck.rulefiles import rule_examples, rule_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +74,8 @@ def _words(entry: Mapping[str, Any]) -> list[str]:
     return [str(w) for w in entry["words"]]
 
 
-@cache
 def _data() -> dict[str, Any]:
-    text = resources.files("crosscheck").joinpath("data/places.json").read_text()
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return rule_file("places.json")
 
 
 @cache
@@ -121,10 +118,4 @@ def place_examples() -> list[dict[str, Any]]:
     title) with places that must be read (`places`: name, first-level division, country,
     precision), names that must not be (`absent`), and where set, the town the report was
     filed from (`filed_from`)."""
-    data = _data()
-    return [
-        {**example, "rule": key, "section": section}
-        for section in ("words", "thresholds")
-        for key, entry in data[section].items()
-        for example in entry["examples"]
-    ]
+    return rule_examples(_data())

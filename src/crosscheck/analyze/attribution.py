@@ -19,7 +19,7 @@ _SAID = re.compile(
 _SAID_AFTER = re.compile(
     rf"\b(?:said|says|told|reported)\s+(?P<who>(?:the\s+)?(?:police|authorities|officials|{_NAME}))",
 )
-# "Rami Abdulrahman, who heads the Observatory, said ..."
+# "Nadia Haddad, who heads the monitoring group, said ..."
 _SAID_APPOSITIVE = re.compile(
     r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+(?:who|a|an|the)\b[^,]{0,80},\s+"
     r"(?:said|says|told|reported|added)\b"

@@ -9,13 +9,13 @@ language's and not a kind of report's.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from crosscheck.rulefiles import rule_examples, rule_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +38,8 @@ class DateRules:
     recent: timedelta
 
 
-@cache
 def _data() -> dict[str, Any]:
-    text = resources.files("crosscheck").joinpath("data/dates.json").read_text()
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return rule_file("dates.json")
 
 
 def _either(words: dict[str, Any], key: str) -> str:
@@ -95,10 +92,4 @@ def date_examples() -> list[dict[str, Any]]:
     """Every entry's examples, each with the entry it shows (`rule`): a text (and a title),
     its publication time, and the day analysis must give its incident (`event_day`), or
     must not (`not_event_day`)."""
-    data = _data()
-    return [
-        {**example, "rule": key, "section": section}
-        for section in ("words", "thresholds")
-        for key, entry in data[section].items()
-        for example in entry["examples"]
-    ]
+    return rule_examples(_data())

@@ -1,5 +1,5 @@
 """People and organisations named in an article, each mention tied to the fullest form of the
-name the article uses ("Abdulrahman" -> "Rami Abdulrahman", "the Observatory" -> "Syrian
+name the article uses ("Abdulkarim" -> "Khaled Abdulkarim", "the Observatory" -> "Syrian
 Observatory for Human Rights").
 """
 

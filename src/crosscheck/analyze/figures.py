@@ -331,7 +331,7 @@ _AGE_PAIR = re.compile(
     re.I,
 )
 # A victim listed before a single one's verb: "Bianca Rowe and her son, 17-year-old Jay Rowe,
-# were found dead", "Agent Lee Tate and the suspect were killed". Each adds one.
+# were found dead", "Agent Ray Dunn and the suspect were killed". Each adds one.
 _CONJUNCT_TAIL = (
     # "and" is required: after a bare comma comes an apposition ("Bianca Rowe, her son").
     rf"\s*,?\s+and\s+(?:(?:his|her|their)\s+(?:{_ONE}),?\s+)?(?:\d{{1,3}}-year-old\s+)?$"
@@ -342,15 +342,15 @@ _ROLE_BEFORE = re.compile(
 # After a person's name (and age): "Nora Pike, 43, and ".
 _NAME_BEFORE = re.compile(rf"^(?:,\s*\d{{1,3}},)?{_CONJUNCT_TAIL}", re.I)
 # A full name NER may have taken for an organisation, with its age before or after it:
-# "19-year-old Raynord Daniel and", "Bianca Rowe, 41, and".
+# "19-year-old Darren Miles and", "Carla Ruiz, 41, and".
 _FULL_NAME = (
     r"(?:\b\d{1,3}-year-old\s+)?(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2})(?:,\s*\d{1,3},)?"
 )
 _FULL_NAME_BEFORE = re.compile(rf"{_FULL_NAME}{_CONJUNCT_TAIL}", re.I)
 # Once "and" has opened the list, a comma separates the names before it: "34-year-old
-# Angelina Benton, 19-year-old Raynord Daniel and 12-year-old Joseph McDonald were killed".
+# Nora Bell, 19-year-old Darren Miles and 12-year-old Owen Price were killed".
 _FULL_NAME_LISTED = re.compile(rf"{_FULL_NAME}\s*,\s+(?:\d{{1,3}}-year-old\s+)?$", re.I)
-# The possessive before a count of kin listed after a victim: "Laura Coleman and her (two
+# The possessive before a count of kin listed after a victim: "Maria Stone and her (two
 # children)".
 _KIN_BEFORE = re.compile(r"(?<=\sand\s)(?:his|her|their)\s+$", re.I)
 # "he was pronounced dead", "she later died": one victim, named before.
@@ -365,7 +365,7 @@ _HEADLINE_ONE = re.compile(
     r"(?:['’]s\s+(?:toe|foot|leg|arm|hand|head|chest|back|finger|shoulder|face|ankle|hip|neck))?"
     rf"(?:,[^,]{{1,30}},)?\s+(?:who\s+)?(?:(?:is|was|were|are)\s+)?(?:found\s+)?{_ADVERB}(?:shot,\s+)?{_STATUS}\b"
     # Objects without their article: "shooting that killed Columbia teen", "Death Of
-    # Nephew"; "Cole Dead at 25".
+    # Nephew"; "Wells Dead at 25".
     rf"|\b(?P<vone>killed|kills|killing|wounded|wounds|wounding|shoots|shooting|injures|hurts"
     rf"|grazes)\s+"
     rf"(?:(?!(?:death|of|in|at|on|near)\b)(?-i:[A-Z][\w.'-]*)\s+){{0,2}}?(?P<group2>(?P<noun2>{_ONE}))\b"
@@ -453,11 +453,11 @@ _BY_KILLER = re.compile(
 )
 # Victims the killer shot or wounded, under his active verb: "shot his wife and daughter".
 _SHOT_BY_KILLER = re.compile(r"(?:shot|shoots|shooting|wounded|wounding|wounds)\s+(?!by\b)", re.I)
-# A passive count's killer: "were shot dead by Michael Bournes", "by her husband".
+# A passive count's killer: "were shot dead by Paul Kerr", "by her husband".
 _BY_NAMED = re.compile(r"\s+by\s+(?:(?-i:[A-Z])|(?:her|his|their)\s+)", re.I)
 # What may stand between the victims and the killer's death: the victims' noun the count
 # left out ("kills 7-year-old daughter, himself"), an apposition ("her mother, 21-year-old
-# Emiko Diaz,") and "then", "before", "and".
+# Ana Ortiz,") and "then", "before", "and".
 _CONNECTIVE = re.compile(
     r"(?:\s+[a-z]+|,[^,]{1,50}(?=,))?[\s,]*(?:(?:and|then|before|later|,)\s*)*"
 )
@@ -509,7 +509,7 @@ _NOT_A_COUNT_AFTER = re.compile(
 )
 
 
-# After a person's name: "Samir Haidar, 67, was killed", "Ackeem Davis was shot to death".
+# After a person's name: "Karim Nasser, 67, was killed", "Devon Hale was shot to death".
 _NAMED_VICTIM = re.compile(
     rf"^(?:,\s*(?:a\s+)?\d{{1,3}}(?:-year-old)?,(?:\s+of\s+[^,]{{1,40}},)?|\s*\([^()]{{1,60}}\))?"
     rf"\s+{_AUX}{_ADVERB}{_STATUS}\b",
@@ -682,8 +682,8 @@ def _non_overlapping(found: list[Figure]) -> list[Figure]:
 
 
 def _with_surnames(sentences: tuple[Span, ...], people: tuple[Span, ...]) -> list[Span]:
-    """People as named, plus later mentions by surname alone ("Lackey was pronounced dead"
-    after "Jamal Lackey, 17"), which the small NER model often misses."""
+    """People as named, plus later mentions by surname alone ("Webb was pronounced dead"
+    after "Darius Webb, 17"), which the small NER model often misses."""
     surnames = {
         words[-1] for p in people if len(words := _NAME_WORD.findall(p.text)) >= 2
     } - _NOT_SURNAMES
@@ -702,7 +702,7 @@ def _with_surnames(sentences: tuple[Span, ...], people: tuple[Span, ...]) -> lis
 def _with_conjuncts(sentence: Span, figure: Figure, people: list[Span]) -> Figure:
     """One victim's figure, widened to the victims listed before it under the same verb:
     people by name, or by role ("the man and his girlfriend"); so is a count of their kin
-    ("Laura Coleman and her two children died": three)."""
+    ("Maria Stone and her two children died": three)."""
     first = figure.span.text.split(maxsplit=1)[0].lower() if figure.span.text else ""
     end, extra = figure.span.start - sentence.start, 0
     count = first not in {"a", "an"} and parse_amount(first)
@@ -938,7 +938,7 @@ _IN_CONDITION = re.compile(r"\bin\s+(?:\w+\s+){1,3}condition$", re.I)
 
 def _shot_apart_from_the_dead(figures: list[Figure]) -> list[Figure]:
     """One person shot beside another person killed, each the subject of his own clause
-    ("Lavontay Allen was killed ... while his mother, Jaton Watts, was also shot"), lived:
+    ("Tyrell Moss was killed ... while his mother, Gina Moss, was also shot"), lived:
     counted among those shot, the shot-minus-killed rule would take the dead from him."""
     dead = [f for f in figures if f.status == "killed" and not f.part_of_total]
     named = [f for f in dead if f.group]
@@ -957,9 +957,9 @@ def _shot_apart_from_the_dead(figures: list[Figure]) -> list[Figure]:
 
 
 def _also_shot(figures: list[Figure], before: list[Figure]) -> list[Figure]:
-    """Victims "also shot" after the dead were told of are others, who lived ("Davienne
-    Lewis died after he was shot. Raymone West, Brian Dearmond and Marquise McPherson were
-    also struck by bullets"): counted among those shot, the dead would be taken from them."""
+    """Victims "also shot" after the dead were told of are others, who lived ("Dana
+    Lowe died after he was shot. Carl Hunt, Brian Ames and Marcus Reed were also
+    struck by bullets"): counted among those shot, the dead would be taken from them."""
     if not any(f.status == "killed" and not f.part_of_total for f in before) or any(
         f.status == "killed" for f in figures
     ):
@@ -1069,7 +1069,7 @@ def _with_killer_told_apart(figures: list[Figure]) -> list[Figure]:
 
 def _by_killer(figure: Figure) -> bool:
     """Are the figure's victims counted under their killer's verb: "killed his wife",
-    "shot his daughter to death", "were shot dead by Michael Bournes"?"""
+    "shot his daughter to death", "were shot dead by Paul Kerr"?"""
     after = figure.sentence.text[figure.span.end - figure.sentence.start :]
     return bool(_BY_KILLER.match(figure.span.text) or _BY_NAMED.match(after))
 

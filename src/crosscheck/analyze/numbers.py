@@ -62,7 +62,7 @@ def parse_amount(text: str) -> Amount | None:
 
 def writes_number(text: str) -> bool:
     """Does `text` write a number ("two", "5", "a dozen", "both", "a triple homicide"), not
-    just an article ("a man", "killed his wife"), a victim's age ("Vontay Price, 22, was
+    just an article ("a man", "killed his wife"), a victim's age ("Dion Carter, 22, was
     shot and killed", "a 9-year-old boy died") or a gun's calibre ("a bullet from a 9 mm
     handgun struck")?"""
     text = _CALIBRE.sub(" ", _AGE.sub(" ", text))

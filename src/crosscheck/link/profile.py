@@ -19,7 +19,7 @@ from crosscheck.records import Analysis, Article, Figure, Place
 
 # What a stored profile (`Profile.to_json`) holds and means; a stored link index made under
 # another version is rebuilt rather than extended.
-PROFILE_VERSION = "11"
+PROFILE_VERSION = "12"
 # Reports of one massacre dated this many days apart may tell of one toll counted over days.
 PLACE_DAYS_APART = 2
 # Tolls this large are counted over days as bodies are found: a different one on another day
@@ -294,10 +294,6 @@ def _tolls(figures: list[Figure]) -> tuple[int | None, frozenset[int]]:
     return shot or None, tolls
 
 
-# The country whose first-level divisions the story model was fitted on.
-_FITTED_REGIONS = "US"
-
-
 def _towns(places: Iterable[Place]) -> frozenset[str]:
     return frozenset(
         f"{fold(p.name)}|{p.admin1 or p.country}"
@@ -308,14 +304,10 @@ def _towns(places: Iterable[Place]) -> frozenset[str]:
 
 
 def _regions(places: Iterable[Place]) -> tuple[frozenset[str], frozenset[str]]:
-    """The first-level divisions and countries of these places. The story model was fitted
-    when only US towns carried a division: it reads US states alone until it is refitted
-    on every country's (issue 27), since a division shared abroad ("San Salvador
-    Department", home to most of a country's reports) joined other events' reports."""
+    """The first-level divisions and countries of these places, in any country: a US
+    state, a Syrian governorate, a Salvadoran department."""
     places = list(places)
-    regions = frozenset(
-        f"{p.country}.{p.admin1}" for p in places if p.admin1 and p.country == _FITTED_REGIONS
-    )
+    regions = frozenset(f"{p.country}.{p.admin1}" for p in places if p.admin1 and p.country)
     return regions, frozenset(p.country for p in places if p.country)
 
 
@@ -328,8 +320,8 @@ def town_name(town_key: str) -> str:
 
 
 def _person_key(name: str) -> str | None:
-    """A person's last two names: reports give or drop a middle name ("Armando Rodrigo
-    Garcia Ramires", "Rodrigo Garcia Ramires")."""
+    """A person's last two names: reports give or drop a middle name ("Luis Alberto
+    Mendez Ochoa", "Alberto Mendez Ochoa")."""
     parts = name_parts(name)
     if len(parts) < 2 or _NOT_PEOPLE.intersection(parts) or not all(map(_NAME_PART.match, parts)):
         return None

@@ -21,7 +21,7 @@ from crosscheck.link.pair_features import FEATURES
 from crosscheck.link.trees import BoostedTrees
 
 MODEL_FILE = "story_model.json"
-VERSION = "stories-1"
+VERSION = "stories-2"
 
 
 @dataclass(frozen=True, slots=True)
