@@ -101,7 +101,7 @@ def test_a_lead_without_a_date_takes_the_bodys_first_day_of_the_past_week():
         # A follow-up: the arrest is this week, the killing is dated further down.
         (
             "A second suspect was arrested in Houston on Friday after a month on the run. "
-            "He was extradited on Monday. Police said Vontay Price, 22, was gunned down on "
+            "He was extradited on Monday. Police said Dion Carter, 22, was gunned down on "
             "Jan. 19 at a car wash.",
             "2025-01-19",
         ),
@@ -203,7 +203,7 @@ def test_the_words_next_to_a_date_say_what_it_dates():
         ("The family is suing the range. Instructor Charles Vacca was shot and killed by a girl "
          "firing an Uzi at the range on Aug. 25, 2022.", "2022-08-25"),
         # The body found dates the death, before the day the boy was last seen.
-        ("Deputies are investigating the death of 15-year-old Brennon Davis, whose body was "
+        ("Deputies are investigating the death of 15-year-old Caleb Ward, whose body was "
          "found on March 2. Deputies arrested a man for obstruction of justice Sunday morning. "
          "The sheriff asked for patience. A second man is sought. The boy was last seen the "
          "night of March 1.", "2025-03-02"),
@@ -257,7 +257,7 @@ def test_a_bare_weekday_beside_a_written_date_of_that_weekday_is_that_date():
 
 def test_a_follow_up_s_lead_of_today_gives_way_to_the_written_day_of_the_shooting():
     text = (
-        "The 19-year-old man accused of shooting and killing 6-year-old Isis Allen was ordered "
+        "The 19-year-old man accused of shooting and killing 6-year-old Lena Ford was ordered "
         "on Tuesday to stand trial. His lawyer said he would plead not guilty. The family "
         "was in court. Authorities said he shot at the crowd the night of Feb. 17 during a "
         "fight."

@@ -177,7 +177,7 @@ def test_reports_of_other_towns_and_other_people_need_more_than_a_shared_templat
         Article(
             "corpus",
             "corpus",
-            "CORPUS CHRISTI, Texas — Eric Morales was arrested after his 2-year-old son shot "
+            "CORPUS CHRISTI, Texas — Ruben Salas was arrested after his 2-year-old son shot "
             "himself with a pistol his father had left loaded on a bed, police said Sunday. The "
             "toddler was flown to Driscoll Children's Hospital and is expected to survive. "
             + STATION,
@@ -187,7 +187,7 @@ def test_reports_of_other_towns_and_other_people_need_more_than_a_shared_templat
         Article(
             "san-antonio",
             "san-antonio",
-            "SAN ANTONIO — Armando Ramires was charged with murder in the shooting death of a "
+            "SAN ANTONIO — Luis Mendez was charged with murder in the shooting death of a "
             "15-year-old girl at an apartment complex on the Northwest Side, police said "
             "Thursday. Neighbours heard an argument before the gunfire and found her in the "
             "stairwell. " + STATION,
@@ -257,7 +257,7 @@ def test_a_follow_up_naming_the_suspect_without_his_middle_name_joins_the_first_
             "first",
             "first",
             "SAN ANTONIO — A 15-year-old girl was shot to death at an apartment complex on the "
-            "Northwest Side on Sunday. Her stepfather, Armando Rodrigo Ramires, 36, was "
+            "Northwest Side on Sunday. Her stepfather, Luis Alberto Mendez, 36, was "
             "arrested and charged with capital murder, police said.",
             "first",
             published="2024-03-04",
@@ -265,7 +265,7 @@ def test_a_follow_up_naming_the_suspect_without_his_middle_name_joins_the_first_
         Article(
             "trial",
             "trial",
-            "Rodrigo Ramires, the stepfather charged with capital murder in the shooting death "
+            "Alberto Mendez, the stepfather charged with capital murder in the shooting death "
             "of a 15-year-old girl at a Northwest Side apartment complex, appeared in court on "
             "Thursday. His trial is set for June.",
             "trial",

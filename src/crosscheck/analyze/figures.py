@@ -958,8 +958,8 @@ def _shot_apart_from_the_dead(figures: list[Figure]) -> list[Figure]:
 
 def _also_shot(figures: list[Figure], before: list[Figure]) -> list[Figure]:
     """Victims "also shot" after the dead were told of are others, who lived ("Dana
-    Lowe died after he was shot. Carl Hunt, Brian Ames and Marcus Reed were also
-    struck by bullets"): counted among those shot, the dead would be taken from them."""
+    Lowe died after he was shot. Raymond Pierce, Brian Dorsey and Marquell Pickens were
+    also struck by bullets"): counted among those shot, the dead would be taken from them."""
     if not any(f.status == "killed" and not f.part_of_total for f in before) or any(
         f.status == "killed" for f in figures
     ):
