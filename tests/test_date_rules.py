@@ -24,7 +24,10 @@ def test_every_example_of_the_date_rules(example):
 
 
 def test_every_entry_has_an_example_and_the_cues_compile_into_both_kinds():
-    assert len({e["rule"] for e in date_examples()}) == 15
+    from crosscheck.rulefiles import rule_file
+
+    data = rule_file("dates.json")
+    assert {e["rule"] for e in date_examples()} == set(data["words"]) | set(data["thresholds"])
     cue = date_rules().cue
     assert cue.search("three victims shot and killed").group("incident") == "shot"
     assert cue.search("a hearing on the case").group("after") == "hearing"

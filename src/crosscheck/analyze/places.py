@@ -111,6 +111,11 @@ class _Patterns:
     # rules' own.
     not_residence: frozenset[str]
     headline_words: frozenset[str]
+    # After a name, the words that make it a first-level division: its kind ("Idlib
+    # province") or its area ("the Idlib countryside"); and with a district's words, any
+    # division below a country.
+    region_words: frozenset[str]
+    kind_words: frozenset[str]
 
 
 def _either(words: Iterable[str]) -> str:
@@ -120,9 +125,10 @@ def _either(words: Iterable[str]) -> str:
 @cache
 def _patterns(rules: PlaceRules) -> _Patterns:
     initials = [i for i, _, _ in rules.force_initials]
+    region_words = rules.division_kinds | rules.region_words
     return _Patterns(
         re.compile(
-            rf"\b(?P<before>(?i:in|near|outside|at))\s+(?P<name>{_NAME_WORDS})"
+            rf"\b(?P<before>(?i:{_either(rules.scene_before)}))\s+(?P<name>{_NAME_WORDS})"
             rf"|(?P<name2>{_NAME_WORDS})\s+(?i:{_either(rules.headline_people)})\b"
         ),
         re.compile(
@@ -134,6 +140,8 @@ def _patterns(rules: PlaceRules) -> _Patterns:
         re.compile(rf"\s(?:{_either(rules.division_kinds)})$", re.I),
         NOT_PLACES | rules.not_residence,
         NOT_PLACES | rules.headline_words,
+        region_words,
+        region_words | rules.district_words,
     )
 
 
@@ -290,19 +298,9 @@ def _country_modifiers(doc: Doc, gazetteer: Gazetteer, rules: PlaceRules) -> fro
         and ent.text in gazetteer.countries
         and ent.end < len(doc)
         and doc[ent.end].pos_ in ("NOUN", "PROPN")
-        and doc[ent.end].lower_ not in _kind_words(rules)
+        and doc[ent.end].lower_ not in _patterns(rules).kind_words
         and (ent.start == 0 or doc[ent.start - 1].pos_ != "ADP")
     )
-
-
-def _region_words(rules: PlaceRules) -> frozenset[str]:
-    """After a name, the words that make it a first-level division: its kind ("Idlib
-    province") or its area ("the Idlib countryside")."""
-    return rules.division_kinds | rules.region_words
-
-
-def _kind_words(rules: PlaceRules) -> frozenset[str]:
-    return _region_words(rules) | rules.district_words
 
 
 def _surnames(doc: Doc) -> frozenset[str]:
@@ -615,6 +613,7 @@ def _named_place(
     ("Idlib province"); where `village` (the copy says it is a place), a postal village of
     a state the article names when no town fits."""
     name, gazetteer, rules = span.text, context.gazetteer, context.rules
+    patterns = _patterns(rules)
     if following in rules.not_a_place_after:
         return None  # "Turkey hunting"
     # A state's name with a state after it is a town: "Washington, D.C.", "New York, N.Y.".
@@ -631,7 +630,7 @@ def _named_place(
     # A division of a country the report does not name is one only where the words around
     # say it is a place: "in Morazan Department", not "the Central Department said".
     if (
-        (following in _region_words(rules) or _patterns(rules).kind_after.search(name))
+        (following in patterns.region_words or patterns.kind_after.search(name))
         and (division := _division(name, context))
         and (village or division.country in _named_countries(context))
     ):
@@ -651,7 +650,7 @@ def _named_place(
         town = _or_village(town, name, region, context)
     if town is None or (name.isupper() and len(name) <= 3):  # "UN", "NYC": not towns
         return None
-    if following in _region_words(rules):
+    if following in patterns.region_words:
         return _place(span, town, "region", admin1=town.admin1 or name)
     if following in rules.district_words:
         return Place(span, name, None, None, town.admin1, town.country, "district")
