@@ -1,8 +1,8 @@
 """What dating the incident knows, as data (data/dates.json): the words that say whether a
-day dates the violence itself or what came after it, the words that make a date a page's
-stamp or a bound of a span, and how far each looks. analyze/dates.py holds only the
-mechanisms; the calendar (month names, weekdays, "ago") stays there, as it is the
-language's and not a kind of report's.
+day dates the violence itself or what came after it, the words that make a date a bound
+of a span or mark a follow-up, and how far each looks. analyze/dates.py holds the
+mechanisms, and the calendar (month names, weekdays, "ago") and page stamps, which are the
+language's and the page's formats, not a kind of report's.
 
 `date_rules()` reads the packaged file once per process and compiles its word entries.
 """
