@@ -10,7 +10,8 @@ the article id), over attributions in the text (not the headline):
   found direct quote may match a gold reported attribution and the reverse);
 - speaker right, where the gold resolves the source to a name: named in the source span
   itself, or resolvable only through the text (a pronoun or description the corpus'
-  coreference chains resolve);
+  coreference chains resolve); and where it is named in the span, how often the speaker
+  found is a name the span holds (see `in_source`);
 - found quotes with no speaker.
 
 A speaker is right when it and the gold name share their last word or one holds the other
@@ -55,6 +56,16 @@ def same_speaker(found: str | None, gold: str) -> bool:
     return a[-1] == b[-1] or " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a)
 
 
+def in_source(found: str | None, source: str) -> bool:
+    """Does the found speaker's last word stand in the annotated source's words? The gold's
+    `source_name` is one name drawn from the source span, and where the span names two
+    ("the governor's spokesman Jane Roe") it is often the first, not the speaker."""
+    if not found:
+        return False
+    last = fold(found).split()[-1:]
+    return bool(last) and last[0] in fold(source).replace(",", " ").split()
+
+
 def score(quotes: list[Quote], gold: list[dict], tally: Counter) -> None:
     golds = [g for g in gold if not g.get("in_title")]
     found = [(q, (q.span.start, q.span.end)) for q in quotes if not q.span.in_title]
@@ -69,6 +80,8 @@ def score(quotes: list[Quote], gold: list[dict], tally: Counter) -> None:
         how = "named" if g.get("source_resolved_by") in ("span", "span-regex") else "through text"
         tally[f"speaker {how}"] += 1
         tally[f"speaker {how} right"] += same_speaker(match.speaker, g["source_name"])
+        if how == "named":
+            tally["speaker in source"] += in_source(match.speaker, g.get("source") or "")
     for _q, at in found:
         right = any(_overlap(at, _span(g)) for g in golds)
         tally["found"] += 1
@@ -118,7 +131,8 @@ def main() -> None:
             f"({t['reported gold']}), precision {share('found right', 'found')} "
             f"({t['found']} found; direct {share('direct found right', 'direct found all')}, "
             f"reported {share('reported found right', 'reported found all')}), speaker right named "
-            f"{share('speaker named right', 'speaker named')} ({t['speaker named']}), "
+            f"{share('speaker named right', 'speaker named')} ({t['speaker named']}; "
+            f"a name in the annotated source {share('speaker in source', 'speaker named')}), "
             "through the text "
             f"{share('speaker through text right', 'speaker through text')} "
             f"({t['speaker through text']}), no speaker {share('found no speaker', 'found')}"

@@ -199,3 +199,93 @@ def test_spellings_merge_across_the_articles_of_a_story():
     observatory = actors[("organisation", "Syrian Observatory for Human Rights")]
     assert "SOHR" in observatory.variants
     assert ("person", "Lina Haidar") in actors and ("person", "Ahmed al-Sharaa") in actors
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    """Archive copy writes its quotation marks as two apostrophes; a quotation running over
+    paragraphs reopens each one and closes only the last."""
+    text = (
+        "The mayor toured the market on Friday.\n\n"
+        "''We will rebuild every stall that was lost,'' said the mayor, Jane Roe. ''Nobody "
+        "will be left without a place to trade.''\n\n"
+        "''The first convoy leaves on Monday. The second follows a week later.\n\n"
+        "''Both will carry timber and roofing,'' she added. He measured the boy at 5'9'' tall."
+    )
+    analysis = analysed(text)
+    quotes = [q for q in analysis.quotes if q.kind == "direct"]
+    assert [(q.text.split()[0], q.speaker) for q in quotes] == [
+        ("We", "Jane Roe"),
+        ("Nobody", "Jane Roe"),
+        ("Both", "Jane Roe"),
+    ]
+    for quote in quotes:
+        assert text[quote.span.start : quote.span.end] == quote.text
+    # The closing marks end their sentence, so the next quotation opens a sentence of its own.
+    assert any(s.text.startswith("''Nobody will be left") for s in analysis.sentences)
+
+
+def test_a_quote_read_by_the_parser_as_its_verb_s_subject_still_finds_its_speaker():
+    """The parser often takes a quotation's words for the subject of the verb after it, and
+    hangs the speaker from them, or from a noun before it, as an apposition."""
+    text = (
+        "Shelling hit the market on Friday.\n\n"
+        '"One of the worst nights this town has lived through," Rep. Jane E. Roe (D-Md.) '
+        "said in a phone interview.\n\n"
+        "In a statement to the Courier, the agency's director, Nadia Haddad, said: "
+        '"Our teams will stay in the town for as long as they are needed."'
+    )
+    quotes = [q for q in analysed(text).quotes if q.kind == "direct"]
+    assert [(q.text.split()[0], q.speaker) for q in quotes] == [
+        ("One", "Jane E. Roe"),
+        ("Our", "Nadia Haddad"),
+    ]
+
+
+def test_a_name_after_a_verb_and_a_cue_before_a_colon_are_not_the_quote_s_speaker():
+    text = (
+        "Omar Khalil, a former aide to Mr. Haddad and now the head of the council, said of "
+        "Mr. Haddad: ''He has never once left the town during the siege.''\n\n"
+        "Critics were quick to answer online. ''The convoys are late again and nobody "
+        "explains why,'' wrote a user who gave his name as Peter Lund. ''Where is the aid "
+        "we were promised?'' Another user, Jane Roe, posted: ''Roads have been open for "
+        "a week and still nothing arrives.''"
+    )
+    quotes = [q for q in analysed(text).quotes if q.kind == "direct"]
+    speakers = {q.text.split()[0]: q.speaker for q in quotes}
+    assert speakers["He"] == "Omar Khalil"
+    assert speakers["Roads"] == "Jane Roe"
+    assert speakers["The"] == "Peter Lund"
+    assert speakers["Where"] != "Jane Roe"
+
+
+def test_of_two_people_named_in_a_source_the_head_of_its_phrase_speaks():
+    text = (
+        "Shelling hit the market on Friday. Governor Maria Ortega's spokeswoman Lena Sorensen "
+        "said the roads would reopen on Monday."
+    )
+    [quote] = [q for q in analysed(text).quotes if q.kind == "reported"]
+    assert quote.text == "the roads would reopen on Monday"
+    assert (quote.speaker, quote.speaker_from) == ("Lena Sorensen", "name")
+
+
+def test_a_quote_s_speaker_in_the_sentence_that_introduces_it_or_follows_it():
+    text = (
+        "Aid stopped reaching the town last week. The Levant Monitoring Network reports:\n"
+        "\u201cConvoys have been held at the northern checkpoint for nine days.\u201d\n\n"
+        "\u201cWhere is the aid that the council promised us in March?\u201d Mayor Jane Roe "
+        "asked. The council did not answer."
+    )
+    quotes = [q for q in analysed(text).quotes if q.kind == "direct"]
+    assert [(q.text.split()[0], q.speaker) for q in quotes] == [
+        ("Convoys", "Levant Monitoring Network"),
+        ("Where", "Jane Roe"),
+    ]
+
+
+def test_a_name_set_off_after_a_role_is_who_holds_it():
+    text = (
+        "The surgeon left the hospital in May. Her former partner at the clinic, Lena "
+        "Sorensen, said the ward had been closed for a month."
+    )
+    [quote] = [q for q in analysed(text).quotes if q.kind == "reported"]
+    assert quote.speaker == "Lena Sorensen"

@@ -23,14 +23,16 @@ def test_every_example_of_the_cue_list(example):
         return
     # A statement may hold another ("a survey shows most residents want ..."): the
     # example's is the one given by its source, and any other lies inside its content.
-    [speech] = [f for f in found if f.source is not None and f.source.text == example["source"]]
+    [speech] = [
+        f for f in found if f.source is not None and f.source.words.text == example["source"]
+    ]
     assert all(
         speech.content.start <= f.content.start and f.content.end <= speech.content.end
         for f in found
     )
     assert speech.content.text == example["content"]
     assert text[speech.content.start : speech.content.end] == example["content"]
-    assert speech.source is not None and speech.source.text == example["source"]
+    assert speech.source is not None and speech.source.words.text == example["source"]
 
 
 WIRE = (

@@ -18,7 +18,8 @@ from dataclasses import replace
 
 from crosscheck.analyze.antecedents import Passage, antecedent_model, choose, fullest
 from crosscheck.analyze.attribution import referred_organisation
-from crosscheck.analyze.speech import Found, Speech
+from crosscheck.analyze.sentences import ends_in_abbreviation
+from crosscheck.analyze.speech import Found, Source, Speech
 from crosscheck.names import same_organisation, same_person
 from crosscheck.records import Entity, Quote, Span, SpeakerFrom
 
@@ -34,11 +35,12 @@ _PRONOUN = r"(?:he|she|they|i|we)"
 _WHO = r"(?P<who>[^,.;:\"“”]{1,80}?)"
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_VERBS}\s+{_WHO}\s*(?:[,.;]|$)", re.I)
 _AFTER_WHO_FIRST = re.compile(rf"^\s*,?\s*{_WHO}\s+{_VERBS}\b", re.I)
-_BEFORE = (
-    re.compile(rf"{_WHO}\s+{_VERBS}(?:\s+that)?\s*[,:]?\s*$", re.I),
-    re.compile(rf"{_WHO}:\s*$", re.I),
-)
-_DIRECT = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
+_COLON = re.compile(rf"{_WHO}:\s*$", re.I)
+_BEFORE = (re.compile(rf"{_WHO}\s+{_VERBS}(?:\s+that)?\s*[,:]?\s*$", re.I), _COLON)
+# Curly marks, straight marks, and the doubled apostrophes of archive copy ('\'\'We will
+# rebuild,\'\' the mayor said'), which close on the line they open on: a quotation running
+# over paragraphs reopens each one.
+_DIRECT = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|(?<![\w'])''(?P<c>[^\n]+?)''(?![\w'])")
 _COMMA = re.compile(r",\s*")
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 _PRONOUNS = re.compile(rf"^{_PRONOUN}$", re.I)
@@ -133,13 +135,14 @@ def _given_speaker(quote: Quote, found: Found, entities: tuple[Entity, ...]) -> 
 
 
 def _parsed_source(
-    source: Span, entities: tuple[Entity, ...], before: int
+    source: Source, entities: tuple[Entity, ...], before: int
 ) -> tuple[str | None, Span | None, SpeakerFrom | None]:
     """Who the subject the parse gave names; a subject that names nobody the text resolves
     is kept as the description it is ("a local doctor"), unless it is a bare pronoun."""
-    speaker = _resolve(source, entities, before, named_like=True)
-    if speaker[0] is None and not _UNRESOLVED.match(source.text):
-        return _tidy(source.text), source, "description"
+    words = source.words
+    speaker = _resolve(words, entities, before, named_like=True, head=source.head)
+    if speaker[0] is None and not _UNRESOLVED.match(words.text):
+        return _tidy(words.text), words, "description"
     return speaker
 
 
@@ -147,7 +150,7 @@ def _parsed(speech: Speech, entities: tuple[Entity, ...]) -> Quote:
     content = speech.content
     if speech.source is None:
         return Quote(content, content.text, "reported")
-    speaker = _parsed_source(speech.source, entities, speech.source.start)
+    speaker = _parsed_source(speech.source, entities, speech.source.words.start)
     return Quote(content, content.text, "reported", *speaker)
 
 
@@ -155,10 +158,11 @@ def _direct_quotes(article: str, text: str, entities: tuple[Entity, ...]) -> Ite
     """Quotations with the speaker the words around each name; one they name none for is
     left to the parse, then to the statement before it (`_continued`)."""
     for match in _DIRECT.finditer(text):
-        inner = match.group("a") or match.group("b") or ""
+        group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
+        inner = match.group(group)
         if len(inner.split()) < _MIN_WORDS:
             continue
-        start, end = match.start() + 1, match.end() - 1
+        start, end = match.span(group)
         speaker = _speaker(text, match.start(), match.end(), entities, article)
         yield Quote(Span(article, start, end, inner), inner.strip(), "direct", *speaker)
 
@@ -169,7 +173,8 @@ def _speaker(
     tail = text[end : end + 120].split("\n", 1)[0]
     for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
         match = pattern.match(tail)
-        if match:
+        # "Roe wrote:" after a quotation opens the next one.
+        if match and not tail[match.end() :].lstrip().startswith(":"):
             found = _who(match, end, entities, article, before=start)
             if found[0]:
                 return found
@@ -177,9 +182,18 @@ def _speaker(
     head = text[head_start:start]
     for pattern in _BEFORE:
         match = pattern.search(head)
-        if match:
+        if match and (pattern is not _COLON or _opens_sentence(head[: match.start("who")])):
             return _who(match, head_start, entities, article, before=start)
     return None, None, None
+
+
+def _opens_sentence(lead: str) -> bool:
+    """Do the words before a name open its sentence ("Roe: ..." but not "said of Roe:")?
+    A title before the name ("Mr. Roe:") is part of it."""
+    lead = lead.rstrip()
+    if lead and ends_in_abbreviation(lead):
+        lead = lead[: lead.rfind(" ") + 1].rstrip()
+    return not lead or lead[-1] in ".!?\"”'’"
 
 
 def _who(
@@ -207,17 +221,23 @@ def _who(
 
 
 def _resolve(
-    span: Span, entities: tuple[Entity, ...], before: int, named_like: bool = False
+    span: Span,
+    entities: tuple[Entity, ...],
+    before: int,
+    named_like: bool = False,
+    head: int | None = None,
 ) -> tuple[str | None, Span | None, SpeakerFrom | None]:
-    """Who the words of `span` name: an entity inside them, a pronoun's nearest fitting
-    antecedent before `before`, a person the article names elsewhere, or a description.
-    With `named_like`, a capitalised run NER missed is taken as the name it is."""
+    """Who the words of `span` name: the entity holding their `head` word, another entity
+    inside them, a pronoun's nearest fitting antecedent before `before`, a person the
+    article names elsewhere, or a description. With `named_like`, a capitalised run NER
+    missed is taken as the name it is."""
     who = span.text
     named = [e for e in entities if span.start <= e.span.start < span.end]
     if named:
         # A person named inside the words is who speaks for the body beside it:
         # "the agency's spokesman Jane Roe", "Jane Roe of the agency".
-        who_named = next((e for e in named if e.kind == "person"), named[0])
+        at_head = next((e for e in named if e.span.start <= (head or -1) < e.span.end), None)
+        who_named = at_head or next((e for e in named if e.kind == "person"), named[0])
         return fullest(who_named, entities), who_named.span, "name"
     if _PRONOUNS.match(who):
         if who.lower() not in ("he", "she"):

@@ -13,7 +13,7 @@ _ABBREVIATIONS = frozenset(
     "ave blvd rd mt ft".split()
 )
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"“A-Z0-9])"
+    r"(?<=[.!?])(?:''|[\"”’)\]])*\s+(?=(?:''|[\"“‘(\[])?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"“A-Z0-9])"
     # Paragraphs a scraper joined with no space: "... a heart attack.The businessman ...".
     # Two lower-case letters before the stop keep initials and "U.S." whole.
     r"|(?<=[a-z][a-z][.!?])[”’)\]]*(?=\"?[A-Z][a-z])"
@@ -29,7 +29,7 @@ def split_sentences(article_id: str, text: str) -> tuple[Span, ...]:
     for match in _BOUNDARY.finditer(text):
         end, after = match.start(), match.end()
         chunk = text[start:end].rstrip()
-        if _ends_in_abbreviation(chunk) or _DATELINE_STATE.search(chunk):
+        if ends_in_abbreviation(chunk) or _DATELINE_STATE.search(chunk):
             continue
         if end == after and _inside_address(text, end):
             continue
@@ -48,7 +48,7 @@ def _inside_address(text: str, at: int) -> bool:
     return run.count(".") > 1 or any(mark in run for mark in ("/", "@", "www"))
 
 
-def _ends_in_abbreviation(chunk: str) -> bool:
+def ends_in_abbreviation(chunk: str) -> bool:
     match = _LAST_WORD.search(chunk)
     if not match:
         return False

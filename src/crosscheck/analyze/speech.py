@@ -10,7 +10,7 @@ from the tagger's features the pipeline already computed for the whole text.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -32,15 +32,28 @@ _FIRST_PERSON = frozenset({"i", "we"})  # inside a reported statement: its repor
 _RELATIVES = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 # A verb in these relations to another takes that one's subject when it has none.
 _SHARING = frozenset({"conj", "advcl", "xcomp"})
+# A cue's own message: a clause or an object ("Roe said the talks had failed").
+_MESSAGES = frozenset({"ccomp", "xcomp", "dobj"})
+_MARK_GAP = 4  # a closing or opening quotation mark and spaces between a quote and its cue
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The words naming who stands behind a statement, and where their head word starts:
+    of the names in "Jane Roe of the agency" or "the agency's donor Jane Roe", the one the
+    head word is part of is who speaks."""
+
+    words: Span
+    head: int
 
 
 @dataclass(frozen=True, slots=True)
 class Speech:
-    """One reported statement: its content, and the words naming who stands behind it
-    (None when the parse found no subject)."""
+    """One reported statement: its content, and who stands behind it (None when the parse
+    found no subject)."""
 
     content: Span
-    source: Span | None
+    source: Source | None
     cue: str
 
 
@@ -87,7 +100,7 @@ class Found:
     quote's (start, end))."""
 
     reported: tuple[Speech, ...] = ()
-    speakers: dict[tuple[int, int], Span] = field(default_factory=dict)
+    speakers: dict[tuple[int, int], Source] = field(default_factory=dict)
 
 
 def parse_speech(
@@ -101,7 +114,7 @@ def parse_speech(
     was "far higher. Whole streets are gone."'). No other sentence is parsed."""
     cues = speech_cues()
     sentences = parses.sentences
-    homes = {q: _homes(q, sentences) for q in unattributed}
+    homes = {q: _homes(q, sentences, parses.doc.text) for q in unattributed}
     found = parses.of(
         lambda i, tokens: (
             not sentences[i].in_title
@@ -120,10 +133,12 @@ def parse_speech(
     ]
     speakers = {}
     for quote, places in homes.items():
-        for home in (h for h in places if h in parsed):
-            source = _quote_source(parsed[home], quote, quoted, offsets[home], cues)
+        for home, bare in ((h, bare) for h, bare in places if h in parsed):
+            source = _quote_source(
+                parsed[home], sentences[home].article, quote, quoted, offsets[home], cues, bare
+            )
             if source is not None:
-                speakers[quote] = Span(sentences[home].article, *source[:2], source[2])
+                speakers[quote] = source
                 break
     return Found(tuple(reported), speakers)
 
@@ -157,48 +172,76 @@ def _unquoted(
     return Speech(_span(words, content.article, offset), speech.source, speech.cue)
 
 
-def _homes(quote: tuple[int, int], sentences: Sequence[Span]) -> list[int]:
-    """The sentence a quotation ends in, then the one it starts in, if another."""
+def _homes(quote: tuple[int, int], sentences: Sequence[Span], text: str) -> list[tuple[int, bool]]:
+    """The sentences a quotation's speaker is looked for in, each with whether only a cue
+    with no message of its own counts there: the sentence the quotation ends in, then the
+    one it starts in; then a sentence of its own that introduces it with a colon ("The
+    agency said:"); then one that follows it at once, where a question or an exclamation
+    ended the sentence before its speaker ('"Where is the aid?" the mayor asked.'), but not
+    one that goes on to a statement of its own ('... Roe said the talks had failed')."""
     found: list[int] = []
     for at in (quote[1] - 1, quote[0]):
         for i, s in enumerate(sentences):
             if not s.in_title and s.start <= at < s.end and i not in found:
                 found.append(i)
-    return found
+    homes = [(i, False) for i in found]
+    first, last = min(found, default=-1), max(found, default=-1)
+    if first > 0:
+        lead = sentences[first - 1]
+        if lead.text.endswith(":") and 0 <= quote[0] - lead.end <= _MARK_GAP:
+            homes.append((first - 1, False))
+    if 0 <= last < len(sentences) - 1:
+        after = sentences[last + 1]
+        gap = text[quote[1] : after.start]
+        # A new paragraph is never the attribution of the one before.
+        if len(gap) <= _MARK_GAP and "\n" not in gap:
+            homes.append((last + 1, True))
+    return [(i, bare) for i, bare in homes if not sentences[i].in_title]
 
 
 def _quote_source(
     sub: Doc,
+    article: str,
     quote: tuple[int, int],
     quoted: Sequence[tuple[int, int]],
     offset: int,
     cues: Cues,
-) -> tuple[int, int, str] | None:
+    bare: bool = False,
+) -> Source | None:
     """The subject of the cue verb nearest the quotation, outside every quotation: who says
-    '"...," the senator told reporters' or 'X called it a "massive fraud"'."""
+    '"...," the senator told reporters' or 'X called it a "massive fraud"'. With `bare`,
+    only a cue with no clause or object of its own."""
 
     def inside(t: Token) -> bool:
         at = offset + t.idx
         return any(a <= at < b for a, b in quoted)
 
-    best: tuple[int, int, int, str] | None = None
+    best: tuple[int, Source] | None = None
     for token in sub:
         if token.lower_ not in cues.verbs or token.pos_ not in _VERBS or inside(token):
             continue
-        subject = _subject(token, cues.verbs)
+        if bare and _has_message(token, cues):
+            continue
+        subject = _subject(token, cues.verbs, outside=lambda t: not inside(t))
         if subject is None:
             continue
-        words = _source(subject)
+        words, head = _source(subject)
         if any(inside(w) for w in words):
             continue
         at = offset + token.idx
         distance = at - quote[1] if at >= quote[1] else quote[0] - at
-        first, last = words[0], words[-1]
-        start, end = offset + first.idx, offset + last.idx + len(last.text)
-        text = sub.text[first.idx : last.idx + len(last.text)]
         if best is None or distance < best[0]:
-            best = (distance, start, end, text)
-    return best[1:] if best else None
+            best = (distance, Source(_span(words, article, offset), offset + head.idx))
+    return best[1] if best else None
+
+
+def _has_message(cue: Token, cues: Cues) -> bool:
+    """Does the cue carry a message of its own: a clause, an object, or the preposition
+    its message follows ("called for calm")?"""
+    preps = cues.prepositional.get(cue.lower_, frozenset())
+    return any(
+        c.dep_ in _MESSAGES or (c.dep_ == "prep" and c.lower_ in preps) for c in cue.children
+    )
 
 
 def _statements(sub: Doc, article: str, offset: int, cues: Cues) -> Iterator[Speech]:
@@ -245,7 +288,7 @@ def _verb(cue: Token, article: str, offset: int, cues: Cues) -> Speech | None:
     if not words:
         return None
     content = _span(words, article, offset)
-    source = _span(_source(subject), article, offset) if subject is not None else None
+    source = _source_of(subject, article, offset) if subject is not None else None
     return Speech(content, source, cue.text)
 
 
@@ -274,14 +317,18 @@ def _complement(cue: Token, head: Token | None) -> list[Token]:
     return words
 
 
-def _subject(verb: Token, cue_verbs: frozenset[str]) -> Token | None:
+def _subject(
+    verb: Token, cue_verbs: frozenset[str], outside: Callable[[Token], bool] = lambda _: True
+) -> Token | None:
     """Who the verb's statement is from: its subject; for a verb that shares its subject
     with the one it hangs from ("he said X, adding that Y"; "she denied X and insisted
     that Y"; "responded by saying that Y"), that one's; for a relative clause ("senators,
     who argued that Y"), the noun it qualifies; for a participle qualifying a noun ("a
-    statement announcing Y", "voters saying Y"), that noun."""
+    statement announcing Y", "voters saying Y"), that noun. Only subjects `outside` accepts
+    count: the parser often takes a quotation's opening words for a second subject of the
+    verb after it ('"Best of the lot," the senator said')."""
     for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and outside(c)), None)
         if subject is not None:
             if subject.tag_ in _RELATIVES and verb.dep_ == "relcl":
                 # "rights that were denied": a passive clause's relative is what is said.
@@ -294,8 +341,29 @@ def _subject(verb: Token, cue_verbs: frozenset[str]) -> Token | None:
         elif verb.dep_ in _SHARING and verb.head is not verb:
             verb = verb.head
         else:
-            return None
+            return _set_off(verb, outside) if verb.dep_ == "ROOT" else None
     return None
+
+
+def _set_off(verb: Token, outside: Callable[[Token], bool]) -> Token | None:
+    """A name set off by commas where a main verb has no subject of its own: the parser
+    hung it from a quotation's words ('"Not one bed left," Roe, the director, said') or
+    from a noun before it ("In a statement to the paper, its editor, Jane Roe, said"),
+    as an apposition. The name is the verb's subject."""
+    quoted = (c for c in verb.children if c.dep_ in _SUBJECTS and not outside(c))
+    for subject in quoted:
+        named = (a for a in subject.children if a.dep_ == "appos" and a.pos_ == "PROPN")
+        for appos in named:
+            if outside(appos):
+                return appos
+    before = verb.doc[verb.i - 2] if verb.i >= 2 else None
+    if before is None or verb.doc[verb.i - 1].text != ",":
+        return None
+    if before.pos_ != "PROPN" or not outside(before):
+        return None
+    while before.dep_ in ("compound", "flat") and before.head.i > before.i:
+        before = before.head
+    return before
 
 
 def _reporter(pronoun: Token, verb: Token, cue_verbs: frozenset[str]) -> Token | None:
@@ -354,21 +422,35 @@ def _according(cue: Token, article: str, offset: int) -> Speech | None:
     tokens = [t for t in clause.subtree if t.i not in phrase and not t.is_punct]
     if not tokens:
         return None
-    return Speech(_span(tokens, article, offset), _span(_source(named), article, offset), cue.text)
+    return Speech(_span(tokens, article, offset), _source_of(named, article, offset), cue.text)
 
 
-def _source(head: Token) -> list[Token]:
-    """The words naming a source: its noun phrase, or, where that names nobody and an
-    apposition does, the apposition ("the agency's director, Jane Roe"; "two
-    residents, Jane Roe and John Doe")."""
+def _source_of(subject: Token, article: str, offset: int) -> Source:
+    words, head = _source(subject)
+    return Source(_span(words, article, offset), offset + head.idx)
+
+
+def _source(head: Token) -> tuple[list[Token], Token]:
+    """The words naming a source and their head: its noun phrase, or, where that names
+    nobody and an apposition does, the apposition ("the agency's director, Jane Roe";
+    "two residents, Jane Roe and John Doe"; "her partner at the firm, Jane Roe")."""
     words = _phrase(head)
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    if head.pos_ != "PROPN":
+        # A role whose apposition is a name: the name is who holds it. The parser often
+        # hangs the name from the role's last word ("her partner at the firm, Jane Roe,").
+        last = max(words, key=lambda t: t.i)
+        hung = [c for c in last.children if c.dep_ == "appos"] if last.dep_ == "pobj" else []
+        name = next((c for c in (*appositions, *hung) if c.pos_ == "PROPN"), None)
+        if name is not None:
+            return _phrase(name), name
     if any(t.pos_ == "PROPN" for t in words):
-        return words
-    for appos in (c for c in head.children if c.dep_ == "appos"):
+        return words, head
+    for appos in appositions:
         named = _phrase(appos)
         if any(t.pos_ == "PROPN" for t in named):
-            return named
-    return words
+            return named, appos
+    return words, head
 
 
 def _phrase(head: Token) -> list[Token]:
