@@ -289,3 +289,24 @@ def test_a_name_set_off_after_a_role_is_who_holds_it():
     )
     [quote] = [q for q in analysed(text).quotes if q.kind == "reported"]
     assert quote.speaker == "Lena Sorensen"
+
+
+def test_a_statement_inside_another_with_no_source_of_its_own_is_that_one_s():
+    text = (
+        "The council met on Friday. Party leaders said the mayor still had time to step up "
+        "and show that he could rebuild the market."
+    )
+    quotes = [q for q in analysed(text).quotes if q.kind == "reported"]
+    assert len(quotes) >= 2, quotes
+    assert {q.speaker for q in quotes} == {"Party leaders"}
+
+
+def test_a_source_whose_head_word_is_a_surname_the_article_gave_is_that_person():
+    """NER tags the envoy's full name but not the surname alone before a phrase the parser
+    hangs from it."""
+    text = (
+        "Lena Sorensen, the envoy, arrived on Friday. Sorensen in her speech said talks "
+        "would resume."
+    )
+    [quote] = [q for q in analysed(text).quotes if q.kind == "reported"]
+    assert (quote.speaker, quote.speaker_from) == ("Lena Sorensen", "name")

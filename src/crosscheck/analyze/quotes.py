@@ -67,7 +67,7 @@ def find_quotes(
     found = found or Found()
     direct = tuple(_given_speaker(q, found, entities) for q in direct)
     quoted = [(q.span.start, q.span.end) for q in direct]
-    parsed = [_parsed(s, entities) for s in found.reported]
+    parsed = _nested([_parsed(s, entities) for s in found.reported])
     covered = [(q.span.start, q.span.end) for q in parsed]
     reported = [
         q
@@ -79,6 +79,32 @@ def find_quotes(
     ]
     quotes = sorted([*direct, *parsed, *reported], key=lambda q: q.span.start)
     return tuple(_continued(_antecedents(quotes, entities, sentences)))
+
+
+def _nested(statements: list[Quote]) -> list[Quote]:
+    """A statement with no source of its own inside another's content is part of what that
+    one reports: "party leaders said the candidate still has time to step up and show that
+    he is worthy" is the leaders' "show that he is worthy" too."""
+    out: list[Quote] = []
+    for quote in statements:
+        outer = [
+            o
+            for o in statements
+            if quote.speaker is None
+            and o.speaker is not None
+            and o.span.start <= quote.span.start
+            and quote.span.end <= o.span.end
+        ]
+        if outer:
+            around = min(outer, key=lambda o: o.span.end - o.span.start)
+            quote = replace(
+                quote,
+                speaker=around.speaker,
+                speaker_span=around.speaker_span,
+                speaker_from=around.speaker_from,
+            )
+        out.append(quote)
+    return out
 
 
 def _continued(quotes: list[Quote]) -> list[Quote]:
@@ -247,7 +273,7 @@ def _resolve(
     if who.lower() == "it":  # "it said": the organisation last named
         body = _nearest(entities, before, "organisation")
         return (body.name, span, "pronoun") if body else (None, None, None)
-    known = _known_person(who, entities)
+    known = _known_person(who, entities) or _known_person(_word_at(span, head), entities)
     if known:
         return known.name, span, "name"
     body = referred_organisation(_tidy(who), entities, before)
@@ -258,6 +284,14 @@ def _resolve(
     if named_like and _NAME_LIKE.match(who):
         return who, span, "name"
     return None, None, None
+
+
+def _word_at(span: Span, at: int | None) -> str:
+    """The word of `span` starting at `at` ("Roe" of "Roe at the time"), or ""."""
+    if at is None or not span.start <= at < span.end:
+        return ""
+    words = span.text[at - span.start :].split()
+    return words[0] if words else ""
 
 
 def _known_person(who: str, entities: tuple[Entity, ...]) -> Entity | None:
