@@ -67,7 +67,7 @@ def find_quotes(
     found = found or Found()
     direct = tuple(_given_speaker(q, found, entities) for q in direct)
     quoted = [(q.span.start, q.span.end) for q in direct]
-    parsed = _nested([_parsed(s, entities) for s in found.reported])
+    parsed = _nested([_parsed(s, entities) for s in found.reported], found.reported)
     covered = [(q.span.start, q.span.end) for q in parsed]
     reported = [
         q
@@ -81,16 +81,18 @@ def find_quotes(
     return tuple(_continued(_antecedents(quotes, entities, sentences)))
 
 
-def _nested(statements: list[Quote]) -> list[Quote]:
-    """A statement with no source of its own inside another's content is part of what that
-    one reports: "party leaders said the candidate still has time to step up and show that
-    he is worthy" is the leaders' "show that he is worthy" too."""
+def _nested(statements: list[Quote], speeches: tuple[Speech, ...]) -> list[Quote]:
+    """A statement the parse found no subject for, inside another's content, is part of
+    what that one reports: "party leaders said the candidate still has time to step up and
+    show that he is worthy" is the leaders' "show that he is worthy" too. One whose subject
+    names nobody the text resolves ("the governor said they had warned ...") stays
+    unattributed."""
     out: list[Quote] = []
-    for quote in statements:
+    for quote, speech in zip(statements, speeches, strict=True):
         outer = [
             o
             for o in statements
-            if quote.speaker is None
+            if speech.source is None
             and o.speaker is not None
             and o.span.start <= quote.span.start
             and quote.span.end <= o.span.end
