@@ -61,6 +61,7 @@ class Speech:
 class Cues:
     verbs: frozenset[str]  # the forms a text writes
     according: frozenset[str]
+    documents: frozenset[str]  # nouns whose "in" phrase stands behind its clause ("in a poll")
     objects: frozenset[str]  # forms of the verbs whose direct object is the message
     stances: frozenset[str]  # forms of the verbs whose direct object is what is judged
     intentions: frozenset[str]  # forms of the verbs whose infinitive clause is the message
@@ -76,6 +77,7 @@ def speech_cues() -> Cues:
     return Cues(
         frozenset(f for forms in verbs.values() for f in forms),
         frozenset(data["according"]),
+        frozenset(data["documents"]),
         frozenset(f for lemma in data["objects"] for f in verbs[lemma]),
         frozenset(f for lemma in data["stances"] for f in verbs[lemma]),
         frozenset(f for lemma in data["intentions"] for f in verbs[lemma]),
@@ -118,7 +120,10 @@ def parse_speech(
     found = parses.of(
         lambda i, tokens: (
             not sentences[i].in_title
-            and any(t.lower_ in cues.verbs or t.lower_ in cues.according for t in tokens)
+            and any(
+                t.lower_ in cues.verbs or t.lower_ in cues.according or t.lower_ in cues.documents
+                for t in tokens
+            )
         ),
     )
     parsed = {p.index: p.doc for p in found}
@@ -248,6 +253,8 @@ def _statements(sub: Doc, article: str, offset: int, cues: Cues) -> Iterator[Spe
     for token in sub:
         if token.lower_ in cues.according and token.i + 1 < len(sub):
             speech = _according(token, article, offset)
+        elif _in_document(token, cues):
+            speech = _behind(token.head, token, article, offset)
         elif token.lower_ in cues.verbs and token.pos_ in _VERBS:
             speech = _verb(token, article, offset, cues)
         else:
@@ -408,13 +415,29 @@ def _next_to(noun: Token, participle: Token) -> bool:
     return all(t.is_punct for t in between) and len(between) <= 1
 
 
+def _in_document(noun: Token, cues: Cues) -> bool:
+    """Is the noun a document ("poll") in a phrase of "in" that sets a clause's verb in it
+    ("In a poll released Monday, most voters backed the plan")?"""
+    prep = noun.head
+    return (
+        noun.lower_ in cues.documents
+        and noun.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head.pos_ in _VERBS
+    )
+
+
 def _according(cue: Token, article: str, offset: int) -> Speech | None:
     """'according to X': X stands behind the clause the phrase hangs from, less the
     phrase itself."""
     to = next((c for c in cue.children if c.lower_ == "to"), None)
     named = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if named is None:
-        return None
+    return _behind(cue, named, article, offset) if named is not None else None
+
+
+def _behind(cue: Token, named: Token, article: str, offset: int) -> Speech | None:
+    """The clause the phrase of `cue` hangs from, less the phrase, and who stands behind it:
+    `named`, the phrase's object ("according to the agency", "in a poll released Monday")."""
     phrase = {t.i for t in cue.subtree}
     clause = cue.head
     while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
