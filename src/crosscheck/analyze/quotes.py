@@ -37,8 +37,8 @@ _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_VERBS}\s+{_WHO}\s*(?:[,.;]|$)", re.
 _AFTER_WHO_FIRST = re.compile(rf"^\s*,?\s*{_WHO}\s+{_VERBS}\b", re.I)
 _COLON = re.compile(rf"{_WHO}:\s*$", re.I)
 _BEFORE = (re.compile(rf"{_WHO}\s+{_VERBS}(?:\s+that)?\s*[,:]?\s*$", re.I), _COLON)
-# Curly marks, straight marks, and the doubled apostrophes of archive copy ('\'\'We will
-# rebuild,\'\' the mayor said'), which close on the line they open on: a quotation running
+# Curly marks, straight marks, and the doubled apostrophes of archive copy (''We will
+# rebuild,'' the mayor said), which close on the line they open on: a quotation running
 # over paragraphs reopens each one.
 _DIRECT = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|(?<![\w'])''(?P<c>[^\n]+?)''(?![\w'])")
 _COMMA = re.compile(r",\s*")
@@ -92,12 +92,11 @@ def _nested(statements: list[Quote], speeches: tuple[Speech, ...]) -> list[Quote
         outer = [
             o
             for o in statements
-            if speech.source is None
-            and o.speaker is not None
+            if o.speaker is not None
             and o.span.start <= quote.span.start
             and quote.span.end <= o.span.end
         ]
-        if outer:
+        if speech.source is None and outer:
             around = min(outer, key=lambda o: o.span.end - o.span.start)
             quote = replace(
                 quote,
