@@ -9,16 +9,15 @@ from the tagger's features the pipeline already computed for the whole text.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from crosscheck.analyze.parsing import Parses
 from crosscheck.records import Span
+from crosscheck.rulefiles import rule_file
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSES = frozenset({"ccomp"})
@@ -72,7 +71,7 @@ class Cues:
 
 @cache
 def speech_cues() -> Cues:
-    data = json.loads(resources.files("crosscheck").joinpath("data/speech.json").read_text())
+    data = rule_file("speech.json")
     verbs = data["verbs"]
     return Cues(
         frozenset(f for forms in verbs.values() for f in forms),
@@ -91,8 +90,7 @@ def speech_cues() -> Cues:
 
 
 def speech_examples() -> list[dict]:
-    data = json.loads(resources.files("crosscheck").joinpath("data/speech.json").read_text())
-    return list(data["examples"])
+    return list(rule_file("speech.json")["examples"])
 
 
 @dataclass(frozen=True, slots=True)
