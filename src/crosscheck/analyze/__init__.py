@@ -44,8 +44,10 @@ __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
 
 
 def warm_up() -> None:
-    """Load the model and gazetteer now, so worker processes forked later share them."""
+    """Load the model and gazetteer now, so worker processes forked later share them, and
+    the reconcile step after them finds the gazetteer loaded."""
     load_nlp()
+    load_gazetteer()
 
 
 def analyze(article: Article) -> Analysis:

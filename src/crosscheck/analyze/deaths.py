@@ -56,7 +56,7 @@ def named_deaths(
     ]
     found_parses = parses.of(
         lambda i, tokens: (
-            not sentences[i].in_title and bool(named[i]) and any(t.lower_ in nouns for t in tokens)
+            not sentences[i].in_title and bool(named[i]) and not parses.words(i).isdisjoint(nouns)
         ),
     )
     for parse in found_parses:

@@ -64,7 +64,7 @@ def incident_places(parses: Parses, places: Sequence[Place]) -> list[Place]:
         return (
             index < lead
             and any(tokens.start_char <= s < tokens.end_char for s in starts)
-            and any(t.lower_ in words for t in tokens)
+            and not parses.words(index).isdisjoint(words)
         )
 
     tied: set[int] = set()

@@ -34,15 +34,15 @@ class Parses:
     doc: Doc
     sentences: Sequence[Span]
     _done: dict[int, Parsed] = field(default_factory=dict, init=False)
+    _tokens: list[SpacySpan | None] | None = field(default=None, init=False)
+    _words: list[frozenset[str]] | None = field(default=None, init=False)
 
     def of(self, wanted: Callable[[int, SpacySpan], bool]) -> list[Parsed]:
         """The parse of each sentence (by index, in order) whose tokens `wanted` accepts."""
         chosen = [
             (i, tokens)
-            for i, sentence in enumerate(self.sentences)
-            if (tokens := self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand"))
-            is not None
-            and wanted(i, tokens)
+            for i, tokens in enumerate(self.tokens())
+            if tokens is not None and wanted(i, tokens)
         ]
         new = [(i, tokens) for i, tokens in chosen if i not in self._done]
         if new:
@@ -51,3 +51,22 @@ class Parses:
             for (i, tokens), sub in zip(new, subs, strict=True):
                 self._done[i] = Parsed(i, tokens.start_char, sub)
         return [self._done[i] for i, _ in chosen]
+
+    def tokens(self) -> list[SpacySpan | None]:
+        """Each sentence's tokens in the whole text's doc (None where no token aligns)."""
+        if self._tokens is None:
+            self._tokens = [
+                self.doc.char_span(s.start, s.end, alignment_mode="expand") for s in self.sentences
+            ]
+        return self._tokens
+
+    def words(self, index: int) -> frozenset[str]:
+        """The lower-cased words of sentence `index`: what a construction's cue words are
+        looked for in, once per article rather than once per construction and token."""
+        if self._words is None:
+            lower = [t.lower_ for t in self.doc]
+            self._words = [
+                frozenset(lower[t.start : t.end]) if t is not None else frozenset()
+                for t in self.tokens()
+            ]
+        return self._words[index]

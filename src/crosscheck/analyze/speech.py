@@ -118,9 +118,10 @@ def parse_speech(
     found = parses.of(
         lambda i, tokens: (
             not sentences[i].in_title
-            and any(
-                t.lower_ in cues.verbs or t.lower_ in cues.according or t.lower_ in cues.documents
-                for t in tokens
+            and not (
+                parses.words(i).isdisjoint(cues.verbs)
+                and parses.words(i).isdisjoint(cues.according)
+                and parses.words(i).isdisjoint(cues.documents)
             )
         ),
     )

@@ -138,7 +138,7 @@ def with_parsed_tolls(
     for parse in parses.of(
         lambda i, tokens: (
             not sentences[i].in_title
-            and any(t.lower_ in words for t in tokens)
+            and not parses.words(i).isdisjoint(words)
             and not tells_background(sentences[i].text)
         )
     ):

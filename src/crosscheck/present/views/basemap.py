@@ -9,8 +9,10 @@ maps without any network.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -57,8 +59,8 @@ class Basemap:
     countries: tuple[Country, ...]
     boundaries: tuple[Boundaries, ...] = ()
     towns: tuple[Town, ...] = ()  # largest first
-    # The towns by the whole-degree square they lie in, largest first in each: a map looks
-    # at the few squares it covers, not at every town of the world.
+    # The towns by the whole-degree square they lie in, largest first in each (then by
+    # name): a map looks at the few squares it covers, not at every town of the world.
     squares: dict[tuple[int, int], tuple[Town, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -72,7 +74,8 @@ class Basemap:
         squares: dict[tuple[int, int], list[Town]] = {}
         for town in towns:
             squares.setdefault((math.floor(town.lon), math.floor(town.lat)), []).append(town)
-        return cls(source, countries, boundaries, towns, {k: tuple(v) for k, v in squares.items()})
+        ordered = {k: tuple(sorted(v, key=_largest)) for k, v in squares.items()}
+        return cls(source, countries, boundaries, towns, ordered)
 
     def within(self, lon_min: float, lat_min: float, lon_max: float, lat_max: float):
         return tuple(c for c in self.countries if c.meets(lon_min, lat_min, lon_max, lat_max))
@@ -83,16 +86,24 @@ class Basemap:
 
     def towns_within(
         self, lon_min: float, lat_min: float, lon_max: float, lat_max: float
-    ) -> tuple[Town, ...]:
-        """Largest first."""
-        found = [
-            t
+    ) -> Iterator[Town]:
+        """Largest first, lazily: a map takes the first few towns that fit, and a map of a
+        whole country covers thousands."""
+        squares = (
+            (
+                t
+                for t in self.squares.get((x, y), ())
+                if lon_min <= t.lon <= lon_max and lat_min <= t.lat <= lat_max
+            )
             for x in range(math.floor(lon_min), math.floor(lon_max) + 1)
             for y in range(math.floor(lat_min), math.floor(lat_max) + 1)
-            for t in self.squares.get((x, y), ())
-            if lon_min <= t.lon <= lon_max and lat_min <= t.lat <= lat_max
-        ]
-        return tuple(sorted(found, key=lambda t: (-t.population, t.name)))
+            if (x, y) in self.squares
+        )
+        return heapq.merge(*squares, key=_largest)
+
+
+def _largest(town: Town) -> tuple[int, str]:
+    return (-town.population, town.name)
 
 
 @cache
