@@ -315,3 +315,24 @@ def test_a_source_whose_head_word_is_a_surname_the_article_gave_is_that_person()
     )
     [quote] = [q for q in analysed(text).quotes if q.kind == "reported"]
     assert (quote.speaker, quote.speaker_from) == ("Lena Sorensen", "name")
+
+
+def test_a_quotation_a_verb_with_no_cue_sets_in_its_clause_is_its_subject_s():
+    """"thanked", "is calling" are no speech verbs, but their subject is who the quotation
+    inside their clause is from: it does not continue the quotation before it."""
+    text = (
+        "The council met on Friday. The bill would ban \u201call new building on the flood "
+        'plain\u201d from June. "We will rebuild the market by spring," Mayor Jane Roe '
+        "said.\n\n"
+        "Governor Lena Sorensen thanked the volunteers for \u201cstanding by the town when "
+        "nobody else would.\u201d\n\n"
+        "Omar Khalil, for his part, is calling the plan \u201ca promise the town has heard "
+        "before.\u201d"
+    )
+    # A bill is no one: its quotation has no speaker.
+    assert direct_speakers(text) == [
+        ("all", None),
+        ("We", "Jane Roe"),
+        ("standing", "Lena Sorensen"),
+        ("a", "Omar Khalil"),
+    ]

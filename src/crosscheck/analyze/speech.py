@@ -2,8 +2,9 @@
 its clausal complement ("Aid workers warned that the camp could run out of water"); the
 object of "according to" stands behind the clause it is attached to.
 
-The parser runs only on sentences that hold a cue word (data/speech.json): most sentences
-hold none, and the rest of analysis needs no parse. Each sentence is parsed on its own,
+The parser runs only on sentences that hold a cue word (data/speech.json) or a quotation
+the words around it gave no speaker: most sentences are neither, and the rest of analysis
+needs no parse. Each sentence is parsed on its own,
 from the tagger's features the pipeline already computed for the whole text.
 """
 
@@ -111,17 +112,25 @@ def parse_speech(
     """Parse the sentences of `doc`'s text that hold a cue word, for reported speech whose
     content is no direct quotation (`quoted`), and for the speaker of each `unattributed`
     quotation, in the sentence it ends in, then the one it starts in ('X said the count
-    was "far higher. Whole streets are gone."'). No other sentence is parsed."""
+    was "far higher. Whole streets are gone."'); where no cue verb gives one, the subject
+    of the verb the quotation hangs from, if it names someone. No other sentence is
+    parsed."""
     cues = speech_cues()
     sentences = parses.sentences
     homes = {q: _homes(q, sentences, parses.doc.text) for q in unattributed}
+    # A quotation's own sentence is read even with no cue word: its verb may still have
+    # a subject who says it ('Roe thanked them for "stepping up"').
+    own = {i for places in homes.values() for i, bare in places if not bare}
     found = parses.of(
         lambda i, tokens: (
             not sentences[i].in_title
-            and not (
-                parses.words(i).isdisjoint(cues.verbs)
-                and parses.words(i).isdisjoint(cues.according)
-                and parses.words(i).isdisjoint(cues.documents)
+            and (
+                i in own
+                or not (
+                    parses.words(i).isdisjoint(cues.verbs)
+                    and parses.words(i).isdisjoint(cues.according)
+                    and parses.words(i).isdisjoint(cues.documents)
+                )
             )
         ),
     )
@@ -144,6 +153,15 @@ def parse_speech(
             if source is not None:
                 speakers[quote] = source
                 break
+        else:
+            own_homes = (h for h, bare in places if h in parsed and not bare)
+            for home in own_homes:
+                source = _governing_source(
+                    parsed[home], sentences[home].article, quote, quoted, offsets[home], cues
+                )
+                if source is not None:
+                    speakers[quote] = source
+                    break
     return Found(tuple(reported), speakers)
 
 
@@ -237,6 +255,44 @@ def _quote_source(
         if best is None or distance < best[0]:
             best = (distance, Source(_span(words, article, offset), offset + head.idx))
     return best[1] if best else None
+
+
+def _governing_source(
+    sub: Doc,
+    article: str,
+    quote: tuple[int, int],
+    quoted: Sequence[tuple[int, int]],
+    offset: int,
+    cues: Cues,
+) -> Source | None:
+    """Who a quotation set in a sentence with no cue verb is from: the subject of the verb
+    the quotation hangs from, where that subject names someone (a name, "he", "she").
+    "Roe thanked them for "stepping up"", "Roe is calling the plan "a betrayal"": the
+    quotation is Roe's words, which the next quotation does not continue."""
+
+    def inside(t: Token) -> bool:
+        at = offset + t.idx
+        return any(a <= at < b for a, b in quoted)
+
+    own = {t.i for t in sub if quote[0] <= offset + t.idx < quote[1]}
+    attached = [sub[i].head for i in sorted(own) if sub[i].head.i not in own]
+    for token in attached:
+        verb = next((v for v in (token, *token.ancestors) if v.pos_ in _VERBS), None)
+        if verb is None or inside(verb):
+            continue
+        subject = _subject(verb, cues.verbs, outside=lambda t: not inside(t))
+        if subject is None or not _someone(subject):
+            continue
+        words, head = _source(subject)
+        if not any(inside(w) for w in words):
+            return Source(_span(words, article, offset), offset + head.idx)
+    return None
+
+
+def _someone(subject: Token) -> bool:
+    """Does a subject name someone who could speak: a proper name, or "he" or "she"? "The
+    bill would ban "assault weapons"" quotes no one."""
+    return subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")
 
 
 def _has_message(cue: Token, cues: Cues) -> bool:
