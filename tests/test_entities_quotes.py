@@ -318,8 +318,8 @@ def test_a_source_whose_head_word_is_a_surname_the_article_gave_is_that_person()
 
 
 def test_a_quotation_a_verb_with_no_cue_sets_in_its_clause_is_its_subject_s():
-    """"thanked", "is calling" are no speech verbs, but their subject is who the quotation
-    inside their clause is from: it does not continue the quotation before it."""
+    """Neither "thanked" nor "is calling" is a speech verb, but their subject is who the
+    quotation inside their clause is from: it does not continue the quotation before."""
     text = (
         "The council met on Friday. The bill would ban \u201call new building on the flood "
         'plain\u201d from June. "We will rebuild the market by spring," Mayor Jane Roe '

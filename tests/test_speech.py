@@ -4,12 +4,13 @@ data/speech.json, and reported speech and speakers in a composed wire report."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from crosscheck.analyze import analyze
 from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.parsing import Parses
 from crosscheck.analyze.sentences import split_sentences
-from crosscheck.analyze.speech import parse_speech, speech_examples
+from crosscheck.analyze.speech import _subject, parse_speech, speech_cues, speech_examples
 from crosscheck.records import Article
 
 
@@ -128,3 +129,29 @@ def test_a_pronoun_in_a_statement_s_content_is_its_reporter_where_they_agree():
     # "We" inside what someone reported is that someone, whatever the number.
     flood = next(q for q in quotes if q.text == "the river will flood the camp")
     assert flood.speaker == "village elder"
+
+
+def test_a_name_hung_inside_the_quotation_with_its_role_after_it_is_the_verb_s_subject():
+    """The parse en_core_web_sm gives a dev-set sentence of this shape: the name as an
+    attribute of the quotation's last clause, its role as the name's apposition, and the
+    verb after them with no subject. The name is who speaks."""
+    words = [
+        "\u201c", "It", "is", "not", "the", "case", "that", "all", "is", "well", ",",
+        "\u201d", "Lena", "Sorensen", ",", "a", "top", "outside", "town", "adviser", ",",
+        "said", ".",
+    ]  # fmt: skip
+    heads = [21, 2, 21, 2, 5, 2, 8, 8, 5, 13, 13, 13, 13, 8, 13, 16, 13, 16, 19, 17, 13, 21, 21]
+    deps = [
+        "punct", "nsubj", "ccomp", "neg", "det", "attr", "mark", "nsubj", "acl", "amod",
+        "punct", "punct", "compound", "attr", "punct", "det", "appos", "prep", "compound",
+        "pobj", "punct", "ROOT", "punct",
+    ]  # fmt: skip
+    pos = [
+        "PUNCT", "PRON", "AUX", "PART", "DET", "NOUN", "SCONJ", "PRON", "AUX", "ADJ",
+        "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "ADJ", "ADP", "NOUN", "NOUN",
+        "PUNCT", "VERB", "PUNCT",
+    ]  # fmt: skip
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    quote_end = doc[11].idx
+    subject = _subject(doc[21], speech_cues().verbs, outside=lambda t: t.idx > quote_end)
+    assert subject is not None and subject.text == "Sorensen"

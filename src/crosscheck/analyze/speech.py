@@ -421,11 +421,26 @@ def _set_off(verb: Token, outside: Callable[[Token], bool]) -> Token | None:
     before = verb.doc[verb.i - 2] if verb.i >= 2 else None
     if before is None or verb.doc[verb.i - 1].text != ",":
         return None
-    if before.pos_ != "PROPN" or not outside(before):
+    if before.pos_ != "PROPN":
+        before = _described(before, verb, outside)
+    if before is None or before.pos_ != "PROPN" or not outside(before):
         return None
     while before.dep_ in ("compound", "flat") and before.head.i > before.i:
         before = before.head
     return before
+
+
+def _described(word: Token, verb: Token, outside: Callable[[Token], bool]) -> Token | None:
+    """The name a role or a relative clause set off before a verb describes: '"...," Jane
+    Roe, a senior adviser to the campaign, said', where the parser hung the name from the
+    quotation's words and the role from the name."""
+    for node in (word, *word.ancestors):
+        if node.i >= verb.i or not outside(node):
+            return None
+        head = node.head
+        if node.dep_ in ("appos", "relcl") and head.i < node.i and head.pos_ == "PROPN":
+            return head
+    return None
 
 
 def _reporter(pronoun: Token, verb: Token, cue_verbs: frozenset[str]) -> Token | None:
