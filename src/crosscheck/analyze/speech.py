@@ -68,6 +68,10 @@ class Cues:
     complements: frozenset[str]  # prepositions whose phrase completes an object's message
     # forms of the verbs whose message is a preposition's object, with those prepositions
     prepositional: dict[str, frozenset[str]]
+    # documents ("a statement saying ...") whose words are their issuer's, and the verbs of
+    # issuing them ("The army issued a statement saying ...")
+    issued: frozenset[str] = frozenset()
+    issuing: frozenset[str] = frozenset()
 
 
 @cache
@@ -87,6 +91,8 @@ def speech_cues() -> Cues:
             for lemma, preps in data["prepositional"].items()
             for form in verbs[lemma]
         },
+        frozenset(data["issued"]["documents"]),
+        frozenset(data["issued"]["verbs"]),
     )
 
 
@@ -397,7 +403,7 @@ def _subject(
                 return verb.head if subject.dep_ == "nsubj" else None
             return _reporter(subject, verb, cue_verbs) or subject
         if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS and _next_to(verb.head, verb):
-            return verb.head
+            return _issuer(verb.head, cue_verbs, outside) or verb.head
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBS:
             verb = verb.head.head
         elif verb.dep_ in _SHARING and verb.head is not verb:
@@ -405,6 +411,20 @@ def _subject(
         else:
             return _set_off(verb, outside) if verb.dep_ == "ROOT" else None
     return None
+
+
+def _issuer(
+    document: Token, cue_verbs: frozenset[str], outside: Callable[[Token], bool]
+) -> Token | None:
+    """Who issued a document whose words a participle gives: "The army issued a statement
+    saying ..." is the army's statement. None for a document no one is said to issue."""
+    cues = speech_cues()
+    verb = document.head
+    if document.lower_ not in cues.issued or document.dep_ != "dobj":
+        return None
+    if verb.lower_ not in cues.issuing or verb.pos_ not in _VERBS:
+        return None
+    return _subject(verb, cue_verbs, outside)
 
 
 def _set_off(verb: Token, outside: Callable[[Token], bool]) -> Token | None:
