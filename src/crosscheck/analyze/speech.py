@@ -239,11 +239,7 @@ def _quote_source(
     """The subject of the cue verb nearest the quotation, outside every quotation: who says
     '"...," the senator told reporters' or 'X called it a "massive fraud"'. With `bare`,
     only a cue with no clause or object of its own."""
-
-    def inside(t: Token) -> bool:
-        at = offset + t.idx
-        return any(a <= at < b for a, b in quoted)
-
+    inside = _in_quotes(quoted, offset)
     best: tuple[int, Source] | None = None
     for token in sub:
         if token.lower_ not in cues.verbs or token.pos_ not in _VERBS or inside(token):
@@ -275,11 +271,7 @@ def _governing_source(
     the quotation hangs from, where that subject names someone (a name, "he", "she").
     "Roe thanked them for "stepping up"", "Roe is calling the plan "a betrayal"": the
     quotation is Roe's words, which the next quotation does not continue."""
-
-    def inside(t: Token) -> bool:
-        at = offset + t.idx
-        return any(a <= at < b for a, b in quoted)
-
+    inside = _in_quotes(quoted, offset)
     own = {t.i for t in sub if quote[0] <= offset + t.idx < quote[1]}
     attached = [sub[i].head for i in sorted(own) if sub[i].head.i not in own]
     for token in attached:
@@ -293,6 +285,17 @@ def _governing_source(
         if not any(inside(w) for w in words):
             return Source(_span(words, article, offset), offset + head.idx)
     return None
+
+
+def _in_quotes(quoted: Sequence[tuple[int, int]], offset: int) -> Callable[[Token], bool]:
+    """Whether a token of a sentence's parse, which starts at `offset` of the text, lies
+    inside one of the `quoted` spans of the text."""
+
+    def inside(t: Token) -> bool:
+        at = offset + t.idx
+        return any(a <= at < b for a, b in quoted)
+
+    return inside
 
 
 def _someone(subject: Token) -> bool:
