@@ -1,5 +1,6 @@
 """Rule files: the knowledge analysis reads as data (data/places.json, data/dates.json,
-data/speech.json), each entry with the composed examples a test runs."""
+data/speech.json, data/sentences.json), each entry with the composed examples a test
+runs."""
 
 from __future__ import annotations
 

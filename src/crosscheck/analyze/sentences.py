@@ -1,17 +1,27 @@
-"""Sentence boundaries with character offsets, aware of the abbreviations news copy uses."""
+"""Sentence boundaries with character offsets, aware of the abbreviations news copy uses
+(data/sentences.json)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from crosscheck.records import Span
+from crosscheck.rulefiles import rule_examples, rule_file
 
-# A period after these does not end a sentence ("Mr. Haidar", "6 p.m. Sunday", "U.S. forces").
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr gen col lt sgt capt cpl maj rev gov sen rep det insp ofc dept jan "
-    "feb mar apr jun jul aug sep sept oct nov dec no vs a.m p.m u.s u.n u.k inc corp co ltd "
-    "ave blvd rd mt ft".split()
-)
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """The words a period after which ends no sentence ("Sgt. Omar Khalil", "6 p.m. Sunday",
+    "U.S. forces"): data/sentences.json, read once per process."""
+    entries = rule_file("sentences.json")["words"].values()
+    return frozenset(word for entry in entries for word in entry["words"])
+
+
+def sentence_examples() -> list[dict]:
+    return rule_examples(rule_file("sentences.json"))
+
+
 _BOUNDARY = re.compile(
     r"(?<=[.!?])(?:''|[\"”’)\]])*\s+(?=(?:''|[\"“‘(\[])?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"“A-Z0-9])"
     # Paragraphs a scraper joined with no space: "... a heart attack.The businessman ...".
@@ -54,7 +64,7 @@ def ends_in_abbreviation(chunk: str) -> bool:
         return False
     word = match.group(1).lower()
     # Single capital initials ("John F. Kennedy") never end a sentence here.
-    return word in _ABBREVIATIONS or (len(word) == 1 and chunk[-2:-1].isupper())
+    return word in abbreviations() or (len(word) == 1 and chunk[-2:-1].isupper())
 
 
 def _append(spans: list[Span], article_id: str, text: str, start: int, end: int) -> None:
