@@ -153,5 +153,5 @@ def test_a_name_hung_inside_the_quotation_with_its_role_after_it_is_the_verb_s_s
     ]  # fmt: skip
     doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
     quote_end = doc[11].idx
-    subject = _subject(doc[21], speech_cues().verbs, outside=lambda t: t.idx > quote_end)
+    subject = _subject(doc[21], speech_cues(), outside=lambda t: t.idx > quote_end)
     assert subject is not None and subject.text == "Sorensen"

@@ -12,8 +12,8 @@ from crosscheck.rulefiles import rule_examples, rule_file
 
 @cache
 def abbreviations() -> frozenset[str]:
-    """The words a period after which ends no sentence ("Sgt. Omar Khalil", "6 p.m. Sunday",
-    "U.S. forces"): data/sentences.json, read once per process."""
+    """The words whose period ends no sentence ("Sgt. Omar Khalil", "6 p.m. Sunday", "U.S.
+    forces"): data/sentences.json, read once per process."""
     entries = rule_file("sentences.json")["words"].values()
     return frozenset(word for entry in entries for word in entry["words"])
 

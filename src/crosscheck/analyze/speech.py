@@ -4,8 +4,8 @@ object of "according to" stands behind the clause it is attached to.
 
 The parser runs only on sentences that hold a cue word (data/speech.json) or a quotation
 the words around it gave no speaker: most sentences are neither, and the rest of analysis
-needs no parse. Each sentence is parsed on its own,
-from the tagger's features the pipeline already computed for the whole text.
+needs no parse. Each sentence is parsed on its own, from the tagger's features the pipeline
+already computed for the whole text.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from crosscheck.analyze.parsing import Parses
+from crosscheck.analyze.parsing import Parsed, Parses
 from crosscheck.records import Span
 from crosscheck.rulefiles import rule_file
 
@@ -26,8 +26,10 @@ _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _LEAD_IN = 5  # words between a clause break and a quotation that only introduce it
 _MIN_REPORTED = 3  # fewer reported words before a quotation are its introduction
+# Pronouns that stand for one person, who can speak ("he thanked them for ...").
+_SOMEONE = frozenset({"he", "she"})
 # Third-person subjects that, in a statement's content, are most often its reporter.
-_SAME_AS_REPORTER = frozenset({"he", "she", "they"})
+_SAME_AS_REPORTER = _SOMEONE | {"they"}
 _FIRST_PERSON = frozenset({"i", "we"})  # inside a reported statement: its reporter
 _RELATIVES = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 # A verb in these relations to another takes that one's subject when it has none.
@@ -70,8 +72,13 @@ class Cues:
     prepositional: dict[str, frozenset[str]]
     # documents ("a statement saying ...") whose words are their issuer's, and the verbs of
     # issuing them ("The army issued a statement saying ...")
-    issued: frozenset[str] = frozenset()
-    issuing: frozenset[str] = frozenset()
+    issued: frozenset[str]
+    issuing: frozenset[str]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word that makes a sentence worth parsing for reported speech."""
+        return self.verbs | self.according | self.documents
 
 
 @cache
@@ -122,6 +129,7 @@ def parse_speech(
     of the verb the quotation hangs from, if it names someone. No other sentence is
     parsed."""
     cues = speech_cues()
+    cue_words = cues.words
     sentences = parses.sentences
     homes = {q: _homes(q, sentences, parses.doc.text) for q in unattributed}
     # A quotation's own sentence is read even with no cue word: its verb may still have
@@ -129,45 +137,34 @@ def parse_speech(
     own = {i for places in homes.values() for i, bare in places if not bare}
     found = parses.of(
         lambda i, tokens: (
-            not sentences[i].in_title
-            and (
-                i in own
-                or not (
-                    parses.words(i).isdisjoint(cues.verbs)
-                    and parses.words(i).isdisjoint(cues.according)
-                    and parses.words(i).isdisjoint(cues.documents)
-                )
-            )
+            not sentences[i].in_title and (i in own or not parses.words(i).isdisjoint(cue_words))
         ),
     )
-    parsed = {p.index: p.doc for p in found}
-    offsets = {p.index: p.offset for p in found}
+    parsed = {p.index: p for p in found}
     # A sentence with a quotation may also report ('"...," she said, adding that ...'):
     # a statement whose content runs into a quotation keeps its own words before it.
     reported = [
         kept
-        for i, sub in parsed.items()
-        for speech in _statements(sub, sentences[i].article, offsets[i], cues)
-        if (kept := _unquoted(speech, sub, offsets[i], quoted)) is not None
+        for i, p in parsed.items()
+        for speech in _statements(p.doc, sentences[i].article, p.offset, cues)
+        if (kept := _unquoted(speech, p.doc, p.offset, quoted)) is not None
     ]
     speakers = {}
     for quote, places in homes.items():
-        for home, bare in ((h, bare) for h, bare in places if h in parsed):
-            source = _quote_source(
-                parsed[home], sentences[home].article, quote, quoted, offsets[home], cues, bare
-            )
-            if source is not None:
-                speakers[quote] = source
-                break
-        else:
-            own_homes = (h for h, bare in places if h in parsed and not bare)
-            for home in own_homes:
-                source = _governing_source(
-                    parsed[home], sentences[home].article, quote, quoted, offsets[home], cues
-                )
-                if source is not None:
-                    speakers[quote] = source
-                    break
+        at = [(parsed[i], sentences[i].article, bare) for i, bare in places if i in parsed]
+        source = next(
+            (s for p, a, bare in at if (s := _quote_source(p, a, quote, quoted, cues, bare))),
+            None,
+        ) or next(
+            (
+                s
+                for p, a, bare in at
+                if not bare and (s := _governing_source(p, a, quote, quoted, cues))
+            ),
+            None,
+        )
+        if source is not None:
+            speakers[quote] = source
     return Found(tuple(reported), speakers)
 
 
@@ -228,17 +225,17 @@ def _homes(quote: tuple[int, int], sentences: Sequence[Span], text: str) -> list
 
 
 def _quote_source(
-    sub: Doc,
+    parsed: Parsed,
     article: str,
     quote: tuple[int, int],
     quoted: Sequence[tuple[int, int]],
-    offset: int,
     cues: Cues,
     bare: bool = False,
 ) -> Source | None:
     """The subject of the cue verb nearest the quotation, outside every quotation: who says
     '"...," the senator told reporters' or 'X called it a "massive fraud"'. With `bare`,
     only a cue with no clause or object of its own."""
+    sub, offset = parsed.doc, parsed.offset
     inside = _in_quotes(quoted, offset)
     best: tuple[int, Source] | None = None
     for token in sub:
@@ -246,7 +243,7 @@ def _quote_source(
             continue
         if bare and _has_message(token, cues):
             continue
-        subject = _subject(token, cues.verbs, outside=lambda t: not inside(t))
+        subject = _subject(token, cues, outside=lambda t: not inside(t))
         if subject is None:
             continue
         words, head = _source(subject)
@@ -260,17 +257,17 @@ def _quote_source(
 
 
 def _governing_source(
-    sub: Doc,
+    parsed: Parsed,
     article: str,
     quote: tuple[int, int],
     quoted: Sequence[tuple[int, int]],
-    offset: int,
     cues: Cues,
 ) -> Source | None:
     """Who a quotation set in a sentence with no cue verb is from: the subject of the verb
     the quotation hangs from, where that subject names someone (a name, "he", "she").
     "Roe thanked them for "stepping up"", "Roe is calling the plan "a betrayal"": the
     quotation is Roe's words, which the next quotation does not continue."""
+    sub, offset = parsed.doc, parsed.offset
     inside = _in_quotes(quoted, offset)
     own = {t.i for t in sub if quote[0] <= offset + t.idx < quote[1]}
     attached = [sub[i].head for i in sorted(own) if sub[i].head.i not in own]
@@ -278,7 +275,7 @@ def _governing_source(
         verb = next((v for v in (token, *token.ancestors) if v.pos_ in _VERBS), None)
         if verb is None or inside(verb):
             continue
-        subject = _subject(verb, cues.verbs, outside=lambda t: not inside(t))
+        subject = _subject(verb, cues, outside=lambda t: not inside(t))
         if subject is None or not _someone(subject):
             continue
         words, head = _source(subject)
@@ -301,7 +298,7 @@ def _in_quotes(quoted: Sequence[tuple[int, int]], offset: int) -> Callable[[Toke
 def _someone(subject: Token) -> bool:
     """Does a subject name someone who could speak: a proper name, or "he" or "she"? "The
     bill would ban "assault weapons"" quotes no one."""
-    return subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")
+    return subject.pos_ == "PROPN" or subject.lower_ in _SOMEONE
 
 
 def _has_message(cue: Token, cues: Cues) -> bool:
@@ -334,7 +331,7 @@ def _verb(cue: Token, article: str, offset: int, cues: Cues) -> Speech | None:
     it ("blamed the militia for the blast"); or, for a cue set off from its clause ("the
     toll, officials say, will rise"), that clause less the cue's own words."""
     form = cue.lower_
-    subject = _subject(cue, cues.verbs)
+    subject = _subject(cue, cues)
     words = _complement(cue, next((c for c in cue.children if c.dep_ in _CLAUSES), None))
     # An intention or a stance is only a statement with someone behind it: "plans to
     # expand the camp" with no subject is the article's own account.
@@ -389,7 +386,7 @@ def _complement(cue: Token, head: Token | None) -> list[Token]:
 
 
 def _subject(
-    verb: Token, cue_verbs: frozenset[str], outside: Callable[[Token], bool] = lambda _: True
+    verb: Token, cues: Cues, outside: Callable[[Token], bool] = lambda _: True
 ) -> Token | None:
     """Who the verb's statement is from: its subject; for a verb that shares its subject
     with the one it hangs from ("he said X, adding that Y"; "she denied X and insisted
@@ -404,9 +401,9 @@ def _subject(
             if subject.tag_ in _RELATIVES and verb.dep_ == "relcl":
                 # "rights that were denied": a passive clause's relative is what is said.
                 return verb.head if subject.dep_ == "nsubj" else None
-            return _reporter(subject, verb, cue_verbs) or subject
+            return _reporter(subject, verb, cues.verbs) or subject
         if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS and _next_to(verb.head, verb):
-            return _issuer(verb.head, cue_verbs, outside) or verb.head
+            return _issuer(verb.head, cues, outside) or verb.head
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBS:
             verb = verb.head.head
         elif verb.dep_ in _SHARING and verb.head is not verb:
@@ -416,18 +413,15 @@ def _subject(
     return None
 
 
-def _issuer(
-    document: Token, cue_verbs: frozenset[str], outside: Callable[[Token], bool]
-) -> Token | None:
+def _issuer(document: Token, cues: Cues, outside: Callable[[Token], bool]) -> Token | None:
     """Who issued a document whose words a participle gives: "The army issued a statement
     saying ..." is the army's statement. None for a document no one is said to issue."""
-    cues = speech_cues()
     verb = document.head
     if document.lower_ not in cues.issued or document.dep_ != "dobj":
         return None
     if verb.lower_ not in cues.issuing or verb.pos_ not in _VERBS:
         return None
-    return _subject(verb, cue_verbs, outside)
+    return _subject(verb, cues, outside)
 
 
 def _set_off(verb: Token, outside: Callable[[Token], bool]) -> Token | None:

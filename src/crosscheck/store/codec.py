@@ -21,11 +21,8 @@ def _plain(value: Any) -> Any:
     """Like dataclasses.asdict, but leaving out fields at their default (a span's in_title,
     a figure's missing qualifier): most spans are of the text, and `decode` restores them."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            name: _plain(v)
-            for name, default in _fields(type(value))
-            if (v := getattr(value, name)) is not default and (default is _ALWAYS or v != default)
-        }
+        named = ((name, getattr(value, name), default) for name, default in _fields(type(value)))
+        return {name: _plain(v) for name, v, default in named if default is _ALWAYS or v != default}
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

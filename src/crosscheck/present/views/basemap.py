@@ -92,7 +92,7 @@ class Basemap:
         squares = (
             (
                 t
-                for t in self.squares.get((x, y), ())
+                for t in self.squares[(x, y)]
                 if lon_min <= t.lon <= lon_max and lat_min <= t.lat <= lat_max
             )
             for x in range(math.floor(lon_min), math.floor(lon_max) + 1)
