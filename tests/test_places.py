@@ -10,7 +10,7 @@ from crosscheck.analyze import analyze
 from crosscheck.analyze.event_places import incident_examples, incident_places
 from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.parsing import Parses
-from crosscheck.analyze.places import find_places
+from crosscheck.analyze.places import dateline_end, find_places
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.gazetteer import country_examples, demonym_examples, load_gazetteer
 from crosscheck.records import Article
@@ -666,3 +666,16 @@ def test_a_body_named_department_is_no_division():
     # "Central Department" is also a division's name (Paraguay's, and regions elsewhere).
     found = places("WASHINGTON (AP) — The Central Department said a reporter was shot in Ohio.")
     assert all(p[3] != "region" or p[2] == "US" for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        ("Lima, 16 Jan 90 (Television Peruana) -- Three people died.", "Three people died."),
+        ("KABUL, Afghanistan (Reuters) - Ten people died.", "Ten people died."),
+        ("NEW ORLEANS (AP) — A man died.", "A man died."),
+        ("A man died in NEW ORLEANS (AP) on Monday.", "A man died in NEW ORLEANS (AP) on Monday."),
+    ],
+)
+def test_the_story_after_its_dateline_starts_where_the_dash_ends(text, story):
+    assert text[dateline_end(text) :] == story

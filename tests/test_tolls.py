@@ -87,3 +87,40 @@ def test_the_article_s_count_of_dead_is_the_one_its_lead_gives():
     assert article_counts(figures)["killed"] == 12
     only_later = "Rescue workers searched the rubble. It rained. The roads were shut. " + later
     assert article_counts(list(_analysed(only_later).figures))["killed"] == 30
+
+
+def test_victims_after_including_in_a_relative_clause_are_a_part_and_among_is_not():
+    part = _analysed(
+        "The offensive has left some 400 dead, including 6 teachers who were assassinated "
+        "in their school."
+    ).figures
+    teachers = next(f for f in part if f.value == 6)
+    assert teachers.status == "killed" and teachers.part_of_total
+    assert article_counts(part)["killed"] == 400
+    among = _analysed("At least four children were among eight people killed in the shelling.")
+    assert article_counts(among.figures)["killed"] == 8
+
+
+def test_a_partitive_relative_clause_counts_no_antecedent():
+    dead = _analysed("Troops clashed with some 30 guerrillas, 5 of whom died.").figures
+    assert {f.value for f in dead if f.status == "killed"} == {5}
+
+
+def test_a_date_run_into_the_headline_is_no_count():
+    text = "12-05-2016 14 Fighters Killed in Clashes Near the Dam. The army shelled the area."
+    assert not {5, 12, 2016} & {f.value for f in _analysed(text).figures}
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Medellin, 1 Oct 89 (Radio Cadena Nacional) --", "Bogota, 6 Sep 89 (Radio Cadena 1) --"],
+)
+def test_the_first_sentence_is_parsed_without_its_dateline(dateline):
+    # Parsed with the sentence, the dateline's town is the subject of "was assassinated".
+    text = (
+        f"{dateline} Maria Elena Duarte, a judge in Antioquia, was assassinated this evening. "
+        "She had just left her office."
+    )
+    dead = [f for f in _analysed(text).figures if f.status == "killed"]
+    assert [(f.value, f.group) for f in dead] == [(1, "Maria Elena Duarte")]
+    assert dead[0].span.text.startswith("Maria Elena Duarte")

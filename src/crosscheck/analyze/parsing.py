@@ -33,6 +33,9 @@ class Parses:
     nlp: Language
     doc: Doc
     sentences: Sequence[Span]
+    # Where the story starts after its dateline (places.dateline_end): the first
+    # sentence is parsed from there.
+    start: int = 0
     _done: dict[int, Parsed] = field(default_factory=dict, init=False)
     _tokens: list[SpacySpan | None] | None = field(default=None, init=False)
     _words: list[frozenset[str]] | None = field(default=None, init=False)
@@ -55,10 +58,14 @@ class Parses:
     def tokens(self) -> list[SpacySpan | None]:
         """Each sentence's tokens in the whole text's doc (None where no token aligns)."""
         if self._tokens is None:
-            self._tokens = [
-                self.doc.char_span(s.start, s.end, alignment_mode="expand") for s in self.sentences
-            ]
+            self._tokens = [self._span(s) for s in self.sentences]
         return self._tokens
+
+    def _span(self, sentence: Span) -> SpacySpan | None:
+        start = sentence.start if sentence.in_title else max(sentence.start, self.start)
+        if start >= sentence.end:
+            return None
+        return self.doc.char_span(start, sentence.end, alignment_mode="expand")
 
     def words(self, index: int) -> frozenset[str]:
         """The lower-cased words of sentence `index`: what a construction's cue words are

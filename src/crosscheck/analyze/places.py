@@ -335,6 +335,24 @@ def _dateline_place(dateline: re.Match, article: str, context: _Context) -> Plac
     return _place(span, town, "town") if town else None
 
 
+# After a dateline's name (and region), up to the story's first word: the agency in
+# brackets and the dash ("NEW ORLEANS (AP) — ", "KABUL, Afghanistan (Reuters) - ").
+_DATELINE_TAIL = re.compile(r"(?:\([^()\n]{1,40}\))?\s*(?:--|[—–-])\s*")
+
+
+def dateline_end(text: str) -> int:
+    """Where the story after its opening dateline starts (0 where it opens with none): a
+    parse of the first sentence starts there, since a dateline ("Bogota, 6 Sep 89 (EFE)
+    --") parsed with the sentence takes the place of its subject."""
+    if agency := _AGENCY_DATELINE.match(text):
+        return len(text) - len(text[agency.end() :].lstrip())
+    if (dateline := _DATELINE.match(text)) and (
+        tail := _DATELINE_TAIL.match(text, dateline.end() - 1)
+    ):
+        return tail.end()
+    return 0
+
+
 def _dateline(text: str, lines: int) -> re.Match | None:
     """The dateline opening the text, or one with its state opening one of its first lines,
     after a page's time stamp or byline ("Posted Wednesday, February 22, 2017 11:18 am" and

@@ -6,8 +6,13 @@ victims where the parse puts them, and each victim's number and qualifier.
 - active: "the rebels murdered three village councillors", "killing 15 and injuring dozens"
   (the object);
 - intransitive: "Fifteen people died" (the subject);
-- a state: "left at least 11 fighters dead", "20 were dead" (the object of "left", the
-  subject of "were");
+- a state: "left at least 11 fighters dead", "20 were dead", "was shot dead" (the object
+  of "left", the subject of "were" or of the passive);
+- a manner with its end: "three farmers were shot to death", "stabbed to death" (not
+  "sentenced to death": only the manners the lexicon lists);
+- a relative pronoun is the noun its clause tells of ("the six priests, who were
+  murdered"), and "along with" adds victims to the predicate's own ("was killed along with
+  two of his bodyguards");
 - coordinated victims are listed with each other ("120 fighters and 60 mercenaries were
   killed"), and a victim after "including" or "among them" is a part of the one before.
 
@@ -69,6 +74,9 @@ class Lexicon:
     life_verbs: frozenset[str]  # "claimed the lives of 12", "claiming 4 martyrs"
     lives: frozenset[str]
     dead: frozenset[str]
+    manners: frozenset[str]  # "shot to death", "stabbed to death"
+    fatal_ends: frozenset[str]  # the noun after their "to"
+    companions: frozenset[str]  # "killed along with two bodyguards"
     quantities: frozenset[str]  # "a number of": no one victim
     lead: int  # sentences in which a count is added beside the patterns' own
 
@@ -88,6 +96,7 @@ def tolls_lexicon() -> Lexicon:
     states: dict[str, Status] = {}
     nouns, undone = death_nouns()
     lives = data["predicates"]["killed"]["lives"]
+    manners = data["predicates"]["killed"]["manners"]
     for status, predicates in data["predicates"].items():
         for kind in forms:
             for words in predicates[kind].values():
@@ -110,6 +119,9 @@ def tolls_lexicon() -> Lexicon:
         life_verbs=frozenset(lives["verbs"]),
         lives=frozenset(lives["lives"]),
         dead=frozenset(lives["dead"]),
+        manners=frozenset(manners["verbs"]),
+        fatal_ends=frozenset(manners["to"]),
+        companions=frozenset(data["companions"]),
         quantities=frozenset(data["quantities"]),
         lead=data["lead_sentences"],
     )
@@ -201,8 +213,21 @@ def _predicates(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, Status]]:
         elif token.pos_ == "NOUN" and word in lexicon.death_nouns:
             if not undone_death(token, lexicon.undone):
                 yield token, "killed"
-        elif token.pos_ == "VERB" and word in lexicon.life_verbs:
+        elif token.pos_ == "VERB" and (
+            word in lexicon.life_verbs or (word in lexicon.manners and _to_death(token, lexicon))
+        ):
             yield token, "killed"
+
+
+def _to_death(predicate: Token, lexicon: Lexicon) -> bool:
+    """ "was shot to death": the manner's "to" and its end."""
+    return any(
+        o.lower_ in lexicon.fatal_ends
+        for c in predicate.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _undone(predicate: Token, lexicon: Lexicon) -> bool:
@@ -220,7 +245,38 @@ def _undone(predicate: Token, lexicon: Lexicon) -> bool:
 
 
 def _victims(predicate: Token, lexicon: Lexicon) -> list[Token]:
-    """Where the parse puts the predicate's victims, before coordination."""
+    """Where the parse puts the predicate's victims, before coordination: a relative
+    pronoun stands for the noun its clause tells of ("six priests, who were murdered"),
+    and those a predicate's "along with" adds follow its own."""
+    victims = [_antecedent(v, predicate) for v in _slots(predicate, lexicon)]
+    if victims and predicate.pos_ == "VERB":
+        victims.extend(_companions(predicate, lexicon))
+    return victims
+
+
+def _antecedent(victim: Token, predicate: Token) -> Token:
+    # not "20 fighters, 4 of whom died", whose victims are a part the parse may lose
+    partitive = victim.i > 0 and victim.doc[victim.i - 1].lower_ == "of"
+    if victim.tag_ in ("WP", "WDT") and predicate.dep_ == "relcl" and not partitive:
+        return predicate.head
+    return victim
+
+
+def _companions(predicate: Token, lexicon: Lexicon) -> list[Token]:
+    """ "was killed along with two of his bodyguards": the parse hangs "with" from the
+    predicate or from "along"."""
+    doc = predicate.doc
+    withs = [
+        w
+        for c in predicate.children
+        for w in (c, *c.children)
+        if w.lower_ == "with" and w.dep_ == "prep" and w.i > 0
+        if doc[w.i - 1].lower_ in lexicon.companions
+    ]
+    return [o for w in withs for o in w.children if o.dep_ == "pobj"]
+
+
+def _slots(predicate: Token, lexicon: Lexicon) -> list[Token]:
     word, children = predicate.lower_, list(predicate.children)
     if predicate.pos_ == "NOUN" and word in lexicon.death_nouns:  # "the beheadings of 18 men"
         # "caused one unfortunate death", "three deaths": the noun counts its own dead.
@@ -237,7 +293,9 @@ def _victims(predicate: Token, lexicon: Lexicon) -> list[Token]:
         ]
     if word in lexicon.states and predicate.pos_ != "VERB":
         if predicate.dep_ in ("oprd", "xcomp", "ccomp"):  # "left 11 fighters dead"
-            return [c for c in predicate.head.children if c.dep_ == "dobj"]
+            return [c for c in predicate.head.children if c.dep_ == "dobj"] or [
+                c for c in predicate.head.children if c.dep_ == "nsubjpass"
+            ]  # "was shot dead", "were found dead"
         if predicate.dep_ == "acomp":  # "20 were dead"
             return [c for c in predicate.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if predicate.pos_ == "NOUN" and _number_of(predicate) is not None:  # "17 dead"
@@ -284,8 +342,8 @@ def _counts(
         for v in (victim, *([] if modifier else victim.conjuncts))
         if v.i == victim.i or v.pos_ != "NUM" or victim.pos_ == "NUM"
     ]
-    # A year is never a count: "kill 45 in Homs ... Tuesday 29 Apr 2014".
-    counted = [(v, n) for v in listed if (n := _number_of(v)) is not None and not _is_year(n)]
+    # A year or a date is never a count: "kill 45 in Homs ... Tuesday 29 Apr 2014".
+    counted = [(v, n) for v in listed if (n := _number_of(v)) is not None and not _dated(n)]
     last = counted[-1][1] if len(counted) > 1 and len(victims) == 1 else None
     previous: Token | None = None
     for victim, number in counted:
@@ -293,8 +351,11 @@ def _counts(
         if amount is None:
             continue
         qualifier = _qualifier(number, lexicon)
-        part = previous is not None and any(
-            t.lower_ in _PARTS for t in victim.doc[previous.i : number.i]
+        # "... including 6 priests who were murdered": a part of the count it follows
+        # (not "among": "four children were among eight people killed")
+        part = victim.head.lower_ == "including" or (
+            previous is not None
+            and any(t.lower_ in _PARTS for t in victim.doc[previous.i : number.i])
         )
         start = min(t.idx for t in number.subtree if t.i <= number.i)
         end = max(victim.i, predicate.i, number.i)
@@ -507,6 +568,18 @@ def _bounds(since: Token, predicate: Token) -> bool:
 
 def _of_a_war(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
     return any(t.lower_ in lexicon.wars or _is_year(t) for t in tokens)
+
+
+def _dated(number: Token) -> bool:
+    """A year, or a part of a date written with dashes or slashes ("09-09-2014 28 Fighters
+    Killed", a dateline run into the headline): never a count."""
+    doc, chain = number.doc, [number]
+    for step in (-1, 1):
+        i = number.i
+        while 0 <= i + 2 * step < len(doc) and doc[i + step].text in ("-", "/"):
+            i += 2 * step
+            chain.append(doc[i])
+    return any(_is_year(t) for t in chain)
 
 
 def _is_year(token: Token) -> bool:
