@@ -12,6 +12,7 @@ from coast import coast_articles, coast_story
 from crosscheck.analyze import analyze
 from crosscheck.reconcile import reconcile
 from crosscheck.reconcile.estimates import estimate, total_checks
+from crosscheck.reconcile.figures import figure_claims
 from crosscheck.records import Analysis, Article, Figure, Linkage, Span
 
 
@@ -324,3 +325,20 @@ def test_a_total_s_qualifier_decides_whether_its_parts_add_up(total, consistent)
     (check,) = total_checks(list(analysis.figures))
     assert check.total == 1000 and sum(check.parts.values()) == 1018
     assert check.consistent is consistent
+
+
+def test_a_count_of_dead_below_a_lead_that_gives_one_is_claimed_but_compared_with_none():
+    def killed(article, value, below_lead=False):
+        span = Span(article, 0, 2, str(value))
+        return Figure(article, value, value, value, "killed", span, span, below_lead=below_lead)
+
+    articles = {a: Article(a, "wire", "x", "h", published="2025-03-13T08:00:00Z") for a in "abc"}
+    figures = [
+        killed("a", 3), killed("a", 12, below_lead=True),  # an attack recalled further down
+        killed("b", 3),
+        killed("c", 5, below_lead=True),  # a lead with no count: this is c's count
+    ]  # fmt: skip
+    claims, conflicts = figure_claims(figures, {a: a for a in articles}, articles, set())
+    assert {c.value for c in claims} == {3, 5, 12}
+    compared = {frozenset((claims[c.earlier].value, claims[c.later].value)) for c in conflicts}
+    assert compared == {frozenset((3, 5))}

@@ -124,3 +124,17 @@ def test_the_first_sentence_is_parsed_without_its_dateline(dateline):
     dead = [f for f in _analysed(text).figures if f.status == "killed"]
     assert [(f.value, f.group) for f in dead] == [(1, "Maria Elena Duarte")]
     assert dead[0].span.text.startswith("Maria Elena Duarte")
+
+
+def test_below_the_lead_a_count_of_dead_is_added_and_one_of_wounded_only_where_none_is():
+    text = (
+        "Gunmen killed two farmers and wounded three people in the village on Monday, "
+        "police said. The attackers fled on foot. Troops searched the hills. The army "
+        "blamed the rebels. The bishop prayed for the six priests, who were murdered in "
+        "their residence. He also visited the eleven villagers who were wounded."
+    )
+    figures = _analysed(text).figures
+    dead = {f.value for f in figures if f.status == "killed"}
+    wounded = {f.value for f in figures if f.status == "injured"}
+    assert {2, 6} <= dead and 11 not in wounded
+    assert article_counts(figures) == {"killed": 2, "injured": 3}

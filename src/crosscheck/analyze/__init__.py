@@ -37,7 +37,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, AnalysisFailure, Article, Figure, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-122"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-123"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]

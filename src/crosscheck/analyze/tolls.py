@@ -17,9 +17,11 @@ victims where the parse puts them, and each victim's number and qualifier.
   killed"), and a victim after "including" or "among them" is a part of the one before.
 
 The regular-expression figures (analyze/figures.py) come first; a count here is added only
-where no figure already stands on its number, and below the lead only where the patterns
-found no count of its status (on gva-dev the larger counts further down are mostly other
-shootings recalled: "the nightclub shooting that killed 49"). A count whose predicate is
+where no figure already stands on its number. Below the lead a count of wounded is added
+only where the patterns found none (on gva-dev the larger counts further down are mostly
+other shootings recalled: "the nightclub shooting that wounded 53"); a count of dead is
+always added, as the article's toll is its lead's where the lead gives one, and wire
+copy tells several attacks in one message. A count whose predicate is
 set in a whole war ("since the conflict began", "in the six-year war", "the war has
 killed") is background: it is dropped, and so is any figure read from the same words.
 
@@ -179,8 +181,11 @@ def with_parsed_tolls(
                     kept[at] = _relisted(kept[at], figure)
                 elif any(a <= number < b for a, b in taken):
                     continue
-                elif parse.index < lexicon.lead or status not in told:
-                    # below the lead, another event's count as often as this one's
+                elif parse.index < lexicon.lead or status not in told or status == "killed":
+                    # Below the lead a count is another event's as often as this one's. One
+                    # of dead moves no toll where the lead gives one (the toll is the
+                    # lead's: casualties.article_counts), so it is kept; wounds are summed
+                    # over the whole text, so one of wounded only where no pattern found one.
                     kept.append(replace(figure, attributed_to=attributions[parse.index]))
                     taken.append((number, number + 1))
     return tuple(

@@ -7,6 +7,11 @@ says something else. Two claims about the same status and category conflict; the
 is a *revision* when one voice (the monitor the figure is attributed to, or else the
 outlet) moved from one figure to the other between reports, and a *disagreement* between
 voices otherwise.
+
+A count of dead an article tells below its lead, where its lead gives one, is a claim but
+is compared with none: the article's toll is its lead's (casualties.article_counts), and
+such a count is another attack recalled or a victim named one by one ("the boy's death")
+as often as a disagreement.
 """
 
 from __future__ import annotations
@@ -37,11 +42,16 @@ def figure_claims(
     for f in figures:
         key = (f.status, f.category, f.value, f.low, f.high, _direction(f.qualifier))
         groups[(*key, f.part_of_total)].append(f)
-    ranked = sorted(
-        (_claim(members, origin_of, articles, doubting) for members in groups.values()),
-        key=lambda c: (c.status, c.category or "", -c.independent_origins, -c.value),
+    led = {f.article for f in figures if f.status == "killed" and not f.below_lead}
+    claimed = sorted(
+        (
+            (_claim(members, origin_of, articles, doubting), all(_aside(f, led) for f in members))
+            for members in groups.values()
+        ),
+        key=lambda c: (c[0].status, c[0].category or "", -c[0].independent_origins, -c[0].value),
     )
-    conflicts = _conflicts(ranked, articles)
+    ranked = [claim for claim, _ in claimed]
+    conflicts = _conflicts(ranked, articles, {i for i, (_, aside) in enumerate(claimed) if aside})
     linked: dict[int, set[int]] = defaultdict(set)
     for c in conflicts:
         linked[c.earlier].add(c.later)
@@ -50,6 +60,11 @@ def figure_claims(
         tuple(replace(c, conflicts=tuple(sorted(linked[i]))) for i, c in enumerate(ranked)),
         conflicts,
     )
+
+
+def _aside(figure: Figure, led: set[str]) -> bool:
+    """A count of dead told below the lead of an article whose lead counts its dead."""
+    return figure.status == "killed" and figure.below_lead and figure.article in led
 
 
 def _direction(qualifier: str | None) -> str:
@@ -91,12 +106,15 @@ def _claim(
     )
 
 
-def _conflicts(claims: list[FigureClaim], articles: Mapping[str, Article]) -> tuple[Conflict, ...]:
+def _conflicts(
+    claims: list[FigureClaim], articles: Mapping[str, Article], aside: set[int]
+) -> tuple[Conflict, ...]:
     """Pairs of claims on one status and category that differ; parts of a total ("including
-    seven children") are not compared, since they are not the story's count."""
+    seven children") and the claims `aside` are not compared, since they are not the
+    story's count."""
     by_subject: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
-        if not c.part_of_total:
+        if not c.part_of_total and i not in aside:
             by_subject[(c.status, c.category)].append(i)
     found = []
     for indices in by_subject.values():
