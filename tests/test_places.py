@@ -10,7 +10,7 @@ from crosscheck.analyze import analyze
 from crosscheck.analyze.event_places import incident_examples, incident_places
 from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.parsing import Parses
-from crosscheck.analyze.places import dateline_end, find_places
+from crosscheck.analyze.places import find_places, story_start
 from crosscheck.analyze.sentences import split_sentences
 from crosscheck.gazetteer import country_examples, demonym_examples, load_gazetteer
 from crosscheck.records import Article
@@ -675,7 +675,10 @@ def test_a_body_named_department_is_no_division():
         ("KABUL, Afghanistan (Reuters) - Ten people died.", "Ten people died."),
         ("NEW ORLEANS (AP) — A man died.", "A man died."),
         ("A man died in NEW ORLEANS (AP) on Monday.", "A man died in NEW ORLEANS (AP) on Monday."),
+        ("26.11.2014 Some 50 civilians died.", "Some 50 civilians died."),
+        ("2016-05-14 Ten people died.", "Ten people died."),
+        ("12 people died on 26.11.2014.", "12 people died on 26.11.2014."),
     ],
 )
-def test_the_story_after_its_dateline_starts_where_the_dash_ends(text, story):
-    assert text[dateline_end(text) :] == story
+def test_the_story_starts_after_its_dateline_or_date_stamp(text, story):
+    assert text[story_start(text) :] == story

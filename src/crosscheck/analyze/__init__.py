@@ -25,7 +25,7 @@ from crosscheck.analyze.event_type import event_type
 from crosscheck.analyze.figures import extract_figures, headline_figures, implied_dead
 from crosscheck.analyze.nlp import load_nlp
 from crosscheck.analyze.parsing import Parses
-from crosscheck.analyze.places import credit_town, dateline_end, find_places, headline_of
+from crosscheck.analyze.places import credit_town, find_places, headline_of, story_start
 from crosscheck.analyze.quotes import direct_quotes, find_quotes
 from crosscheck.analyze.roundups import roundup_sentences
 from crosscheck.analyze.sentences import split_sentences
@@ -37,7 +37,7 @@ from crosscheck.gazetteer import load_gazetteer
 from crosscheck.records import Analysis, AnalysisFailure, Article, Figure, Span
 
 # Bump when extraction changes so stored analyses are recomputed.
-ANALYZER_VERSION = "spacy-sm-3.8.0+rules-123"
+ANALYZER_VERSION = "spacy-sm-3.8.0+rules-124"
 _BATCH = 32
 
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "describe", "warm_up"]
@@ -114,7 +114,7 @@ def _analysis(article: Article, doc: Doc, headline: Doc) -> Analysis:
     (titled,) = resolve_back_references((title,), (attribution_in(title.text),), entities)
     figures += headline_figures(title, titled, figures)
     figures += implied_dead((title, *sentences), (titled, *attributions), figures)
-    parses = Parses(load_nlp(), doc, sentences, dateline_end(article.text))
+    parses = Parses(load_nlp(), doc, sentences, story_start(article.text))
     figures += named_deaths(parses, people, figures, attributions)
     figures = _with_lead(with_parsed_tolls(parses, figures, attributions, people), sentences)
     kind, sub_kind = event_type(article.text)

@@ -33,8 +33,8 @@ class Parses:
     nlp: Language
     doc: Doc
     sentences: Sequence[Span]
-    # Where the story starts after its dateline (places.dateline_end): the first
-    # sentence is parsed from there.
+    # Where the story's own words start, after a dateline or a date stamp
+    # (places.story_start): the first sentence is parsed from there.
     start: int = 0
     _done: dict[int, Parsed] = field(default_factory=dict, init=False)
     _tokens: list[SpacySpan | None] | None = field(default=None, init=False)

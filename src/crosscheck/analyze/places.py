@@ -335,15 +335,22 @@ def _dateline_place(dateline: re.Match, article: str, context: _Context) -> Plac
     return _place(span, town, "town") if town else None
 
 
+# A page's date stamp opening the text, in digits: "26.11.2014 ", "2016-05-14 ".
+_STAMP_OPENING = re.compile(
+    r"\W*(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\s+(?=\S)"
+)
 # After a dateline's name (and region), up to the story's first word: the agency in
 # brackets and the dash ("NEW ORLEANS (AP) — ", "KABUL, Afghanistan (Reuters) - ").
 _DATELINE_TAIL = re.compile(r"(?:\([^()\n]{1,40}\))?\s*(?:--|[—–-])\s*")
 
 
-def dateline_end(text: str) -> int:
-    """Where the story after its opening dateline starts (0 where it opens with none): a
-    parse of the first sentence starts there, since a dateline ("Bogota, 6 Sep 89 (EFE)
-    --") parsed with the sentence takes the place of its subject."""
+def story_start(text: str) -> int:
+    """Where the story's own words start (0 where they open the text): after an opening
+    wire dateline ("Bogota, 6 Sep 89 (EFE) --"), or a page's date stamp ("26.11.2014 Some
+    50 civilians ..."). A parse of the first sentence starts there, since parsed with it a
+    dateline takes the place of the sentence's subject, and a stamp's day its count."""
+    if stamp := _STAMP_OPENING.match(text):
+        return stamp.end()
     if agency := _AGENCY_DATELINE.match(text):
         return len(text) - len(text[agency.end() :].lstrip())
     if (dateline := _DATELINE.match(text)) and (
