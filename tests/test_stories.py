@@ -12,7 +12,7 @@ from crosscheck.analyze import analyze_many
 from crosscheck.link import link
 from crosscheck.link.profile import Facts, Profile
 from crosscheck.link.stories import look_alikes
-from crosscheck.records import Analysis, Article, Entity, Span
+from crosscheck.records import Analysis, Article, Entity, Figure, Span
 
 # Two outlets' own reports of one shooting (little shared wording), a look-alike shooting in
 # the same city a week later, and an unrelated incident elsewhere.
@@ -352,3 +352,15 @@ def test_a_roundup_of_a_nights_shootings_joins_one_of_its_incidents_and_bridges_
 def test_a_report_of_several_shootings_at_once_is_a_roundup(text, roundup):
     (analysis,) = analyze_many([Article("a", "a", text, "a")])
     assert Facts.of(analysis, text).roundup is roundup
+
+
+def test_a_count_of_dead_below_a_lead_that_gives_one_is_no_toll_the_report_shares():
+    def killed(value, below_lead=False):
+        span = Span("a", 0, 2, str(value))
+        return Figure("a", value, value, value, "killed", span, span, below_lead=below_lead)
+
+    recalled = Analysis("a", (), figures=(killed(3), killed(12, below_lead=True)))
+    assert Facts.of(recalled).tolls == {3}
+    # Where the lead counts no dead, a count further down is the report's own.
+    unled = Analysis("a", (), figures=(killed(12, below_lead=True),))
+    assert Facts.of(unled).tolls == {12}

@@ -8,6 +8,16 @@ from collections import defaultdict
 from crosscheck.records import Figure
 
 
+def own_figures(figures: list[Figure]) -> list[Figure]:
+    """The figures that tell the article's own counts: the dead its headline or lead counts
+    are its toll, so the counts of dead further down are left out where the lead gives one
+    (another attack recalled, or a victim named one by one). Every count of the wounded
+    stands: wounds are summed over the whole text."""
+    if any(f.status == "killed" and not f.below_lead for f in figures):
+        return [f for f in figures if not (f.status == "killed" and f.below_lead)]
+    return figures
+
+
 def article_counts(figures: list[Figure], killed: int | None = None) -> dict[str, int]:
     """One article's count per status: its largest total (of dead, the largest its lead
     gives), with injured derived from shot.
@@ -16,11 +26,7 @@ def article_counts(figures: list[Figure], killed: int | None = None) -> dict[str
     Rowe was shot" counts him among the injured unless the story knows he died."""
     counts: dict[str, int] = {}
     lists: dict[tuple[str, int], int] = defaultdict(int)
-    # The dead the headline or lead counts are the article's toll; those only further down
-    # count where the lead gives none. Wounds are summed from "shot" and "died" told
-    # anywhere, so every count of the wounded stands.
-    if any(f.status == "killed" and not f.below_lead for f in figures):
-        figures = [f for f in figures if not (f.status == "killed" and f.below_lead)]
+    figures = own_figures(figures)
     for figure in figures:
         if figure.part_of_total:
             continue

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from crosscheck.casualties import article_counts
+from crosscheck.casualties import article_counts, own_figures
 from crosscheck.link.vocabulary import terms
 from crosscheck.link.walls import LOCAL, bare
 from crosscheck.names import fold, name_parts
@@ -64,7 +64,7 @@ class Facts:
     day: date | None = None
     people: frozenset[str] = frozenset()
     shot: int | None = None  # killed plus injured, the count least revised between reports
-    tolls: frozenset[int] = frozenset()  # every killed, injured or shot figure it gives
+    tolls: frozenset[int] = frozenset()  # every killed, injured or shot figure of its own
     days: frozenset[date] = frozenset()  # every day it mentions
     roundup: bool = False  # a night's or a city's shootings told together
     # Every first-level division ("US.TX", "SV.12") and country a place it names is in.
@@ -287,10 +287,13 @@ class Likeness:
 
 def _tolls(figures: list[Figure]) -> tuple[int | None, frozenset[int]]:
     """How many were shot (killed plus injured) by these figures, and every killed, injured
-    or shot figure they give."""
+    or shot figure of the report's own: a count of dead below a lead that gives one is
+    another attack recalled as often as this one's, and would join reports of two."""
     counts = article_counts(figures)
     shot = counts.get("killed", 0) + counts.get("injured", 0) if counts else None
-    tolls = frozenset(f.value for f in figures if f.status in {"killed", "injured", "shot"})
+    tolls = frozenset(
+        f.value for f in own_figures(figures) if f.status in {"killed", "injured", "shot"}
+    )
     return shot or None, tolls
 
 

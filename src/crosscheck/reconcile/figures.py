@@ -8,10 +8,9 @@ is a *revision* when one voice (the monitor the figure is attributed to, or else
 outlet) moved from one figure to the other between reports, and a *disagreement* between
 voices otherwise.
 
-A count of dead an article tells below its lead, where its lead gives one, is a claim but
-is compared with none: the article's toll is its lead's (casualties.article_counts), and
-such a count is another attack recalled or a victim named one by one ("the boy's death")
-as often as a disagreement.
+A count that is not its article's own (casualties.own_figures: one of dead below a lead
+that gives one) is a claim but is compared with none: it is another attack recalled or a
+victim named one by one ("the boy's death") as often as a disagreement.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 
+from crosscheck.casualties import own_figures
 from crosscheck.records import Article, Conflict, ConflictKind, Figure, FigureClaim
 
 # Qualifiers that still say the figure itself, and those that say something above or below.
@@ -42,10 +42,13 @@ def figure_claims(
     for f in figures:
         key = (f.status, f.category, f.value, f.low, f.high, _direction(f.qualifier))
         groups[(*key, f.part_of_total)].append(f)
-    led = {f.article for f in figures if f.status == "killed" and not f.below_lead}
+    by_article: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        by_article[f.article].append(f)
+    own = {f for told in by_article.values() for f in own_figures(told)}
     claimed = sorted(
         (
-            (_claim(members, origin_of, articles, doubting), all(_aside(f, led) for f in members))
+            (_claim(members, origin_of, articles, doubting), not own.intersection(members))
             for members in groups.values()
         ),
         key=lambda c: (c[0].status, c[0].category or "", -c[0].independent_origins, -c[0].value),
@@ -60,11 +63,6 @@ def figure_claims(
         tuple(replace(c, conflicts=tuple(sorted(linked[i]))) for i, c in enumerate(ranked)),
         conflicts,
     )
-
-
-def _aside(figure: Figure, led: set[str]) -> bool:
-    """A count of dead told below the lead of an article whose lead counts its dead."""
-    return figure.status == "killed" and figure.below_lead and figure.article in led
 
 
 def _direction(qualifier: str | None) -> str:
