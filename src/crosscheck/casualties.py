@@ -7,15 +7,26 @@ from collections import defaultdict
 
 from crosscheck.records import Figure
 
+# The status whose count an article takes from its headline and lead: the dead. Wounds are
+# summed over the whole text ("shot" and "died" told anywhere), so every count of them stands.
+TOLD_IN_LEAD = "killed"
+
 
 def own_figures(figures: list[Figure]) -> list[Figure]:
     """The figures that tell the article's own counts: the dead its headline or lead counts
     are its toll, so the counts of dead further down are left out where the lead gives one
-    (another attack recalled, or a victim named one by one). Every count of the wounded
-    stands: wounds are summed over the whole text."""
-    if any(f.status == "killed" and not f.below_lead for f in figures):
-        return [f for f in figures if not (f.status == "killed" and f.below_lead)]
+    (another attack recalled, or a victim named one by one)."""
+    if any(f.status == TOLD_IN_LEAD and not f.below_lead for f in figures):
+        return [f for f in figures if not (f.status == TOLD_IN_LEAD and f.below_lead)]
     return figures
+
+
+def by_article(figures: list[Figure]) -> dict[str, list[Figure]]:
+    """A story's figures grouped by the article that states them."""
+    found: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        found[figure.article].append(figure)
+    return found
 
 
 def article_counts(figures: list[Figure], killed: int | None = None) -> dict[str, int]:

@@ -244,15 +244,13 @@ def _quote_source(
         if bare and _has_message(token, cues):
             continue
         subject = _subject(token, cues, outside=lambda t: not inside(t))
-        if subject is None:
-            continue
-        words, head = _source(subject)
-        if any(inside(w) for w in words):
+        source = _unquoted_source(subject, article, offset, inside) if subject is not None else None
+        if source is None:
             continue
         at = offset + token.idx
         distance = at - quote[1] if at >= quote[1] else quote[0] - at
         if best is None or distance < best[0]:
-            best = (distance, Source(_span(words, article, offset), offset + head.idx))
+            best = (distance, source)
     return best[1] if best else None
 
 
@@ -276,11 +274,12 @@ def _governing_source(
         if verb is None or inside(verb):
             continue
         subject = _subject(verb, cues, outside=lambda t: not inside(t))
-        if subject is None or not _someone(subject):
-            continue
-        words, head = _source(subject)
-        if not any(inside(w) for w in words):
-            return Source(_span(words, article, offset), offset + head.idx)
+        if (
+            subject is not None
+            and _someone(subject)
+            and (source := _unquoted_source(subject, article, offset, inside))
+        ):
+            return source
     return None
 
 
@@ -533,6 +532,16 @@ def _behind(cue: Token, named: Token, article: str, offset: int) -> Speech | Non
     if not tokens:
         return None
     return Speech(_span(tokens, article, offset), _source_of(named, article, offset), cue.text)
+
+
+def _unquoted_source(
+    subject: Token, article: str, offset: int, inside: Callable[[Token], bool]
+) -> Source | None:
+    """The source `subject` names, unless a word of it lies inside a quotation."""
+    words, head = _source(subject)
+    if any(inside(w) for w in words):
+        return None
+    return Source(_span(words, article, offset), offset + head.idx)
 
 
 def _source_of(subject: Token, article: str, offset: int) -> Source:

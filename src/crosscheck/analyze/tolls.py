@@ -41,6 +41,7 @@ from crosscheck.analyze.figures import recalls_another_incident, tells_backgroun
 from crosscheck.analyze.lexicon import casualty_lexicon
 from crosscheck.analyze.numbers import VAGUE, parse_amount
 from crosscheck.analyze.parsing import Parses
+from crosscheck.casualties import TOLD_IN_LEAD
 from crosscheck.records import Figure, Span, Status
 
 _PARTS = frozenset({"including", "among"})  # "..., including five children", "among them"
@@ -181,11 +182,11 @@ def with_parsed_tolls(
                     kept[at] = _relisted(kept[at], figure)
                 elif any(a <= number < b for a, b in taken):
                     continue
-                elif parse.index < lexicon.lead or status not in told or status == "killed":
+                elif parse.index < lexicon.lead or status not in told or status == TOLD_IN_LEAD:
                     # Below the lead a count is another event's as often as this one's. One
-                    # of dead moves no toll where the lead gives one (the toll is the
-                    # lead's: casualties.article_counts), so it is kept; wounds are summed
-                    # over the whole text, so one of wounded only where no pattern found one.
+                    # of the status the toll takes from the lead moves no toll where the
+                    # lead gives one (casualties.own_figures), so it is kept; the others
+                    # are summed over the whole text, so only where no pattern found one.
                     kept.append(replace(figure, attributed_to=attributions[parse.index]))
                     taken.append((number, number + 1))
     return tuple(

@@ -289,11 +289,10 @@ def _tolls(figures: list[Figure]) -> tuple[int | None, frozenset[int]]:
     """How many were shot (killed plus injured) by these figures, and every killed, injured
     or shot figure of the report's own: a count of dead below a lead that gives one is
     another attack recalled as often as this one's, and would join reports of two."""
-    counts = article_counts(figures)
+    own = own_figures(figures)
+    counts = article_counts(own)
     shot = counts.get("killed", 0) + counts.get("injured", 0) if counts else None
-    tolls = frozenset(
-        f.value for f in own_figures(figures) if f.status in {"killed", "injured", "shot"}
-    )
+    tolls = frozenset(f.value for f in own if f.status in {"killed", "injured", "shot"})
     return shot or None, tolls
 
 

@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from crosscheck.casualties import article_counts
+from crosscheck.casualties import article_counts, by_article
 from crosscheck.reconcile.figures import interval
 from crosscheck.records import CategoryEstimate, Estimate, Figure, Status, TotalCheck
 
@@ -67,23 +67,23 @@ def estimate(
 ) -> Estimate:
     """The story's estimate for `status`; for injured, `killed` is the story's best count of
     dead, which the people a report says were shot include."""
-    by_article = _by_article(figures)
+    told = by_article(figures)
     per_article = {
         article: count
-        for article, own in by_article.items()
+        for article, own in told.items()
         if (count := article_counts(own, killed).get(status)) is not None
     }
     # Parts ("including seven children") are not categories a complete count must cover.
     named: set[str | None] = {
         f.category for f in figures if f.status == status and f.category and not f.part_of_total
     }
-    complete = {a for a in per_article if _complete(by_article[a], status, named)}
-    also = {a: _smaller_totals(by_article[a], status, count) for a, count in per_article.items()}
+    complete = {a for a in per_article if _complete(told[a], status, named)}
+    also = {a: _smaller_totals(told[a], status, count) for a, count in per_article.items()}
     bounds: dict[str, int | None] = {
-        a: None for a in per_article if status == "killed" and _named_only(by_article[a], status)
+        a: None for a in per_article if status == "killed" and _named_only(told[a], status)
     }
     for article, count in per_article.items():
-        if (ceiling := _vague_ceiling(by_article[article], status, count)) is not None:
+        if (ceiling := _vague_ceiling(told[article], status, count)) is not None:
             bounds.setdefault(article, ceiling)
     far = {a: _far(n, a in bounds, bounds.get(a)) for a, n in per_article.items()}
     return _estimate(per_article, origin_of, published, complete or None, also, bounds, far)
@@ -134,7 +134,7 @@ def by_category(
 ) -> tuple[CategoryEstimate, ...]:
     counts: dict[tuple[Status, str], dict[str, int]] = defaultdict(dict)
     reach: dict[tuple[Status, str], dict[str, int]] = defaultdict(dict)
-    for article, own in _by_article(figures).items():
+    for article, own in by_article(figures).items():
         for f in own:
             if f.category and f.status in {"killed", "injured"}:
                 key = (f.status, f.category)
@@ -156,7 +156,7 @@ def total_checks(figures: list[Figure]) -> tuple[TotalCheck, ...]:
     """For each report listing counts by category under one verb and also giving an
     uncategorised total for that status: whether the parts sum to the total."""
     checks = []
-    for article, own in _by_article(figures).items():
+    for article, own in by_article(figures).items():
         lists: dict[tuple[Status, int], dict[str, int]] = defaultdict(dict)
         totals: dict[Status, Figure] = {}
         for f in own:
@@ -178,13 +178,6 @@ def total_checks(figures: list[Figure]) -> tuple[TotalCheck, ...]:
                     TotalCheck(article, status, total.value, parts, low <= summed <= high)
                 )
     return tuple(checks)
-
-
-def _by_article(figures: list[Figure]) -> dict[str, list[Figure]]:
-    found: dict[str, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        found[figure.article].append(figure)
-    return found
 
 
 def _estimate(

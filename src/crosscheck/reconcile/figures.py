@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 
-from crosscheck.casualties import own_figures
+from crosscheck.casualties import by_article, own_figures
 from crosscheck.records import Article, Conflict, ConflictKind, Figure, FigureClaim
 
 # Qualifiers that still say the figure itself, and those that say something above or below.
@@ -42,10 +42,7 @@ def figure_claims(
     for f in figures:
         key = (f.status, f.category, f.value, f.low, f.high, _direction(f.qualifier))
         groups[(*key, f.part_of_total)].append(f)
-    by_article: dict[str, list[Figure]] = defaultdict(list)
-    for f in figures:
-        by_article[f.article].append(f)
-    own = {f for told in by_article.values() for f in own_figures(told)}
+    own = {f for told in by_article(figures).values() for f in own_figures(told)}
     claimed = sorted(
         (
             (_claim(members, origin_of, articles, doubting), not own.intersection(members))
